@@ -1,0 +1,45 @@
+"""Start-up order: arguments → early checks → workspace (open, migrate) → QApplication → window.
+
+Heavy modules are imported inside ``main`` and only on the path that needs them, so the
+headless commands never load Qt and the app never loads Alembic unless a migration is due.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from crmdesk import cli
+
+
+def _early_checks() -> str | None:
+    """A sentence explaining what is missing, instead of a traceback from deep inside Qt."""
+    if sys.version_info < (3, 11):
+        return "crmdesk needs Python 3.11 or newer."
+    try:
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError as exc:
+        return (
+            f"Qt could not be loaded ({exc}). Install crmdesk with pip, and on Linux the system "
+            "libraries Qt needs (libegl1, libxkbcommon-x11-0, libxcb-cursor0, libnss3)."
+        )
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.parse(sys.argv[1:] if argv is None else argv)
+    if args.command is not None:
+        return cli.run(args)
+
+    problem = _early_checks()
+    if problem:
+        print(f"crmdesk: {problem}", file=sys.stderr)
+        return 1
+
+    from crmdesk.ui.application import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,309 @@
+"""Creating, editing, rescheduling, duplicating and deleting campaigns, with their rules.
+
+Every function takes a session (one transaction, opened by the caller) and returns plain
+objects plus the ``Changes`` it made. Validation happens before anything is written, so a
+refused input leaves the workspace as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from crmdesk.core.changes import Changes
+from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.models import (
+    Campaign,
+    CampaignStatus,
+    CampaignType,
+    Channel,
+    Client,
+    Segment,
+    campaign_segments,
+)
+from crmdesk.core.timezones import DEFAULT_TIMEZONE, is_known_zone, local_to_instant, wall_clock
+
+FOLLOW_UP_TYPES = (CampaignType.RELANCE, CampaignType.ERRATUM)
+
+
+@dataclass(frozen=True)
+class CampaignInput:
+    """What the operator types in the campaign dialog (or the CLI passes)."""
+
+    client_id: int
+    name: str
+    send_date: date
+    send_time: time
+    timezone: str = DEFAULT_TIMEZONE
+    channel: Channel = Channel.EMAIL
+    type: CampaignType = CampaignType.NEWSLETTER
+    status: CampaignStatus = CampaignStatus.DRAFT
+    parent_id: int | None = None
+    segment_ids: tuple[int, ...] = ()
+    volume: int | None = None
+    subject: str = ""
+    preheader: str = ""
+    esp: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class CampaignSnapshot:
+    """A campaign as stored, enough to re-create it with the same id (undo of a delete)."""
+
+    id: int
+    data: CampaignInput
+    created_at: datetime
+    child_ids: tuple[int, ...] = field(default=())
+
+
+def _problem(field_name: str, code: str, message: str) -> FieldProblem:
+    return FieldProblem(field_name, code, message)
+
+
+def validate(session: Session, data: CampaignInput, campaign_id: int | None = None) -> datetime:
+    """Check ``data`` against the rules; return the send instant (UTC) or raise ValidationError."""
+    problems: list[FieldProblem] = []
+    if not data.name.strip():
+        problems.append(_problem("name", "name_empty", "The campaign needs a name."))
+    elif len(data.name) > 200:
+        problems.append(_problem("name", "name_too_long", "The name is longer than 200 characters."))
+    client = session.get(Client, data.client_id)
+    if client is None:
+        problems.append(_problem("client", "client_missing", "Choose the client of the campaign."))
+    instant: datetime | None = None
+    if not is_known_zone(data.timezone):
+        problems.append(
+            _problem("timezone", "timezone_unknown", f"Unknown time zone “{data.timezone}”.")
+        )
+    else:
+        instant = local_to_instant(data.send_date, data.send_time, data.timezone)
+        if instant is None:
+            problems.append(
+                _problem(
+                    "send_at",
+                    "time_skipped",
+                    f"{data.send_date} {data.send_time:%H:%M} does not exist in {data.timezone} "
+                    "(the clocks jump forward then).",
+                )
+            )
+    if data.volume is not None and data.volume < 0:
+        problems.append(_problem("volume", "volume_negative", "The volume cannot be negative."))
+    if data.segment_ids and client is not None:
+        owners = session.execute(
+            select(Segment.id, Segment.client_id).where(Segment.id.in_(data.segment_ids))
+        ).all()
+        if len(owners) != len(set(data.segment_ids)) or any(
+            owner != client.id for _, owner in owners
+        ):
+            problems.append(
+                _problem("segments", "segment_foreign", "A segment belongs to another client.")
+            )
+    if data.parent_id is not None:
+        parent = session.get(Campaign, data.parent_id)
+        if parent is None or (campaign_id is not None and parent.id == campaign_id):
+            problems.append(_problem("parent", "parent_invalid", "Choose another parent campaign."))
+        elif client is not None and parent.client_id != client.id:
+            problems.append(
+                _problem("parent", "parent_foreign", "The parent campaign belongs to another client.")
+            )
+        elif (
+            instant is not None
+            and data.type in FOLLOW_UP_TYPES
+            and parent.planned_send_at >= instant
+        ):
+            problems.append(
+                _problem(
+                    "send_at",
+                    "follow_up_before_parent",
+                    "A relance or erratum must be sent after the campaign it follows.",
+                )
+            )
+    if problems:
+        raise ValidationError(problems)
+    assert instant is not None
+    return instant
+
+
+def _apply(session: Session, campaign: Campaign, data: CampaignInput, instant: datetime) -> None:
+    campaign.client_id = data.client_id
+    campaign.name = data.name.strip()
+    campaign.channel = data.channel
+    campaign.type = data.type
+    campaign.status = data.status
+    campaign.parent_id = data.parent_id
+    campaign.planned_send_at = instant
+    campaign.send_timezone = data.timezone
+    campaign.volume = data.volume
+    campaign.subject = data.subject
+    campaign.preheader = data.preheader
+    campaign.esp = data.esp
+    campaign.notes = data.notes
+    campaign.segments = (
+        list(session.scalars(select(Segment).where(Segment.id.in_(data.segment_ids))))
+        if data.segment_ids
+        else []
+    )
+
+
+def create(session: Session, data: CampaignInput) -> tuple[int, Changes]:
+    instant = validate(session, data)
+    campaign = Campaign()
+    _apply(session, campaign, data, instant)
+    session.add(campaign)
+    session.flush()
+    return campaign.id, Changes(campaigns=True, campaign_ids=frozenset({campaign.id}))
+
+
+def _get(session: Session, campaign_id: int) -> Campaign:
+    campaign = session.get(Campaign, campaign_id, options=[selectinload(Campaign.segments)])
+    if campaign is None:
+        raise NotFound(f"No campaign with id {campaign_id}.")
+    return campaign
+
+
+def to_input(campaign: Campaign) -> CampaignInput:
+    local = wall_clock(campaign.planned_send_at, campaign.send_timezone)
+    return CampaignInput(
+        client_id=campaign.client_id,
+        name=campaign.name,
+        send_date=local.date(),
+        send_time=local.time().replace(tzinfo=None),
+        timezone=campaign.send_timezone,
+        channel=campaign.channel,
+        type=campaign.type,
+        status=campaign.status,
+        parent_id=campaign.parent_id,
+        segment_ids=tuple(sorted(s.id for s in campaign.segments)),
+        volume=campaign.volume,
+        subject=campaign.subject,
+        preheader=campaign.preheader,
+        esp=campaign.esp,
+        notes=campaign.notes,
+    )
+
+
+def load(session: Session, campaign_id: int) -> CampaignInput:
+    return to_input(_get(session, campaign_id))
+
+
+def update(session: Session, campaign_id: int, data: CampaignInput) -> Changes:
+    campaign = _get(session, campaign_id)
+    instant = validate(session, data, campaign_id)
+    _apply(session, campaign, data, instant)
+    session.flush()
+    return Changes(campaigns=True, campaign_ids=frozenset({campaign_id}))
+
+
+def reschedule(session: Session, campaign_id: int, new_date: date) -> Changes:
+    """Move a campaign to another day, keeping its wall-clock time (a calendar drag)."""
+    data = load(session, campaign_id)
+    return update(session, campaign_id, replace(data, send_date=new_date))
+
+
+def duplicate(session: Session, campaign_id: int, days_later: int = 7) -> tuple[int, Changes]:
+    """A copy a week later by default, back to draft: the usual start of next week's newsletter."""
+    data = load(session, campaign_id)
+    copy = replace(
+        data,
+        name=data.name,
+        send_date=data.send_date + timedelta(days=days_later),
+        status=CampaignStatus.DRAFT,
+    )
+    return create(session, copy)
+
+
+def snapshot(session: Session, campaign_id: int) -> CampaignSnapshot:
+    campaign = _get(session, campaign_id)
+    children = session.scalars(select(Campaign.id).where(Campaign.parent_id == campaign_id))
+    return CampaignSnapshot(campaign.id, to_input(campaign), campaign.created_at, tuple(children))
+
+
+def delete_campaign(session: Session, campaign_id: int) -> tuple[CampaignSnapshot, Changes]:
+    """Delete and return what is needed to bring it back (children lose their parent link)."""
+    snap = snapshot(session, campaign_id)
+    session.execute(delete(Campaign).where(Campaign.id == campaign_id))
+    return snap, Changes(campaigns=True, campaign_ids=frozenset({campaign_id, *snap.child_ids}))
+
+
+def restore(session: Session, snap: CampaignSnapshot) -> Changes:
+    """Re-create a deleted campaign with its id, segments and children's links (undo)."""
+    instant = validate(session, snap.data)
+    campaign = Campaign(id=snap.id, created_at=snap.created_at)
+    _apply(session, campaign, snap.data, instant)
+    session.add(campaign)
+    session.flush()
+    for child_id in snap.child_ids:
+        child = session.get(Campaign, child_id)
+        if child is not None:
+            child.parent_id = snap.id
+    return Changes(campaigns=True, campaign_ids=frozenset({snap.id, *snap.child_ids}))
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    id: int
+    client: str
+    name: str
+    status: CampaignStatus
+    channel: Channel
+    send_at: datetime
+
+
+def list_campaigns(session: Session, client_name: str | None = None) -> list[CampaignRow]:
+    query = (
+        select(
+            Campaign.id,
+            Client.name,
+            Campaign.name,
+            Campaign.status,
+            Campaign.channel,
+            Campaign.planned_send_at,
+            Campaign.send_timezone,
+        )
+        .join(Client)
+        .order_by(Campaign.planned_send_at, Campaign.id)
+    )
+    if client_name is not None:
+        client_id = session.scalar(select(Client.id).where(func.lower(Client.name) == client_name.lower()))
+        if client_id is None:
+            raise NotFound(f"No client named “{client_name}”.")
+        query = query.where(Campaign.client_id == client_id)
+    return [
+        CampaignRow(cid, client, name, status, channel, wall_clock(at, tz))
+        for cid, client, name, status, channel, at, tz in session.execute(query)
+    ]
+
+
+def bulk_insert_segments(session: Session, pairs: list[dict[str, int]]) -> None:
+    """Link many campaigns to segments at once (demo generation)."""
+    if pairs:
+        session.execute(insert(campaign_segments), pairs)
+
+
+@dataclass(frozen=True)
+class ParentChoice:
+    id: int
+    name: str
+    send_at: datetime
+
+
+def parent_choices(
+    session: Session, client_id: int, exclude_id: int | None = None, limit: int = 200
+) -> list[ParentChoice]:
+    """The client's recent campaigns a relance or erratum may follow, newest first."""
+    query = (
+        select(Campaign.id, Campaign.name, Campaign.planned_send_at, Campaign.send_timezone)
+        .where(
+            Campaign.client_id == client_id,
+            Campaign.type.in_([CampaignType.NEWSLETTER, CampaignType.PROMO]),
+        )
+        .order_by(Campaign.planned_send_at.desc())
+        .limit(limit)
+    )
+    if exclude_id is not None:
+        query = query.where(Campaign.id != exclude_id)
+    return [ParentChoice(cid, name, wall_clock(at, tz)) for cid, name, at, tz in session.execute(query)]

@@ -1,0 +1,19 @@
+"""What a write changed, so each view decides for itself whether to refresh."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Changes:
+    campaigns: bool = False
+    clients: bool = False
+    campaign_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            campaigns=self.campaigns or other.campaigns,
+            clients=self.clients or other.clients,
+            campaign_ids=self.campaign_ids | other.campaign_ids,
+        )

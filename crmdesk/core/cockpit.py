@@ -1,0 +1,80 @@
+"""The cockpit home: what needs the operator today."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crmdesk.core.calendar import CalendarEntry, Deadline, DeadlineKind, deadline_days, period
+from crmdesk.core.models import Campaign, CampaignStatus, CampaignType, Client
+from crmdesk.core.timezones import zone
+
+#: How far back overdue deadlines are looked for: older ones are history, not today's work.
+OVERDUE_HORIZON = timedelta(days=90)
+PRESSURE_HORIZON = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Cockpit:
+    today: date
+    sends_today: list[CalendarEntry]
+    sends_this_week: list[CalendarEntry]
+    overdue: list[Deadline]
+    pressure: list[CalendarEntry]
+
+
+def overdue_deadlines(session: Session, today: date) -> list[Deadline]:
+    """Deadlines before ``today`` whose step is not done, oldest first."""
+    rows = session.execute(
+        select(
+            Campaign.id,
+            Campaign.name,
+            Client.name,
+            Client.colour,
+            Campaign.status,
+            Campaign.planned_send_at,
+            Campaign.send_timezone,
+            Client.brief_offset_days,
+            Client.bat_offset_days,
+            Client.analysis_offset_days,
+        )
+        .join(Client, Client.id == Campaign.client_id)
+        .where(
+            Campaign.status.in_(
+                [s for s in CampaignStatus if s.rank < CampaignStatus.ANALYSED.rank]
+            ),
+            Campaign.type != CampaignType.AUTOMATION,
+            Campaign.planned_send_at
+            >= datetime.combine(today - OVERDUE_HORIZON, time.min, tzinfo=UTC),
+        )
+    ).all()
+    found: list[Deadline] = []
+    for cid, name, client, colour, status, at, tz, brief, bat, analysis in rows:
+        send_day = at.astimezone(zone(tz)).date()
+        for kind, day in deadline_days(send_day, brief, bat, analysis).items():
+            if day >= today or status.rank >= kind.done_from.rank:
+                continue
+            found.append(Deadline(cid, name, client, colour, kind, day, False))
+    # Only the most urgent step of each campaign: a missed BAT implies the send is late too.
+    latest: dict[int, Deadline] = {}
+    order = list(DeadlineKind)
+    for deadline in found:
+        known = latest.get(deadline.campaign_id)
+        if known is None or order.index(deadline.kind) < order.index(known.kind):
+            latest[deadline.campaign_id] = deadline
+    return sorted(latest.values(), key=lambda d: (d.day, d.client_name, d.campaign_name))
+
+
+def cockpit(session: Session, today: date) -> Cockpit:
+    week = period(session, today, today + timedelta(days=7), with_holidays=False)
+    ahead = period(session, today, today + PRESSURE_HORIZON, with_holidays=False)
+    return Cockpit(
+        today=today,
+        sends_today=[e for e in week.entries if e.day == today],
+        sends_this_week=[e for e in week.entries if e.day > today],
+        overdue=overdue_deadlines(session, today),
+        pressure=[e for e in ahead.entries if e.pressure],
+    )

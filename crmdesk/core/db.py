@@ -1,0 +1,160 @@
+"""Opening a workspace: where it lives, its engine, its single-writer lock, its transactions.
+
+A workspace is one SQLite file. Opening it checks, in order, that it is an SQLite file, that no
+other crmdesk holds it, that it can be written, and that its schema is current (upgrading after a
+backup when it is older). Each failure is a ``WorkspaceError`` naming the file; nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from crmdesk.core import sqlite
+from crmdesk.core.errors import (
+    NotAWorkspace,
+    WorkspaceError,
+    WorkspaceLocked,
+    WorkspaceMissing,
+    WorkspaceReadOnly,
+)
+from crmdesk.core.migrate import MigrationResult, upgrade_to
+
+APP_NAME = "crmdesk"
+
+
+def data_dir() -> Path:
+    """The user's data folder for crmdesk (``CRMDESK_DATA_DIR`` overrides it, for tests)."""
+    override = os.environ.get("CRMDESK_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_workspace_path() -> Path:
+    return data_dir() / "workspace.sqlite"
+
+
+def demo_workspace_path() -> Path:
+    return data_dir() / "demo.sqlite"
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine whose every connection has crmdesk's PRAGMAs and real BEGINs."""
+    engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        sqlite.apply_connection_pragmas(dbapi_connection)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def translate_database_error(path: Path, exc: Exception) -> WorkspaceError | None:
+    """Turn SQLite's known failures into a sentence for the user, None for a bug."""
+    if sqlite.is_locked_error(exc):
+        return WorkspaceError(
+            path, "The workspace is busy: another program is writing to it. Nothing was saved."
+        )
+    if sqlite.is_readonly_error(exc):
+        return WorkspaceReadOnly(path)
+    if sqlite.is_not_a_database_error(exc):
+        return NotAWorkspace(path)
+    if "disk" in str(exc).lower() and "full" in str(exc).lower():
+        return WorkspaceError(path, "The disk is full. Nothing was saved.")
+    return None
+
+
+class Workspace:
+    """An open workspace file: the engine, the writer's lock and transactions."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock, migration: MigrationResult):
+        self.path = path
+        self.engine = engine
+        self.migration = migration
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
+        path = Path(path).expanduser().resolve()
+        if path.exists():
+            if path.is_dir():
+                raise NotAWorkspace(path)
+            try:
+                if not sqlite.looks_like_sqlite(path):
+                    raise NotAWorkspace(path)
+            except PermissionError as exc:
+                raise WorkspaceReadOnly(path) from exc
+        elif not create:
+            raise WorkspaceMissing(path)
+
+        lock = FileLock(str(path) + ".lock", timeout=0, mode=0o600)
+        try:
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            lock.acquire()
+        except Timeout as exc:
+            raise WorkspaceLocked(path) from exc
+        except PermissionError as exc:
+            raise WorkspaceReadOnly(path) from exc
+        try:
+            if not path.exists():
+                sqlite.create_private_file(path)
+            if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+                raise WorkspaceReadOnly(path)
+            engine = make_engine(path)
+            try:
+                migration = upgrade_to(engine, path)
+            except (OperationalError, DatabaseError) as exc:
+                engine.dispose()
+                raise (translate_database_error(path, exc) or exc) from exc
+            except BaseException:
+                engine.dispose()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return cls(path, engine, lock, migration)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except (OperationalError, DatabaseError) as exc:
+            session.rollback()
+            known = translate_database_error(self.path, exc)
+            if known is not None:
+                raise known from exc
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,81 @@
+"""Errors a user can act on, as opposed to bugs.
+
+Each carries a sentence for the user saying what went wrong and where; the CLI prints it and
+exits 2, the UI shows it in a dialog. Anything else that escapes is a bug.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class CrmdeskError(Exception):
+    """Base of the errors whose message is meant for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class WorkspaceError(CrmdeskError):
+    """The workspace file cannot be used: it is named in the message."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(f"{message}\n{path}")
+        self.path = path
+
+
+class NotAWorkspace(WorkspaceError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "This file is not a crmdesk workspace (not a SQLite database).")
+
+
+class WorkspaceTooNew(WorkspaceError):
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            path,
+            f"This workspace was written by a newer crmdesk (schema {revision}). "
+            "Update crmdesk to open it; the file was left untouched.",
+        )
+        self.revision = revision
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "This workspace cannot be written (read-only file or folder).")
+
+
+class WorkspaceLocked(WorkspaceError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "This workspace is already open in another crmdesk. "
+            "Close it there first; nothing was written here.",
+        )
+
+
+class WorkspaceMissing(WorkspaceError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "No workspace at this path.")
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One invalid field: ``code`` lets the UI show a translated sentence, ``message`` is English."""
+
+    field: str
+    code: str
+    message: str
+
+
+class ValidationError(CrmdeskError):
+    """Input that breaks a rule; nothing was written."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+class NotFound(CrmdeskError):
+    """A campaign, client or segment named by the user does not exist."""

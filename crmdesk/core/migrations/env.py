@@ -1,0 +1,28 @@
+"""Alembic environment: runs on the connection crmdesk hands over, inside its transaction."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from crmdesk.core.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+
+
+def _run(conn) -> None:  # type: ignore[no-untyped-def]
+    context.configure(
+        connection=conn,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        transactional_ddl=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if connection is not None:
+    _run(connection)
+else:  # `alembic revision --autogenerate` during development
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite://")
+    with engine.begin() as conn:
+        _run(conn)

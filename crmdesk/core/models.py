@@ -1,0 +1,221 @@
+"""The nouns of the trade as SQLAlchemy 2.x typed models.
+
+Enumerations are stored as short strings with CHECK constraints (no native enums) so the same
+schema moves to PostgreSQL unchanged. Instants are stored in UTC; the time zone the operator
+planned in travels with the campaign so the calendar shows the wall-clock time they typed.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as naive UTC, returned aware in UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where an aware one is required")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Channel(enum.StrEnum):
+    EMAIL = "email"
+    SMS = "sms"
+    PUSH = "push"
+
+
+class CampaignType(enum.StrEnum):
+    NEWSLETTER = "newsletter"
+    PROMO = "promo"
+    RELANCE = "relance"
+    ERRATUM = "erratum"
+    AUTOMATION = "automation"
+
+
+class CampaignStatus(enum.StrEnum):
+    """The production chain, in order: later statuses compare greater."""
+
+    DRAFT = "draft"
+    BRIEF = "brief"
+    PRODUCTION = "production"
+    BAT = "bat"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    SENT = "sent"
+    ANALYSED = "analysed"
+    CLOSED = "closed"
+
+    @property
+    def rank(self) -> int:
+        return list(CampaignStatus).index(self)
+
+
+class RaciRole(enum.StrEnum):
+    RESPONSIBLE = "responsible"
+    ACCOUNTABLE = "accountable"
+    CONSULTED = "consulted"
+    INFORMED = "informed"
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+campaign_segments = Table(
+    "campaign_segments",
+    Base.metadata,
+    Column("campaign_id", ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True),
+    Column("segment_id", ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        CheckConstraint("pressure_cap >= 1", name="pressure_cap_positive"),
+        CheckConstraint(
+            "brief_offset_days >= 0 AND bat_offset_days >= 0 AND analysis_offset_days >= 0",
+            name="offsets_not_negative",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    colour: Mapped[str] = mapped_column(String(7), default="#3b82f6")
+    sender_name: Mapped[str] = mapped_column(String(120), default="")
+    sender_address: Mapped[str] = mapped_column(String(254), default="")
+    utm_convention: Mapped[str] = mapped_column(String(500), default="")
+    pressure_cap: Mapped[int] = mapped_column(Integer, default=3)
+    brief_offset_days: Mapped[int] = mapped_column(Integer, default=10)
+    bat_offset_days: Mapped[int] = mapped_column(Integer, default=2)
+    analysis_offset_days: Mapped[int] = mapped_column(Integer, default=5)
+    daily_rate: Mapped[Decimal | None] = mapped_column(Numeric(10, 2), nullable=True)
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", passive_deletes=True
+    )
+    segments: Mapped[list[Segment]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", passive_deletes=True
+    )
+    campaigns: Mapped[list[Campaign]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    raci_role: Mapped[RaciRole] = mapped_column(_enum(RaciRole, "raci_role"))
+    client: Mapped[Client] = relationship(back_populates="contacts")
+
+
+class Segment(Base):
+    __tablename__ = "segments"
+    __table_args__ = (
+        UniqueConstraint("client_id", "name"),
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        CheckConstraint("estimated_size >= 0", name="size_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    estimated_size: Mapped[int] = mapped_column(Integer, default=0)
+    client: Mapped[Client] = relationship(back_populates="segments")
+
+
+class Campaign(Base):
+    __tablename__ = "campaigns"
+    __table_args__ = (
+        CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
+        CheckConstraint("volume IS NULL OR volume >= 0", name="volume_not_negative"),
+        CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"), default=Channel.EMAIL)
+    type: Mapped[CampaignType] = mapped_column(
+        _enum(CampaignType, "campaign_type"), default=CampaignType.NEWSLETTER
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    status: Mapped[CampaignStatus] = mapped_column(
+        _enum(CampaignStatus, "campaign_status"), default=CampaignStatus.DRAFT
+    )
+    planned_send_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    send_timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
+    volume: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    preheader: Mapped[str] = mapped_column(String(300), default="")
+    esp: Mapped[str] = mapped_column(String(60), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    client: Mapped[Client] = relationship(back_populates="campaigns")
+    parent: Mapped[Campaign | None] = relationship(remote_side=[id])
+    segments: Mapped[list[Segment]] = relationship(secondary=campaign_segments)

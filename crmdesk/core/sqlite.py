@@ -1,0 +1,84 @@
+"""Everything that only SQLite does, in one place: PRAGMAs, the file header, the online backup API.
+
+When a shared PostgreSQL arrives, this is the module to give a sibling; the rest of the core
+speaks SQLAlchemy only.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 3000
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """True for an SQLite file or an empty one (SQLite treats a zero-byte file as a new database)."""
+    with open(path, "rb") as fh:
+        head = fh.read(len(SQLITE_HEADER))
+    return head == b"" or head == SQLITE_HEADER
+
+
+def apply_connection_pragmas(dbapi_connection: Any) -> None:
+    """Per-connection settings: WAL for crash safety and readers during writes, FKs enforced.
+
+    ``isolation_level = None`` hands transaction control to SQLAlchemy's ``BEGIN`` (see
+    ``db.make_engine``) so DDL in migrations is transactional too.
+    """
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only: workspaces hold clients' data."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def online_backup(source: Path, destination: Path) -> Path:
+    """Copy a live database page by page with SQLite's backup API (consistent even in WAL mode)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    create_private_file(destination)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(destination)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return destination
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    """SQLite's way of saying another process holds the write lock past our busy timeout."""
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def is_readonly_error(exc: BaseException) -> bool:
+    return "readonly database" in str(exc).lower() or "read-only" in str(exc).lower()
+
+
+def is_not_a_database_error(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "file is not a database" in text or "file is encrypted" in text
+
+
+def integrity_ok(path: Path) -> bool:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()

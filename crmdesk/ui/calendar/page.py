@@ -1,0 +1,340 @@
+"""The calendar page: period navigation, the three views, filters and the client legend.
+
+It asks the core for one ``CalendarPeriod`` per displayed period and hands it to the active
+view; edits come back through the window's undo stack, and ``Operations.changed`` triggers
+the refresh. Public holidays load just after the first paint: the ``holidays`` package is slow
+to import and must not delay start-up.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.core import calendar, clients
+from crmdesk.core.calendar import CalendarPeriod, Filters
+from crmdesk.core.changes import Changes
+from crmdesk.core.clients import ClientInfo
+from crmdesk.core.models import CampaignStatus, Channel
+from crmdesk.ui.calendar.agenda import AgendaView
+from crmdesk.ui.calendar.grid_view import GridView
+from crmdesk.ui.labels import channel_label, status_label
+from crmdesk.ui.operations import Operations
+
+MONTH, WEEK, AGENDA = "month", "week", "agenda"
+
+
+def colour_icon(colour: str, size: int = 12) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 + months
+    return date(month_index // 12, month_index % 12 + 1, 1)
+
+
+class CalendarPage(QWidget):
+    open_requested = Signal(int)
+    new_requested = Signal(object)  # date
+    reschedule_requested = Signal(int, object)
+    ready = Signal()
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.mode = MONTH
+        self.today = date.today()
+        self.anchor = self.today
+        self.filters = Filters()
+        self.with_holidays = False
+        self.period: CalendarPeriod | None = None
+        self._ready_sent = False
+        self._client_buttons: dict[int, QToolButton] = {}
+
+        self.month_view = GridView(rows=6)
+        self.week_view = GridView(rows=1)
+        self.agenda_view = AgendaView()
+        self.stack = QStackedWidget()
+        for view in (self.month_view, self.week_view, self.agenda_view):
+            self.stack.addWidget(view)
+            view.open_requested.connect(self.open_requested)
+        for grid in (self.month_view, self.week_view):
+            grid.new_requested.connect(self.new_requested)
+            grid.reschedule_requested.connect(self.reschedule_requested)
+            grid.painted.connect(self._on_painted)
+
+        self.title = QLabel()
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.45)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setAccessibleName(self.tr("Displayed period"))
+
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Go to today (T)"))
+        self.previous_button = QToolButton()
+        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
+        self.previous_button.setToolTip(self.tr("Previous period (Page Up)"))
+        self.next_button = QToolButton()
+        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.next_button.setToolTip(self.tr("Next period (Page Down)"))
+        self.today_button.clicked.connect(self.go_today)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+
+        self.mode_buttons = QButtonGroup(self)
+        modes = QHBoxLayout()
+        modes.setSpacing(0)
+        for mode, text in ((MONTH, self.tr("Month")), (WEEK, self.tr("Week")), (AGENDA, self.tr("Agenda"))):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setChecked(mode == self.mode)
+            button.setObjectName(f"mode-{mode}")
+            self.mode_buttons.addButton(button)
+            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
+            modes.addWidget(button)
+
+        self.status_button = self._filter_button(
+            self.tr("Status"),
+            [(s, status_label(s)) for s in CampaignStatus],
+            "statuses",
+        )
+        self.channel_button = self._filter_button(
+            self.tr("Channel"), [(c, channel_label(c)) for c in Channel], "channels"
+        )
+
+        top = QHBoxLayout()
+        top.addWidget(self.today_button)
+        top.addWidget(self.previous_button)
+        top.addWidget(self.next_button)
+        top.addSpacing(12)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.status_button)
+        top.addWidget(self.channel_button)
+        top.addSpacing(12)
+        top.addLayout(modes)
+
+        self.legend = QHBoxLayout()
+        self.legend.setSpacing(4)
+        legend_label = QLabel(self.tr("Clients:"))
+        self.legend.addWidget(legend_label)
+        self.legend_end = QLabel()
+        self.legend.addWidget(self.legend_end, 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.legend.addWidget(self.summary)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addLayout(top)
+        layout.addLayout(self.legend)
+        layout.addWidget(self.stack, 1)
+
+        ops.changed.connect(self._on_changed)
+        self.reload_clients()
+        self.refresh()
+
+    # -- filters ------------------------------------------------------------------------------
+
+    def _filter_button(self, text: str, choices: list, facet: str) -> QToolButton:  # type: ignore[type-arg]
+        button = QToolButton()
+        button.setText(text)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        actions: list[QAction] = []
+        for value, label in choices:
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.setData(value)
+            actions.append(action)
+
+        def apply() -> None:
+            chosen = frozenset(a.data() for a in actions if a.isChecked())
+            everything = len(chosen) == len(actions)
+            button.setText(text if everything else f"{text} ({len(chosen)})")
+            kwargs = {facet: None if everything else chosen}
+            self.set_filters(
+                Filters(
+                    client_ids=self.filters.client_ids,
+                    statuses=kwargs.get("statuses", self.filters.statuses),
+                    channels=kwargs.get("channels", self.filters.channels),
+                )
+            )
+
+        for action in actions:
+            action.toggled.connect(apply)
+        menu.addSeparator()
+        show_all = menu.addAction(self.tr("Show all"))
+        show_all.triggered.connect(lambda: [a.setChecked(True) for a in actions])
+        button.setMenu(menu)
+        return button
+
+    def reload_clients(self) -> None:
+        for button in self._client_buttons.values():
+            button.deleteLater()
+        self._client_buttons = {}
+        infos: list[ClientInfo] = self.ops.read(clients.list_clients)
+        for position, info in enumerate(infos):
+            button = QToolButton()
+            button.setText(info.name)
+            button.setIcon(colour_icon(info.colour))
+            button.setIconSize(QSize(10, 10))
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setAutoRaise(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolTip(self.tr("Show or hide the campaigns of %1").replace("%1", info.name))
+            button.toggled.connect(self._client_filter_changed)
+            self.legend.insertWidget(1 + position, button)
+            self._client_buttons[info.id] = button
+
+    def _client_filter_changed(self) -> None:
+        shown = frozenset(cid for cid, b in self._client_buttons.items() if b.isChecked())
+        everything = len(shown) == len(self._client_buttons)
+        self.set_filters(
+            Filters(
+                client_ids=None if everything else shown,
+                statuses=self.filters.statuses,
+                channels=self.filters.channels,
+            )
+        )
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.refresh()
+
+    # -- navigation ---------------------------------------------------------------------------
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        for button in self.mode_buttons.buttons():
+            button.setChecked(button.objectName() == f"mode-{mode}")
+        self.stack.setCurrentWidget(self.current_view())
+        self.refresh()
+        self.current_view().setFocus()
+
+    def current_view(self) -> QWidget:
+        return {MONTH: self.month_view, WEEK: self.week_view, AGENDA: self.agenda_view}[self.mode]
+
+    def go_today(self) -> None:
+        self.today = date.today()
+        self.anchor = self.today
+        self.month_view.selected_day = self.week_view.selected_day = self.today
+        self.refresh()
+
+    def go_to(self, day: date) -> None:
+        self.anchor = day
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        if self.mode == WEEK:
+            self.anchor += timedelta(days=7 * direction)
+        else:
+            self.anchor = add_months(self.anchor, direction)
+        self.refresh()
+
+    def bounds(self) -> tuple[date, date]:
+        if self.mode == MONTH:
+            return calendar.month_grid(self.anchor.year, self.anchor.month)
+        if self.mode == WEEK:
+            return calendar.week_of(self.anchor)
+        first = self.anchor.replace(day=1)
+        return first, add_months(first, 1) - timedelta(days=1)
+
+    def refresh(self) -> None:
+        start, end = self.bounds()
+        language = QLocale().name()[:2]
+        self.period = self.ops.read(
+            calendar.period,
+            start,
+            end,
+            self.filters,
+            with_holidays=self.with_holidays,
+            language=language,
+        )
+        locale = QLocale()
+        if self.mode == WEEK:
+            self.title.setText(
+                self.tr("Week %1 · %2 – %3")
+                .replace("%1", str(start.isocalendar().week))
+                .replace("%2", locale.toString(QDate(start), "d MMM"))
+                .replace("%3", locale.toString(QDate(end), "d MMM yyyy"))
+            )
+            self.week_view.set_period(start, self.period, None, self.today)
+        else:
+            month_name = locale.standaloneMonthName(self.anchor.month, QLocale.FormatType.LongFormat)
+            self.title.setText(f"{month_name.capitalize()} {self.anchor.year}")
+            if self.mode == MONTH:
+                self.month_view.set_period(start, self.period, self.anchor.month, self.today)
+            else:
+                self.agenda_view.agenda.set_entries(self.period.entries)
+                self._on_painted()
+        in_month = [e for e in self.period.entries if self.mode == WEEK or e.day.month == self.anchor.month]
+        warnings = sum(1 for e in in_month if e.pressure)
+        text = self.tr("%n campaign(s)", "", len(in_month))
+        if warnings:
+            text += " · ⚠ " + self.tr("%n over pressure cap", "", warnings)
+        self.summary.setText(text)
+
+    def selected_campaign_id(self) -> int | None:
+        if self.mode == AGENDA:
+            return self.agenda_view.selected_id()
+        view = self.month_view if self.mode == MONTH else self.week_view
+        return view.selected_id
+
+    def selected_day(self) -> date:
+        view = self.week_view if self.mode == WEEK else self.month_view
+        return view.selected_day
+
+    def show_campaign(self, campaign_id: int, day: date) -> None:
+        """Bring a campaign into view and select it (from the cockpit or after an edit)."""
+        if not self.bounds()[0] <= day <= self.bounds()[1] or (
+            self.mode == MONTH and day.month != self.anchor.month
+        ):
+            self.anchor = day
+            self.refresh()
+        if self.mode in (MONTH, WEEK):
+            view = self.month_view if self.mode == MONTH else self.week_view
+            view.select_campaign(campaign_id)
+
+    # -- reactions ----------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.clients:
+            self.reload_clients()
+        if changes.campaigns or changes.clients:
+            self.refresh()
+
+    def _on_painted(self) -> None:
+        if self._ready_sent:
+            return
+        self._ready_sent = True
+        self.ready.emit()
+        QTimer.singleShot(0, self._load_holidays)
+
+    def _load_holidays(self) -> None:
+        self.with_holidays = True
+        self.refresh()

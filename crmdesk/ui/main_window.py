@@ -1,0 +1,251 @@
+"""The main window: cockpit and calendar pages, menus, shortcuts and the undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from crmdesk import __version__
+from crmdesk.core import campaigns
+from crmdesk.core.db import Workspace
+from crmdesk.core.errors import CrmdeskError, ValidationError
+from crmdesk.core.holidays_fr import holidays_between
+from crmdesk.ui.calendar.page import AGENDA, MONTH, WEEK, CalendarPage
+from crmdesk.ui.cockpit import CockpitPage
+from crmdesk.ui.commands import (
+    CreateCampaign,
+    DeleteCampaign,
+    DuplicateCampaign,
+    EditCampaign,
+    RescheduleCampaign,
+)
+from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
+from crmdesk.ui.labels import long_date
+from crmdesk.ui.operations import Operations, show_error
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.ops = Operations(workspace, self)
+        self.ops.error.connect(lambda error: show_error(self, error))
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(f"crmdesk — {workspace.path.name}")
+        self.resize(1280, 820)
+
+        self.calendar = CalendarPage(self.ops)
+        self.cockpit = CockpitPage(self.ops)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.cockpit, self.tr("Cockpit"))
+        self.tabs.addTab(self.calendar, self.tr("Calendar"))
+        self.tabs.setCurrentWidget(self.calendar)
+        self.setCentralWidget(self.tabs)
+
+        self.calendar.ready.connect(self.ready)
+        self.calendar.open_requested.connect(self.open_campaign)
+        self.calendar.new_requested.connect(self.new_campaign)
+        self.calendar.reschedule_requested.connect(self.reschedule)
+        self.cockpit.open_requested.connect(self.open_campaign)
+
+        path_label = QLabel(str(workspace.path))
+        path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(path_label)
+        self._build_menus()
+        if workspace.migration.backup is not None:
+            self.statusBar().showMessage(
+                self.tr("Workspace upgraded; the previous version was saved to %1").replace(
+                    "%1", str(workspace.migration.backup)
+                )
+            )
+
+    # -- menus and shortcuts ------------------------------------------------------------------
+
+    def _action(self, text: str, slot, *shortcuts: QKeySequence | str) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_action = self._action(
+            self.tr("&New campaign…"), lambda: self.new_campaign(None), QKeySequence.StandardKey.New
+        )
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.open_action = self._action(
+            self.tr("&Open campaign"), self.open_selected, "Ctrl+O"
+        )
+        self.duplicate_action = self._action(
+            self.tr("D&uplicate campaign"), self.duplicate_selected, "Ctrl+D"
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete campaign"), self.delete_selected, QKeySequence.StandardKey.Delete
+        )
+        for action in (self.open_action, self.duplicate_action, self.delete_action):
+            edit_menu.addAction(action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.today_action = self._action(self.tr("&Today"), self._today, "T")
+        self.previous_action = self._action(
+            self.tr("&Previous period"), lambda: self._step(-1), "PgUp", "Alt+Left"
+        )
+        self.next_action = self._action(
+            self.tr("&Next period"), lambda: self._step(1), "PgDown", "Alt+Right"
+        )
+        for action in (self.today_action, self.previous_action, self.next_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action(
+                self.tr("&Cockpit"), lambda: self.tabs.setCurrentWidget(self.cockpit), "Ctrl+1"
+            )
+        )
+        for mode, text, key in (
+            (MONTH, self.tr("&Month"), "Ctrl+2"),
+            (WEEK, self.tr("&Week"), "Ctrl+3"),
+            (AGENDA, self.tr("&Agenda"), "Ctrl+4"),
+        ):
+            view_menu.addAction(self._action(text, lambda _=False, m=mode: self._show_mode(m), key))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About crmdesk"), self._about))
+
+    def _show_mode(self, mode: str) -> None:
+        self.tabs.setCurrentWidget(self.calendar)
+        self.calendar.set_mode(mode)
+
+    def _today(self) -> None:
+        self.tabs.setCurrentWidget(self.calendar)
+        self.calendar.go_today()
+
+    def _step(self, direction: int) -> None:
+        self.tabs.setCurrentWidget(self.calendar)
+        self.calendar.step(direction)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About crmdesk"),
+            self.tr("crmdesk %1 — the offline cockpit of the eCRM operator.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # -- campaign edits -----------------------------------------------------------------------
+
+    def _push(self, make: Callable[[], QUndoCommand]) -> QUndoCommand | None:
+        """Run an edit and keep it for undo.
+
+        A ``ValidationError`` goes back to the caller (the dialog shows it beside its fields);
+        any other refusal is shown here. Either way nothing was written.
+        """
+        try:
+            command = make()
+        except ValidationError:
+            raise
+        except CrmdeskError as error:
+            show_error(self, error)
+            return None
+        self.undo_stack.push(command)
+        return command
+
+    def new_campaign(self, day: date | None) -> None:
+        day = day or self.calendar.selected_day()
+
+        def submit(data: campaigns.CampaignInput) -> None:
+            command = self._push(lambda: CreateCampaign(self.ops, data))
+            if isinstance(command, CreateCampaign):
+                self._warn_holiday(data.send_date)
+                self.calendar.show_campaign(command.campaign_id, data.send_date)
+
+        CampaignDialog(self.ops, submit, day=day, parent=self).exec()
+
+    def open_campaign(self, campaign_id: int) -> None:
+        try:
+            initial = self.ops.read(campaigns.load, campaign_id)
+        except CrmdeskError as error:
+            show_error(self, error)
+            return
+
+        def submit(data: campaigns.CampaignInput) -> None:
+            if data == initial:
+                return
+            if self._push(lambda: EditCampaign(self.ops, campaign_id, data)) is not None:
+                if data.send_date != initial.send_date:
+                    self._warn_holiday(data.send_date)
+
+        CampaignDialog(self.ops, submit, initial, campaign_id=campaign_id, parent=self).exec()
+
+    def open_selected(self) -> None:
+        campaign_id = self._selected()
+        if campaign_id is not None:
+            self.open_campaign(campaign_id)
+
+    def _selected(self) -> int | None:
+        if self.tabs.currentWidget() is not self.calendar:
+            return None
+        return self.calendar.selected_campaign_id()
+
+    def duplicate_selected(self) -> None:
+        campaign_id = self._selected()
+        if campaign_id is None:
+            return
+        try:
+            self._push(lambda: DuplicateCampaign(self.ops, campaign_id))
+        except ValidationError as error:
+            show_error(self, error)
+
+    def delete_selected(self) -> None:
+        campaign_id = self._selected()
+        if campaign_id is None:
+            return
+        self._push(lambda: DeleteCampaign(self.ops, campaign_id))
+        self.statusBar().showMessage(self.tr("Campaign deleted — Ctrl+Z to bring it back"), 6000)
+
+    def reschedule(self, campaign_id: int, day: date) -> None:
+        try:
+            if self._push(lambda: RescheduleCampaign(self.ops, campaign_id, day)) is not None:
+                self.calendar.show_campaign(campaign_id, day)
+                if not self._warn_holiday(day):
+                    self.statusBar().showMessage(
+                        self.tr("Moved to %1 — Ctrl+Z to undo").replace("%1", long_date(QDate(day))), 6000
+                    )
+        except ValidationError as error:
+            show_error(self, error)
+
+    def _warn_holiday(self, day: date) -> bool:
+        found = holidays_between(day, day, QLocale().name()[:2])
+        if day in found:
+            self.statusBar().showMessage(
+                "★ "
+                + self.tr("%1 is a public holiday (%2): check this send is intended.")
+                .replace("%1", long_date(QDate(day)))
+                .replace("%2", found[day]),
+                10000,
+            )
+            return True
+        return False
