@@ -14,8 +14,6 @@ from crmdesk import cli
 
 def _early_checks() -> str | None:
     """A sentence explaining what is missing, instead of a traceback from deep inside Qt."""
-    if sys.version_info < (3, 11):
-        return "crmdesk needs Python 3.11 or newer."
     try:
         import PySide6.QtWidgets  # noqa: F401
     except ImportError as exc:

@@ -133,7 +133,11 @@ def deadline_days(
 def validate_range(start: date, end: date) -> None:
     if end < start:
         raise ValidationError(
-            [FieldProblem("end", "end_before_start", f"The end ({end}) is before the start ({start}).")]
+            [
+                FieldProblem(
+                    "end", "end_before_start", f"The end ({end}) is before the start ({start})."
+                )
+            ]
         )
 
 

@@ -70,7 +70,9 @@ def validate(session: Session, data: CampaignInput, campaign_id: int | None = No
     if not data.name.strip():
         problems.append(_problem("name", "name_empty", "The campaign needs a name."))
     elif len(data.name) > 200:
-        problems.append(_problem("name", "name_too_long", "The name is longer than 200 characters."))
+        problems.append(
+            _problem("name", "name_too_long", "The name is longer than 200 characters.")
+        )
     client = session.get(Client, data.client_id)
     if client is None:
         problems.append(_problem("client", "client_missing", "Choose the client of the campaign."))
@@ -108,7 +110,9 @@ def validate(session: Session, data: CampaignInput, campaign_id: int | None = No
             problems.append(_problem("parent", "parent_invalid", "Choose another parent campaign."))
         elif client is not None and parent.client_id != client.id:
             problems.append(
-                _problem("parent", "parent_foreign", "The parent campaign belongs to another client.")
+                _problem(
+                    "parent", "parent_foreign", "The parent campaign belongs to another client."
+                )
             )
         elif (
             instant is not None
@@ -268,7 +272,9 @@ def list_campaigns(session: Session, client_name: str | None = None) -> list[Cam
         .order_by(Campaign.planned_send_at, Campaign.id)
     )
     if client_name is not None:
-        client_id = session.scalar(select(Client.id).where(func.lower(Client.name) == client_name.lower()))
+        client_id = session.scalar(
+            select(Client.id).where(func.lower(Client.name) == client_name.lower())
+        )
         if client_id is None:
             raise NotFound(f"No client named “{client_name}”.")
         query = query.where(Campaign.client_id == client_id)
@@ -306,4 +312,6 @@ def parent_choices(
     )
     if exclude_id is not None:
         query = query.where(Campaign.id != exclude_id)
-    return [ParentChoice(cid, name, wall_clock(at, tz)) for cid, name, at, tz in session.execute(query)]
+    return [
+        ParentChoice(cid, name, wall_clock(at, tz)) for cid, name, at, tz in session.execute(query)
+    ]

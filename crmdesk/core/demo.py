@@ -70,7 +70,11 @@ CLIENTS = (
             ("Inactifs 6 mois", 95_000),
             ("Prospects offre découverte", 41_000),
         ),
-        ("Offre de printemps -40 % sur tous nos magazines", "Abonnement Noël", "Vente flash presse"),
+        (
+            "Offre de printemps -40 % sur tous nos magazines",
+            "Abonnement Noël",
+            "Vente flash presse",
+        ),
         (
             ("Claire Dubois", "claire.dubois@editions-lumiere.fr", RaciRole.ACCOUNTABLE),
             ("Marc Leroy", "marc.leroy@editions-lumiere.fr", RaciRole.CONSULTED),
@@ -142,12 +146,16 @@ def _status_for(send_day: date, today: date, rng: random.Random) -> CampaignStat
     if delta == 0:
         return CampaignStatus.SCHEDULED
     if delta <= 3:
-        return CampaignStatus.BAT if late else rng.choice(
-            [CampaignStatus.APPROVED, CampaignStatus.SCHEDULED]
+        return (
+            CampaignStatus.BAT
+            if late
+            else rng.choice([CampaignStatus.APPROVED, CampaignStatus.SCHEDULED])
         )
     if delta <= 10:
-        return CampaignStatus.PRODUCTION if late else rng.choice(
-            [CampaignStatus.BAT, CampaignStatus.PRODUCTION]
+        return (
+            CampaignStatus.PRODUCTION
+            if late
+            else rng.choice([CampaignStatus.BAT, CampaignStatus.PRODUCTION])
         )
     if delta <= 30:
         return rng.choice([CampaignStatus.BRIEF, CampaignStatus.PRODUCTION])
@@ -189,50 +197,65 @@ def populate(
         client_ids.append(client.id)
         segments[client.id] = [(s.id, s.estimated_size) for s in client.segments]
 
-    planned: list[tuple[date, time, int, int]] = []
-    for _ in range(campaigns):
+    # Each client's weekly newsletter to its main segment, then one-off sends to fill the count:
+    # promotions, a relance to non-openers two days after some of them, a rare erratum the day
+    # after, and a welcome scenario.
+    plans: list[tuple[date, time, int, CampaignType, int]] = []  # day, time, client, type, segment
+    weeks = span // 7
+    newsletter_budget = min(campaigns // 2, weeks * len(CLIENTS))
+    for n in range(newsletter_budget):
+        index = n % len(CLIENTS)
+        week = n // len(CLIENTS)
+        monday = first_day - timedelta(days=first_day.weekday())
+        day = monday + timedelta(days=7 * week + index % 5)
+        plans.append((day, SEND_TIMES[index + 1], index, CampaignType.NEWSLETTER, 0))
+    for _ in range(campaigns - len(plans)):
         index = rng.randrange(len(CLIENTS))
         day = first_day + timedelta(days=rng.randrange(span))
-        if day.weekday() >= 5 and rng.random() < 0.85:
+        if day.weekday() >= 5:
             day -= timedelta(days=day.weekday() - 4)
-        planned.append((day, rng.choice(SEND_TIMES), index, rng.random() < 0.5))
-    planned.sort()
+        roll = rng.random()
+        ctype = (
+            CampaignType.AUTOMATION
+            if roll < 0.02
+            else CampaignType.ERRATUM
+            if roll < 0.04
+            else CampaignType.RELANCE
+            if roll < 0.30
+            else CampaignType.PROMO
+        )
+        segment = rng.randrange(len(CLIENTS[index].segments))
+        plans.append((day, rng.choice(SEND_TIMES), index, ctype, segment))
+    plans.sort(key=lambda p: (p[0], p[1], p[2]))
 
     rows: list[dict[str, object]] = []
     links: list[dict[str, int]] = []
-    last_promo: dict[int, tuple[int, date, str]] = {}
+    last_sent: dict[int, tuple[int, date, str, int]] = {}
     next_id = 1
-    for day, at, index, lean in planned:
+    for day, at, index, ctype, segment in plans:
         spec = CLIENTS[index]
         client_id = client_ids[index]
-        roll = rng.random()
         parent_id = None
-        if roll < 0.45:
-            ctype, name = CampaignType.NEWSLETTER, f"Newsletter {MONTHS_FR[day.month - 1]}"
-        elif roll < 0.75:
-            ctype = CampaignType.PROMO
-            name = rng.choice(spec.promos)
-        elif roll < 0.9 and client_id in last_promo and (day - last_promo[client_id][1]).days <= 7:
-            ctype = CampaignType.RELANCE
-            parent_id, parent_day, parent_name = last_promo[client_id]
-            day = max(day, parent_day + timedelta(days=1))
-            name = f"Relance non-ouvreurs – {parent_name}"
-        elif roll < 0.93 and client_id in last_promo:
-            ctype = CampaignType.ERRATUM
-            parent_id, parent_day, parent_name = last_promo[client_id]
-            day = max(day, parent_day + timedelta(days=1))
-            name = f"Oups ! Erratum – {parent_name}"
-        elif roll < 0.96:
-            ctype, name = CampaignType.AUTOMATION, "Scénario de bienvenue"
+        if ctype is CampaignType.NEWSLETTER:
+            name = f"Newsletter S{day.isocalendar().week} – {MONTHS_FR[day.month - 1]}"
+        elif ctype in (CampaignType.RELANCE, CampaignType.ERRATUM) and client_id in last_sent:
+            parent_id, parent_day, parent_name, segment = last_sent[client_id]
+            day = max(day, parent_day + timedelta(days=2 if ctype is CampaignType.RELANCE else 1))
+            prefix = "Relance non-ouvreurs" if ctype is CampaignType.RELANCE else "Oups ! Erratum"
+            name = f"{prefix} – {parent_name}"
+        elif ctype is CampaignType.AUTOMATION:
+            name = "Scénario de bienvenue"
         else:
             ctype, name = CampaignType.PROMO, rng.choice(spec.promos)
-        channel = Channel.SMS if (ctype is CampaignType.PROMO and lean and rng.random() < 0.2) else (
-            Channel.PUSH if rng.random() < 0.03 else Channel.EMAIL
-        )
+        channel = Channel.EMAIL
+        if ctype is CampaignType.PROMO and rng.random() < 0.1:
+            channel = Channel.SMS
+        elif ctype is CampaignType.AUTOMATION and rng.random() < 0.3:
+            channel = Channel.PUSH
         instant = local_to_instant(day, at, TZ)
         assert instant is not None  # SEND_TIMES avoid the DST gap
         status = _status_for(day, today, rng)
-        chosen = rng.sample(segments[client_id], k=1 if rng.random() < 0.7 else 2)
+        segment_id, size = segments[client_id][segment]
         rows.append(
             {
                 "id": next_id,
@@ -244,8 +267,8 @@ def populate(
                 "status": status,
                 "planned_send_at": instant,
                 "send_timezone": TZ,
-                "volume": int(sum(size for _, size in chosen) * rng.uniform(0.6, 1.0)),
-                "subject": name if ctype is not CampaignType.RELANCE else f"Dernier rappel : {name}",
+                "volume": int(size * rng.uniform(0.85, 1.0)),
+                "subject": name,
                 "preheader": "",
                 "esp": spec.esp,
                 "notes": "",
@@ -253,9 +276,9 @@ def populate(
                 "updated_at": datetime.combine(day - timedelta(days=2), time(9), tzinfo=UTC),
             }
         )
-        links.extend({"campaign_id": next_id, "segment_id": sid} for sid, _ in chosen)
+        links.append({"campaign_id": next_id, "segment_id": segment_id})
         if ctype is CampaignType.PROMO:
-            last_promo[client_id] = (next_id, day, name)
+            last_sent[client_id] = (next_id, day, name, segment)
         next_id += 1
 
     if rows:

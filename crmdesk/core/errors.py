@@ -62,7 +62,7 @@ class WorkspaceMissing(WorkspaceError):
 
 @dataclass(frozen=True)
 class FieldProblem:
-    """One invalid field: ``code`` lets the UI show a translated sentence, ``message`` is English."""
+    """One invalid field: ``code`` picks the UI's translated sentence; ``message`` is English."""
 
     field: str
     code: str

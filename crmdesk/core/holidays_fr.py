@@ -1,4 +1,4 @@
-"""French public holidays, from the ``holidays`` package, loaded on first use (it is slow to import)."""
+"""French public holidays from the ``holidays`` package, loaded on first use (slow to import)."""
 
 from __future__ import annotations
 

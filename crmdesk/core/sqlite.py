@@ -16,7 +16,7 @@ BUSY_TIMEOUT_MS = 3000
 
 
 def looks_like_sqlite(path: Path) -> bool:
-    """True for an SQLite file or an empty one (SQLite treats a zero-byte file as a new database)."""
+    """True for an SQLite file or an empty one (SQLite takes a zero-byte file as a new database)."""
     with open(path, "rb") as fh:
         head = fh.read(len(SQLITE_HEADER))
     return head == b"" or head == SQLITE_HEADER

@@ -1,4 +1,4 @@
-"""Wall-clock times typed by the operator, turned into instants, refusing the ones that do not exist."""
+"""Wall-clock times typed by the operator turned into instants, refusing those that do not exist."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def is_known_zone(name: str) -> bool:
 
 
 def local_to_instant(day: date, at: time, tz_name: str) -> datetime | None:
-    """The aware UTC instant of ``day at`` in ``tz_name``; None when that wall-clock time is skipped.
+    """The UTC instant of ``day at`` in ``tz_name``; None when that wall-clock time is skipped.
 
     Times skipped by a spring-forward DST change (02:30 in Paris on the last Sunday of March) do
     not exist: a campaign planned then would silently move, so the caller refuses it.

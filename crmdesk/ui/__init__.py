@@ -1,1 +1,1 @@
-"""The PySide6 face of crmdesk: widgets and Qt models over the core, no SQL and no business rules."""
+"""The PySide6 face of crmdesk: widgets and Qt models over the core; no SQL, no business rules."""

@@ -61,7 +61,10 @@ def run_gui(args: argparse.Namespace) -> int:
     window = MainWindow(workspace)
     if args.quit_when_ready:
         window.ready.connect(lambda: app.exit(0))
-        QTimer.singleShot(30_000, lambda: (print("crmdesk: the window never became ready", file=sys.stderr), app.exit(1)))
+        QTimer.singleShot(
+            30_000,
+            lambda: (print("crmdesk: the window never became ready", file=sys.stderr), app.exit(1)),
+        )
     window.show()
     try:
         return app.exec()

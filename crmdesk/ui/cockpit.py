@@ -128,14 +128,20 @@ class CockpitPage(QWidget):
         data = self.ops.read(cockpit.cockpit, today)
         self._stale = False
         locale = QLocale()
-        self.greeting.setText(locale.toString(QDate(today), QLocale.FormatType.LongFormat).capitalize())
+        self.greeting.setText(
+            locale.toString(QDate(today), QLocale.FormatType.LongFormat).capitalize()
+        )
         self.subtitle.setText(
             self.tr("%n send(s) today", "", len(data.sends_today))
             + " · "
             + self.tr("%n overdue deadline(s)", "", len(data.overdue))
         )
-        self.today_section.set_items([self._send(e, locale, with_day=False) for e in data.sends_today])
-        self.week_section.set_items([self._send(e, locale, with_day=True) for e in data.sends_this_week])
+        self.today_section.set_items(
+            [self._send(e, locale, with_day=False) for e in data.sends_today]
+        )
+        self.week_section.set_items(
+            [self._send(e, locale, with_day=True) for e in data.sends_this_week]
+        )
         self.overdue_section.set_items([self._deadline(d, locale) for d in data.overdue])
         self.pressure_section.set_items([self._pressure(e, locale) for e in data.pressure])
 
@@ -146,7 +152,9 @@ class CockpitPage(QWidget):
             return clock
         return f"{locale.toString(QDate(at.date()), 'ddd d MMM')} {clock}"
 
-    def _send(self, entry: CalendarEntry, locale: QLocale, with_day: bool) -> tuple[str, str, int, str]:
+    def _send(
+        self, entry: CalendarEntry, locale: QLocale, with_day: bool
+    ) -> tuple[str, str, int, str]:
         text = (
             f"{self._when(entry, locale, with_day)} · {entry.client_name} — {entry.name}"
             f"  [{status_label(entry.status)}]"

@@ -6,17 +6,16 @@ before it reaches the stack, so the stack only holds edits that happened.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-
-from collections.abc import Callable
 from functools import wraps
 
 from PySide6.QtGui import QUndoCommand
 
 from crmdesk.core import campaigns
-from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.campaigns import CampaignInput, CampaignSnapshot
+from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.operations import Operations
 
 

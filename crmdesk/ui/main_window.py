@@ -96,9 +96,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.open_action = self._action(
-            self.tr("&Open campaign"), self.open_selected, "Ctrl+O"
-        )
+        self.open_action = self._action(self.tr("&Open campaign"), self.open_selected, "Ctrl+O")
         self.duplicate_action = self._action(
             self.tr("D&uplicate campaign"), self.duplicate_selected, "Ctrl+D"
         )
@@ -232,7 +230,10 @@ class MainWindow(QMainWindow):
                 self.calendar.show_campaign(campaign_id, day)
                 if not self._warn_holiday(day):
                     self.statusBar().showMessage(
-                        self.tr("Moved to %1 — Ctrl+Z to undo").replace("%1", long_date(QDate(day))), 6000
+                        self.tr("Moved to %1 — Ctrl+Z to undo").replace(
+                            "%1", long_date(QDate(day))
+                        ),
+                        6000,
                     )
         except ValidationError as error:
             show_error(self, error)

@@ -61,7 +61,8 @@ class AgendaModel(QAbstractTableModel):
             if column == "when":
                 at = entry.send_at
                 day = QLocale().toString(QDate(at.year, at.month, at.day), "ddd d MMM yyyy")
-                return f"{day}  {QLocale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)}"
+                clock = QLocale().toString(QTime(at.hour, at.minute), "HH:mm")
+                return f"{day}  {clock}"
             if column == "client":
                 return entry.client_name
             if column == "campaign":
@@ -106,7 +107,11 @@ class AgendaView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.doubleClicked.connect(lambda index: self.open_requested.emit(self.agenda.data(index, Qt.ItemDataRole.UserRole)))
+        self.doubleClicked.connect(
+            lambda index: self.open_requested.emit(
+                self.agenda.data(index, Qt.ItemDataRole.UserRole)
+            )
+        )
         self.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

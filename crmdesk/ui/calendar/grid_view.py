@@ -42,7 +42,7 @@ def readable_on(colour: QColor) -> QColor:
 
 
 def tint(colour: QColor, base: QColor, amount: float) -> QColor:
-    """``colour`` mixed into ``base``: soft chip backgrounds that work on light and dark palettes."""
+    """``colour`` mixed into ``base``: soft chip backgrounds for light and dark palettes alike."""
     return QColor.fromRgbF(
         base.redF() + (colour.redF() - base.redF()) * amount,
         base.greenF() + (colour.greenF() - base.greenF()) * amount,
@@ -135,7 +135,10 @@ class GridView(QWidget):
         if pos.y() < HEADER_HEIGHT or not self.rect().contains(pos):
             return None
         col = min(6, int(pos.x() / (self.width() / 7)))
-        row = min(self.rows - 1, int((pos.y() - HEADER_HEIGHT) / ((self.height() - HEADER_HEIGHT) / self.rows)))
+        row = min(
+            self.rows - 1,
+            int((pos.y() - HEADER_HEIGHT) / ((self.height() - HEADER_HEIGHT) / self.rows)),
+        )
         return self.first_day + timedelta(days=row * 7 + col)
 
     def chip_at(self, pos: QPoint) -> CalendarEntry | None:
@@ -185,8 +188,9 @@ class GridView(QWidget):
             painter.fillRect(rect, pal.color(QPalette.ColorRole.AlternateBase))
         if self._dragging and day == self._drag_target:
             painter.fillRect(rect, tint(pal.color(QPalette.ColorRole.Highlight), base, 0.18))
-        painter.setPen(QPen(pal.color(QPalette.ColorRole.Mid), 1))
-        painter.drawRect(rect.adjusted(0, 0, 0, 0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(pal.color(QPalette.ColorRole.Midlight), 1))
+        painter.drawRect(rect)
         if day == self.selected_day and self.hasFocus():
             painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
@@ -227,7 +231,8 @@ class GridView(QWidget):
         if self.period is None:
             return
         entries = self.period.by_day.get(day, [])
-        deadlines = self.period.deadlines_by_day.get(day, [])
+        # Done steps are history; the grid shows what is still to do.
+        deadlines = [d for d in self.period.deadlines_by_day.get(day, []) if not d.done]
         two_lines = self.rows == 1
         chip_height = (2 * line if two_lines else line) + 2
         y = rect.top() + 26
@@ -315,13 +320,17 @@ class GridView(QWidget):
             painter.drawText(
                 second,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                QFontMetrics(bold).elidedText(entry.name, Qt.TextElideMode.ElideRight, second.width()),
+                QFontMetrics(bold).elidedText(
+                    entry.name, Qt.TextElideMode.ElideRight, second.width()
+                ),
             )
         else:
             painter.drawText(
                 first_line,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(f"{time_text} {entry.name}", Qt.TextElideMode.ElideRight, first_line.width()),
+                fm.elidedText(
+                    f"{time_text} {entry.name}", Qt.TextElideMode.ElideRight, first_line.width()
+                ),
             )
 
     def _paint_deadline(
@@ -359,7 +368,9 @@ class GridView(QWidget):
                 .replace("%3", str(alert.cap))
             )
         if entry.holiday:
-            parts.append("★ " + self.tr("Sent on a public holiday: %1").replace("%1", entry.holiday))
+            parts.append(
+                "★ " + self.tr("Sent on a public holiday: %1").replace("%1", entry.holiday)
+            )
         return "<br>".join(parts)
 
     def event(self, event):  # type: ignore[no-untyped-def]
@@ -483,5 +494,3 @@ class GridView(QWidget):
     def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.update()
         super().focusOutEvent(event)
-
-

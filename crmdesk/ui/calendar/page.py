@@ -106,7 +106,11 @@ class CalendarPage(QWidget):
         self.mode_buttons = QButtonGroup(self)
         modes = QHBoxLayout()
         modes.setSpacing(0)
-        for mode, text in ((MONTH, self.tr("Month")), (WEEK, self.tr("Week")), (AGENDA, self.tr("Agenda"))):
+        for mode, text in (
+            (MONTH, self.tr("Month")),
+            (WEEK, self.tr("Week")),
+            (AGENDA, self.tr("Agenda")),
+        ):
             button = QPushButton(text)
             button.setCheckable(True)
             button.setChecked(mode == self.mode)
@@ -285,14 +289,18 @@ class CalendarPage(QWidget):
             )
             self.week_view.set_period(start, self.period, None, self.today)
         else:
-            month_name = locale.standaloneMonthName(self.anchor.month, QLocale.FormatType.LongFormat)
+            month_name = locale.standaloneMonthName(
+                self.anchor.month, QLocale.FormatType.LongFormat
+            )
             self.title.setText(f"{month_name.capitalize()} {self.anchor.year}")
             if self.mode == MONTH:
                 self.month_view.set_period(start, self.period, self.anchor.month, self.today)
             else:
                 self.agenda_view.agenda.set_entries(self.period.entries)
                 self._on_painted()
-        in_month = [e for e in self.period.entries if self.mode == WEEK or e.day.month == self.anchor.month]
+        in_month = [
+            e for e in self.period.entries if self.mode == WEEK or e.day.month == self.anchor.month
+        ]
         warnings = sum(1 for e in in_month if e.pressure)
         text = self.tr("%n campaign(s)", "", len(in_month))
         if warnings:

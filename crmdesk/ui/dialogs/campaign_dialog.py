@@ -189,7 +189,9 @@ class CampaignDialog(QDialog):
             item = self.segments.item(row)
             checked = item.data(Qt.ItemDataRole.UserRole) in initial.segment_ids
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.parent_campaign.setCurrentIndex(max(0, self.parent_campaign.findData(initial.parent_id)))
+        self.parent_campaign.setCurrentIndex(
+            max(0, self.parent_campaign.findData(initial.parent_id))
+        )
         self.volume.setValue(-1 if initial.volume is None else initial.volume)
         self.subject.setText(initial.subject)
         self.preheader.setText(initial.preheader)
@@ -212,7 +214,8 @@ class CampaignDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.segments.addItem(item)
         for choice in self.ops.read(campaigns.parent_choices, client_id, self.campaign_id):
-            label = f"{QLocale().toString(QDate(choice.send_at.date()), QLocale.FormatType.ShortFormat)} — {choice.name}"
+            day = QLocale().toString(QDate(choice.send_at.date()), QLocale.FormatType.ShortFormat)
+            label = f"{day} — {choice.name}"
             self.parent_campaign.addItem(label, choice.id)
 
     def _check_holiday(self) -> None:
@@ -220,8 +223,11 @@ class CampaignDialog(QDialog):
         found = holidays_between(day, day, QLocale().name()[:2])
         if found:
             self.warning.setText(
-                "★ " + self.tr("%1 is a public holiday (%2): sends on holidays often perform worse.")
-                .replace("%1", QLocale().toString(self.send_date.date(), QLocale.FormatType.LongFormat))
+                "★ "
+                + self.tr("%1 is a public holiday (%2): sends on holidays often perform worse.")
+                .replace(
+                    "%1", QLocale().toString(self.send_date.date(), QLocale.FormatType.LongFormat)
+                )
                 .replace("%2", found[day])
             )
             self.warning.show()
