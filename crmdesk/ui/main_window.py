@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from crmdesk import __version__
 from crmdesk.core import campaigns
 from crmdesk.core.db import Workspace
-from crmdesk.core.errors import CrmdeskError, ValidationError
+from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.holidays_fr import holidays_between
 from crmdesk.ui.calendar.page import AGENDA, MONTH, WEEK, CalendarPage
 from crmdesk.ui.cockpit import CockpitPage
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.ops = Operations(workspace, self)
         self.ops.error.connect(lambda error: show_error(self, error))
         self.undo_stack = QUndoStack(self)
+        self.dialog: CampaignDialog | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
         self.resize(1280, 820)
 
@@ -155,21 +156,19 @@ class MainWindow(QMainWindow):
 
     # -- campaign edits -----------------------------------------------------------------------
 
-    def _push(self, make: Callable[[], QUndoCommand]) -> QUndoCommand | None:
-        """Run an edit and keep it for undo.
+    def _push(self, make: Callable[[], QUndoCommand]) -> QUndoCommand:
+        """Run an edit and keep it for undo; a refusal raises and nothing is written."""
+        command = make()
+        self.undo_stack.push(command)
+        return command
 
-        A ``ValidationError`` goes back to the caller (the dialog shows it beside its fields);
-        any other refusal is shown here. Either way nothing was written.
-        """
+    def _try_push(self, make: Callable[[], QUndoCommand]) -> QUndoCommand | None:
+        """``_push`` for edits made outside a form: a refusal is shown in a dialog."""
         try:
-            command = make()
-        except ValidationError:
-            raise
+            return self._push(make)
         except CrmdeskError as error:
             show_error(self, error)
             return None
-        self.undo_stack.push(command)
-        return command
 
     def new_campaign(self, day: date | None) -> None:
         day = day or self.calendar.selected_day()
@@ -180,7 +179,7 @@ class MainWindow(QMainWindow):
                 self._warn_holiday(data.send_date)
                 self.calendar.show_campaign(command.campaign_id, data.send_date)
 
-        CampaignDialog(self.ops, submit, day=day, parent=self).exec()
+        self._show_dialog(CampaignDialog(self.ops, submit, day=day, parent=self))
 
     def open_campaign(self, campaign_id: int) -> None:
         try:
@@ -192,11 +191,20 @@ class MainWindow(QMainWindow):
         def submit(data: campaigns.CampaignInput) -> None:
             if data == initial:
                 return
-            if self._push(lambda: EditCampaign(self.ops, campaign_id, data)) is not None:
-                if data.send_date != initial.send_date:
-                    self._warn_holiday(data.send_date)
+            self._push(lambda: EditCampaign(self.ops, campaign_id, data))
+            if data.send_date != initial.send_date:
+                self._warn_holiday(data.send_date)
 
-        CampaignDialog(self.ops, submit, initial, campaign_id=campaign_id, parent=self).exec()
+        self._show_dialog(
+            CampaignDialog(self.ops, submit, initial, campaign_id=campaign_id, parent=self)
+        )
+
+    def _show_dialog(self, dialog: CampaignDialog) -> None:
+        """Window-modal and non-blocking: the event loop keeps running (and tests can drive it)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.open()
 
     def open_selected(self) -> None:
         campaign_id = self._selected()
@@ -212,31 +220,26 @@ class MainWindow(QMainWindow):
         campaign_id = self._selected()
         if campaign_id is None:
             return
-        try:
-            self._push(lambda: DuplicateCampaign(self.ops, campaign_id))
-        except ValidationError as error:
-            show_error(self, error)
+        command = self._try_push(lambda: DuplicateCampaign(self.ops, campaign_id))
+        if isinstance(command, DuplicateCampaign):
+            self.calendar.show_campaign(command.campaign_id, command.data.send_date)
 
     def delete_selected(self) -> None:
         campaign_id = self._selected()
         if campaign_id is None:
             return
-        self._push(lambda: DeleteCampaign(self.ops, campaign_id))
-        self.statusBar().showMessage(self.tr("Campaign deleted — Ctrl+Z to bring it back"), 6000)
+        if self._try_push(lambda: DeleteCampaign(self.ops, campaign_id)) is not None:
+            self.statusBar().showMessage(
+                self.tr("Campaign deleted — Ctrl+Z to bring it back"), 6000
+            )
 
     def reschedule(self, campaign_id: int, day: date) -> None:
-        try:
-            if self._push(lambda: RescheduleCampaign(self.ops, campaign_id, day)) is not None:
-                self.calendar.show_campaign(campaign_id, day)
-                if not self._warn_holiday(day):
-                    self.statusBar().showMessage(
-                        self.tr("Moved to %1 — Ctrl+Z to undo").replace(
-                            "%1", long_date(QDate(day))
-                        ),
-                        6000,
-                    )
-        except ValidationError as error:
-            show_error(self, error)
+        if self._try_push(lambda: RescheduleCampaign(self.ops, campaign_id, day)) is None:
+            return
+        self.calendar.show_campaign(campaign_id, day)
+        if not self._warn_holiday(day):
+            moved = self.tr("Moved to %1 — Ctrl+Z to undo")
+            self.statusBar().showMessage(moved.replace("%1", long_date(QDate(day))), 6000)
 
     def _warn_holiday(self, day: date) -> bool:
         found = holidays_between(day, day, QLocale().name()[:2])

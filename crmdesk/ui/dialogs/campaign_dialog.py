@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core import campaigns, clients
 from crmdesk.core.campaigns import CampaignInput
-from crmdesk.core.errors import ValidationError
+from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.holidays_fr import holidays_between
 from crmdesk.core.models import CampaignStatus, CampaignType, Channel
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
 from crmdesk.ui.calendar.page import colour_icon
 from crmdesk.ui.labels import channel_label, problem_text, status_label, type_label
-from crmdesk.ui.operations import Operations
+from crmdesk.ui.operations import Operations, show_error
 
 ESPS = ("Brevo", "Mailchimp", "Mailjet", "Splio", "Actito", "Selligent", "Salesforce MC")
 TIMEZONES = (
@@ -275,5 +275,8 @@ class CampaignDialog(QDialog):
             first = self.fields.get(error.problems[0].field)
             if first is not None:
                 first.setFocus()
+            return
+        except CrmdeskError as error:  # the workspace refused (busy, read-only…): keep the input
+            show_error(self, error)
             return
         super().accept()

@@ -1,0 +1,58 @@
+"""UI fixtures: a real main window on a real workspace file, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import QLocale
+from pytestqt.qtbot import QtBot
+
+from crmdesk.core.db import Workspace
+from crmdesk.ui.main_window import MainWindow
+from tests.conftest import plan
+
+#: A month with a public holiday (14 July) and a weekend at its start, for the UI stories.
+JULY = date(2026, 7, 1)
+
+
+@pytest.fixture(autouse=True)
+def english_locale() -> Iterator[None]:
+    """Dates and labels in a known language, whatever the machine's locale."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def july_campaigns(workspace: Workspace, client_id: int, segment_ids: list[int]) -> dict[str, int]:
+    return {
+        "newsletter": plan(
+            workspace,
+            client_id,
+            date(2026, 7, 7),
+            name="Newsletter juillet",
+            segment_ids=(segment_ids[0],),
+        ),
+        "promo": plan(
+            workspace,
+            client_id,
+            date(2026, 7, 9),
+            name="Soldes d'été",
+            at=time(9, 30),
+            segment_ids=(segment_ids[1],),
+        ),
+    }
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace: Workspace, july_campaigns: dict[str, int]) -> MainWindow:
+    main = MainWindow(workspace)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.ready, timeout=5000):
+        main.show()
+    main.calendar.go_to(JULY)
+    qtbot.waitUntil(lambda: main.calendar.with_holidays)
+    return main
