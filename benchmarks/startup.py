@@ -27,7 +27,9 @@ def timed(command: list[str]) -> tuple[float, float]:
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{command} failed: {process.stderr.read().decode() if process.stderr else ''}")
+        raise SystemExit(
+            f"{command} failed: {process.stderr.read().decode() if process.stderr else ''}"
+        )
     return elapsed, usage.ru_maxrss / 1024
 
 

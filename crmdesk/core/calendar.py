@@ -40,12 +40,15 @@ class DeadlineKind(enum.StrEnum):
 
     @property
     def done_from(self) -> CampaignStatus:
-        return {
-            DeadlineKind.BRIEF: CampaignStatus.PRODUCTION,
-            DeadlineKind.BAT: CampaignStatus.APPROVED,
-            DeadlineKind.SEND: CampaignStatus.SENT,
-            DeadlineKind.ANALYSIS: CampaignStatus.ANALYSED,
-        }[self]
+        return _DONE_FROM[self]
+
+
+_DONE_FROM = {
+    DeadlineKind.BRIEF: CampaignStatus.PRODUCTION,
+    DeadlineKind.BAT: CampaignStatus.APPROVED,
+    DeadlineKind.SEND: CampaignStatus.SENT,
+    DeadlineKind.ANALYSIS: CampaignStatus.ANALYSED,
+}
 
 
 @dataclass(frozen=True)
@@ -203,13 +206,17 @@ def period(
                 )
             )
         )
-    rows = session.execute(query).all()
+    # Column tuples straight from the connection: no ORM identity map for a read of thousands.
+    rows = session.connection().execute(query).all()
 
     alerts = pressure_alerts(session, _instant(start), _instant(end + timedelta(days=1)))
     holidays = holidays_between(start, end, language) if with_holidays else {}
 
     entries: list[CalendarEntry] = []
     deadlines: list[Deadline] = []
+    brief_done = CampaignStatus.PRODUCTION.rank
+    bat_done = CampaignStatus.APPROVED.rank
+    analysis_done = CampaignStatus.ANALYSED.rank
     for (
         cid,
         client_id,
@@ -245,19 +252,40 @@ def period(
             )
         if ctype is CampaignType.AUTOMATION:
             continue
-        for kind, when in deadline_days(day, brief_off, bat_off, analysis_off).items():
-            if kind is not DeadlineKind.SEND and start <= when <= end:
-                deadlines.append(
-                    Deadline(
-                        cid,
-                        name,
-                        client_name,
-                        colour,
-                        kind,
-                        when,
-                        status.rank >= kind.done_from.rank,
-                    )
+        rank = status.rank
+        brief_day = previous_weekday(day - timedelta(days=brief_off))
+        if start <= brief_day <= end:
+            deadlines.append(
+                Deadline(
+                    cid,
+                    name,
+                    client_name,
+                    colour,
+                    DeadlineKind.BRIEF,
+                    brief_day,
+                    rank >= brief_done,
                 )
+            )
+        bat_day = previous_weekday(day - timedelta(days=bat_off))
+        if start <= bat_day <= end:
+            deadlines.append(
+                Deadline(
+                    cid, name, client_name, colour, DeadlineKind.BAT, bat_day, rank >= bat_done
+                )
+            )
+        analysis_day = next_weekday(day + timedelta(days=analysis_off))
+        if start <= analysis_day <= end:
+            deadlines.append(
+                Deadline(
+                    cid,
+                    name,
+                    client_name,
+                    colour,
+                    DeadlineKind.ANALYSIS,
+                    analysis_day,
+                    rank >= analysis_done,
+                )
+            )
 
     by_day: dict[date, list[CalendarEntry]] = defaultdict(list)
     for entry in entries:

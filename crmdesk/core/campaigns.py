@@ -126,6 +126,20 @@ def validate(session: Session, data: CampaignInput, campaign_id: int | None = No
                     "A relance or erratum must be sent after the campaign it follows.",
                 )
             )
+    if campaign_id is not None and instant is not None:
+        first_follow_up = session.scalar(
+            select(func.min(Campaign.planned_send_at)).where(
+                Campaign.parent_id == campaign_id, Campaign.type.in_(FOLLOW_UP_TYPES)
+            )
+        )
+        if first_follow_up is not None and first_follow_up <= instant:
+            problems.append(
+                _problem(
+                    "send_at",
+                    "parent_after_follow_up",
+                    "A relance or erratum follows this campaign: it must be sent before them.",
+                )
+            )
     if problems:
         raise ValidationError(problems)
     assert instant is not None

@@ -92,7 +92,10 @@ class CampaignStatus(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(CampaignStatus).index(self)
+        return _STATUS_RANK[self]
+
+
+_STATUS_RANK = {status: index for index, status in enumerate(CampaignStatus)}
 
 
 class RaciRole(enum.StrEnum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +19,10 @@ from crmdesk.core.models import Campaign, CampaignType, Client, Segment, campaig
 from crmdesk.core.timezones import zone
 
 WINDOW = timedelta(days=7)
+
+
+def wall_clock_naive(instant: datetime, tz: tzinfo) -> datetime:
+    return instant.astimezone(tz).replace(tzinfo=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,56 +42,74 @@ class Send:
     wall_clock: datetime  # naive, on the client's clock
 
 
-def over_cap(sends: list[Send], cap: int) -> list[tuple[list[Send], date]]:
-    """Groups of more than ``cap`` sends lying within seven days; ``sends`` sorted by time."""
-    groups: list[tuple[list[Send], date]] = []
+@dataclass(frozen=True, slots=True)
+class Crowd:
+    """``count`` sends within seven days from ``window_start``; ``sends`` are those of them not
+    already part of an earlier crowd."""
+
+    sends: list[Send]
+    count: int
+    window_start: date
+
+
+def over_cap(sends: list[Send], cap: int) -> list[Crowd]:
+    """The crowds of more than ``cap`` sends within seven days; ``sends`` sorted by time.
+
+    Linear in the number of sends, each reported once, so a workspace where every week is over
+    the cap still draws its month in a few milliseconds.
+    """
+    crowds: list[Crowd] = []
     start = 0
+    reported_until = -1
     for end in range(len(sends)):
         while sends[end].wall_clock - sends[start].wall_clock >= WINDOW:
             start += 1
-        if end - start + 1 > cap:
-            groups.append((sends[start : end + 1], sends[start].wall_clock.date()))
-    return groups
+        count = end - start + 1
+        if count > cap:
+            first = max(start, reported_until + 1)
+            crowds.append(Crowd(sends[first : end + 1], count, sends[start].wall_clock.date()))
+            reported_until = end
+    return crowds
 
 
 def pressure_alerts(
     session: Session, start: datetime, end: datetime
 ) -> dict[int, list[PressureAlert]]:
     """Alerts for every campaign sent between ``start`` and ``end`` (aware instants)."""
-    rows = session.execute(
-        select(
-            Campaign.id,
-            Campaign.planned_send_at,
-            Segment.id,
-            Segment.name,
-            Client.pressure_cap,
-            Client.timezone,
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Campaign.id,
+                Campaign.planned_send_at,
+                Segment.id,
+                Segment.name,
+                Client.pressure_cap,
+                Client.timezone,
+            )
+            .join(campaign_segments, campaign_segments.c.campaign_id == Campaign.id)
+            .join(Segment, Segment.id == campaign_segments.c.segment_id)
+            .join(Client, Client.id == Campaign.client_id)
+            .where(
+                Campaign.planned_send_at >= start - WINDOW - timedelta(days=1),
+                Campaign.planned_send_at < end + WINDOW + timedelta(days=1),
+                Campaign.type != CampaignType.AUTOMATION,
+            )
+            .order_by(Segment.id, Campaign.planned_send_at)
         )
-        .join(campaign_segments, campaign_segments.c.campaign_id == Campaign.id)
-        .join(Segment, Segment.id == campaign_segments.c.segment_id)
-        .join(Client, Client.id == Campaign.client_id)
-        .where(
-            Campaign.planned_send_at >= start - WINDOW - timedelta(days=1),
-            Campaign.planned_send_at < end + WINDOW + timedelta(days=1),
-            Campaign.type != CampaignType.AUTOMATION,
-        )
-        .order_by(Segment.id, Campaign.planned_send_at)
-    ).all()
+        .all()
+    )
     by_segment: dict[int, list[Send]] = defaultdict(list)
     meta: dict[int, tuple[str, int]] = {}
     for campaign_id, at, segment_id, segment_name, cap, tz in rows:
-        by_segment[segment_id].append(
-            Send(campaign_id, at.astimezone(zone(tz)).replace(tzinfo=None))
-        )
+        by_segment[segment_id].append(Send(campaign_id, wall_clock_naive(at, zone(tz))))
         meta[segment_id] = (segment_name, cap)
 
-    alerts: dict[int, dict[int, PressureAlert]] = defaultdict(dict)
+    alerts: dict[int, list[PressureAlert]] = defaultdict(list)
     for segment_id, sends in by_segment.items():
         name, cap = meta[segment_id]
-        for group, window_start in over_cap(sends, cap):
-            alert = PressureAlert(segment_id, name, len(group), cap, window_start)
-            for send in group:
-                known = alerts[send.campaign_id].get(segment_id)
-                if known is None or known.count < alert.count:
-                    alerts[send.campaign_id][segment_id] = alert
-    return {cid: list(per_segment.values()) for cid, per_segment in alerts.items()}
+        for crowd in over_cap(sends, cap):
+            alert = PressureAlert(segment_id, name, crowd.count, cap, crowd.window_start)
+            for send in crowd.sends:
+                alerts[send.campaign_id].append(alert)
+    return dict(alerts)

@@ -67,6 +67,9 @@ def problem_text(problem: FieldProblem) -> str:
         "follow_up_before_parent": _t(
             "A relance or erratum must be sent after the campaign it follows."
         ),
+        "parent_after_follow_up": _t(
+            "A relance or erratum follows this campaign: it must be sent before them."
+        ),
         "end_before_start": _t("The end is before the start."),
     }
     return known.get(problem.code, problem.message)

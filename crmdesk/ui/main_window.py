@@ -115,7 +115,13 @@ class MainWindow(QMainWindow):
         self.next_action = self._action(
             self.tr("&Next period"), lambda: self._step(1), "PgDown", "Alt+Right"
         )
-        for action in (self.today_action, self.previous_action, self.next_action):
+        self.reload_action = self._action(self.tr("&Reload"), self._reload, "F5")
+        for action in (
+            self.today_action,
+            self.previous_action,
+            self.next_action,
+            self.reload_action,
+        ):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(
@@ -136,6 +142,10 @@ class MainWindow(QMainWindow):
     def _show_mode(self, mode: str) -> None:
         self.tabs.setCurrentWidget(self.calendar)
         self.calendar.set_mode(mode)
+
+    def _reload(self) -> None:
+        self.calendar.reload()
+        self.cockpit.refresh()
 
     def _today(self) -> None:
         self.tabs.setCurrentWidget(self.calendar)

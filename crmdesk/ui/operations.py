@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.core.changes import Changes
@@ -27,10 +27,36 @@ class Operations(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self._deliveries: set[_Delivery] = set()
+        # One worker: background reads queue behind each other instead of racing for the GIL.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
 
     def read(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         with self.workspace.session() as session:
             return service(session, *args, **kwargs)
+
+    def read_in_background(
+        self,
+        service: Callable[..., T],
+        *args: Any,
+        on_done: Callable[[T | None], None],
+        **kwargs: Any,
+    ) -> None:
+        """Run a read-only service on a worker thread; ``on_done`` gets the result on the GUI
+        thread (None if the workspace refused). Never touches a widget from the worker."""
+        delivery = _Delivery()
+        self._deliveries.add(delivery)
+
+        def finished(result: object) -> None:
+            self._deliveries.discard(delivery)
+            on_done(result)  # type: ignore[arg-type]
+
+        delivery.done.connect(finished)
+        self._pool.start(_Read(self, delivery, lambda: self.read(service, *args, **kwargs)))
+
+    def wait_for_background(self) -> None:
+        self._pool.waitForDone()
 
     def write(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a writing service; it returns ``Changes`` or ``(value, Changes)``."""
@@ -40,6 +66,27 @@ class Operations(QObject):
         if isinstance(changes, Changes):
             self.changed.emit(changes)
         return result
+
+
+class _Delivery(QObject):
+    """Lives on the GUI thread: a signal emitted from the worker arrives there, queued."""
+
+    done = Signal(object)
+
+
+class _Read(QRunnable):
+    def __init__(self, ops: Operations, delivery: _Delivery, call: Callable[[], Any]) -> None:
+        super().__init__()
+        self.ops = ops
+        self.delivery = delivery
+        self.call = call
+
+    def run(self) -> None:
+        try:
+            result = self.call()
+        except CrmdeskError:
+            result = None  # a background read is only ever a head start; the next read reports
+        self.delivery.done.emit(result)
 
 
 def show_error(parent: QWidget | None, error: CrmdeskError) -> None:

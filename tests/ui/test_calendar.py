@@ -145,7 +145,7 @@ def test_a_drag_that_breaks_a_rule_is_refused_and_the_campaign_stays(
         type=CampaignType.RELANCE,
         parent_id=july_campaigns["promo"],
     )
-    window.calendar.refresh()
+    window.reload_action.trigger()
     shown: list[str] = []
     monkeypatch.setattr(
         "crmdesk.ui.operations.QMessageBox.warning",
@@ -275,3 +275,22 @@ def test_the_calendar_follows_a_dark_palette(qtbot: QtBot, window: MainWindow) -
     empty_day = view.cell_rect((date(2026, 7, 2) - view.first_day).days)
     pixel = view.grab().toImage().pixelColor(empty_day.center())
     assert pixel.lightnessF() < 0.2
+
+
+def test_the_next_month_read_ahead_never_shows_a_campaign_where_it_was(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, july_campaigns: dict[str, int]
+) -> None:
+    page = window.calendar
+    page.ops.wait_for_background()
+    qtbot.waitUntil(lambda: not page._prefetching)
+    view = page.month_view
+    campaign_id = july_campaigns["promo"]
+    # The July grid ends on Sunday 9 August: drag the promo there, then page to August.
+    drag(qtbot, view, chip_centre(view, campaign_id), cell_centre(view, date(2026, 8, 6)))
+    page.ops.wait_for_background()
+    qtbot.waitUntil(lambda: not page._prefetching)
+    page.step(1)
+    assert page.title.text() == "August 2026"
+    assert [e.id for e in view.period.by_day[date(2026, 8, 6)]] == [campaign_id]
+    page.step(-1)
+    assert date(2026, 7, 9) not in view.period.by_day

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,16 +29,16 @@ from crmdesk.ui.labels import channel_label, deadline_label, status_label, type_
 
 HEADER_HEIGHT = 26
 CHIP_GAP = 2
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignCenter
+ELIDE = Qt.TextElideMode.ElideRight
 
 
 @dataclass(frozen=True, slots=True)
 class Chip:
     rect: QRect
     entry: CalendarEntry
-
-
-def readable_on(colour: QColor) -> QColor:
-    return QColor("#111827") if colour.lightnessF() > 0.6 else QColor("#ffffff")
 
 
 def tint(colour: QColor, base: QColor, amount: float) -> QColor:
@@ -48,6 +48,62 @@ def tint(colour: QColor, base: QColor, amount: float) -> QColor:
         base.greenF() + (colour.greenF() - base.greenF()) * amount,
         base.blueF() + (colour.blueF() - base.blueF()) * amount,
     )
+
+
+class _Kit:
+    """Fonts, metrics and colours for one paint, built once instead of once per chip."""
+
+    def __init__(self, widget: QWidget, elided: dict[tuple[str, int, bool], str]) -> None:
+        pal = widget.palette()
+        role = QPalette.ColorRole
+        self.base = pal.color(role.Base)
+        self.alternate = pal.color(role.AlternateBase)
+        self.text = pal.color(role.Text)
+        self.faded_text = QColor(self.text)
+        self.faded_text.setAlphaF(0.45)
+        self.muted = pal.color(role.PlaceholderText)
+        self.highlight = pal.color(role.Highlight)
+        self.highlighted_text = pal.color(role.HighlightedText)
+        self.drop_target = tint(self.highlight, self.base, 0.18)
+        self.grid_pen = QPen(pal.color(role.Midlight), 1)
+        self.focus_pen = QPen(self.highlight, 2)
+        light = self.base.lightnessF() > 0.5
+        self.holiday = QColor("#b91c1c" if light else "#fca5a5")
+        self.overdue = QColor("#dc2626" if light else "#f87171")
+        self.warning = QColor("#d97706")
+        self.normal = QFont(widget.font())
+        self.bold = QFont(self.normal)
+        self.bold.setBold(True)
+        self.small = QFont(self.normal)
+        self.small.setPointSizeF(max(7.0, self.normal.pointSizeF() * 0.85))
+        self.small_bold = QFont(self.small)
+        self.small_bold.setBold(True)
+        self.small_metrics = QFontMetrics(self.small)
+        self.small_bold_metrics = QFontMetrics(self.small_bold)
+        self.line = self.small_metrics.height() + 3
+        self._colours: dict[str, tuple[QColor, QColor, QColor]] = {}
+        self._elided = elided
+
+    def elide(self, text: str, width: int, bold: bool = False) -> str:
+        """Elided text, remembered across paints: hovering and selecting repaint the same month."""
+        key = (text, width, bold)
+        found = self._elided.get(key)
+        if found is None:
+            metrics = self.small_bold_metrics if bold else self.small_metrics
+            found = metrics.elidedText(text, ELIDE, width)
+            if len(self._elided) > 20_000:
+                self._elided.clear()
+            self._elided[key] = found
+        return found
+
+    def client_colours(self, colour: str) -> tuple[QColor, QColor, QColor]:
+        """The client's colour, its chip background, and the fainter one for other months."""
+        found = self._colours.get(colour)
+        if found is None:
+            solid = QColor(colour)
+            found = (solid, tint(solid, self.base, 0.22), tint(solid, self.base, 0.12))
+            self._colours[colour] = found
+        return found
 
 
 class GridView(QWidget):
@@ -74,6 +130,7 @@ class GridView(QWidget):
         self.selected_day = self.today
         self.selected_id: int | None = None
         self._chips: list[Chip] = []
+        self._elided: dict[tuple[str, int, bool], str] = {}
         self._more: dict[date, QRect] = {}
         self._press: QPoint | None = None
         self._press_id: int | None = None
@@ -148,26 +205,21 @@ class GridView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pal = self.palette()
-        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        kit = _Kit(self, self._elided)
+        painter.fillRect(self.rect(), kit.base)
         self._chips = []
         self._more = {}
-        self._paint_header(painter, pal)
+        self._paint_header(painter, kit)
         for index in range(7 * self.rows):
-            self._paint_day(painter, pal, index)
+            self._paint_day(painter, kit, index)
         painter.end()
         if self.period is not None:
             self.painted.emit()
 
-    def _paint_header(self, painter: QPainter, pal: QPalette) -> None:
-        from PySide6.QtCore import QLocale
-
+    def _paint_header(self, painter: QPainter, kit: _Kit) -> None:
         locale = QLocale()
-        painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        font = QFont(self.font())
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setPen(kit.muted)
+        painter.setFont(kit.bold)
         for col in range(7):
             rect = self.cell_rect(col)
             header = QRect(rect.left(), 0, rect.width(), HEADER_HEIGHT)
@@ -175,180 +227,136 @@ class GridView(QWidget):
             if self.rows == 1:
                 day = self.first_day + timedelta(days=col)
                 name = f"{name} {locale.toString(day, 'd MMM')}"
-            painter.drawText(header, Qt.AlignmentFlag.AlignCenter, name.capitalize())
+            painter.drawText(header, CENTRE, name.capitalize())
 
-    def _paint_day(self, painter: QPainter, pal: QPalette, index: int) -> None:
+    def _paint_day(self, painter: QPainter, kit: _Kit, index: int) -> None:
         day = self.first_day + timedelta(days=index)
         rect = self.cell_rect(index)
-        base = pal.color(QPalette.ColorRole.Base)
-        text = pal.color(QPalette.ColorRole.Text)
         outside = self.month is not None and day.month != self.month
         holiday = self.period.holidays.get(day) if self.period else None
         if day.weekday() >= 5 or holiday:
-            painter.fillRect(rect, pal.color(QPalette.ColorRole.AlternateBase))
+            painter.fillRect(rect, kit.alternate)
         if self._dragging and day == self._drag_target:
-            painter.fillRect(rect, tint(pal.color(QPalette.ColorRole.Highlight), base, 0.18))
+            painter.fillRect(rect, kit.drop_target)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(pal.color(QPalette.ColorRole.Midlight), 1))
+        painter.setPen(kit.grid_pen)
         painter.drawRect(rect)
         if day == self.selected_day and self.hasFocus():
-            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
+            painter.setPen(kit.focus_pen)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
-
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
-        fm = QFontMetrics(small)
-        line = fm.height() + 3
 
         # Day number, today in a filled circle.
         number_rect = QRect(rect.left() + 4, rect.top() + 3, 24, 20)
+        painter.setFont(kit.normal)
         if day == self.today:
-            painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(kit.highlight)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(number_rect.adjusted(1, -1, -1, 1))
-            painter.setPen(pal.color(QPalette.ColorRole.HighlightedText))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(kit.highlighted_text)
+            painter.setFont(kit.bold)
         else:
-            colour = QColor(text)
-            if outside:
-                colour.setAlphaF(0.4)
-            painter.setPen(colour)
-        bold = QFont(self.font())
-        bold.setBold(day == self.today)
-        painter.setFont(bold)
-        painter.drawText(number_rect, Qt.AlignmentFlag.AlignCenter, str(day.day))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(kit.faded_text if outside else kit.text)
+        painter.drawText(number_rect, CENTRE, str(day.day))
 
+        line = kit.line
         if holiday:
-            painter.setFont(small)
-            painter.setPen(QColor("#b91c1c") if base.lightnessF() > 0.5 else QColor("#fca5a5"))
+            painter.setFont(kit.small)
+            painter.setPen(kit.holiday)
             label_rect = QRect(rect.left() + 30, rect.top() + 4, rect.width() - 34, line)
-            painter.drawText(
-                label_rect,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(holiday, Qt.TextElideMode.ElideRight, label_rect.width()),
-            )
+            painter.drawText(label_rect, RIGHT, kit.elide(holiday, label_rect.width()))
 
         if self.period is None:
             return
-        entries = self.period.by_day.get(day, [])
+        entries = self.period.by_day.get(day, ())
         # Done steps are history; the grid shows what is still to do.
-        deadlines = [d for d in self.period.deadlines_by_day.get(day, []) if not d.done]
+        deadlines = [d for d in self.period.deadlines_by_day.get(day, ()) if not d.done]
         two_lines = self.rows == 1
         chip_height = (2 * line if two_lines else line) + 2
         y = rect.top() + 26
         bottom = rect.bottom() - 3
+        painter.setFont(kit.small)
         items: list[CalendarEntry | Deadline] = [*entries, *deadlines]
         for position, item in enumerate(items):
-            height = chip_height if isinstance(item, CalendarEntry) else line
+            is_send = isinstance(item, CalendarEntry)
+            height = chip_height if is_send else line
             remaining = len(items) - position
             if y + height > bottom - (line if remaining > 1 else 0):
                 more = QRect(rect.left() + 6, y, rect.width() - 12, line)
-                painter.setFont(small)
-                painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+                painter.setPen(kit.muted)
                 painter.drawText(
                     more,
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    LEFT,
                     self.tr("+%n more", "", remaining),
                 )
                 self._more[day] = more
                 break
             chip_rect = QRect(rect.left() + 4, y, rect.width() - 8, height)
-            if isinstance(item, CalendarEntry):
-                self._paint_chip(painter, pal, chip_rect, item, small, two_lines, outside)
-                self._chips.append(Chip(chip_rect, item))
+            if is_send:
+                self._paint_chip(painter, kit, chip_rect, item, two_lines, outside)  # type: ignore[arg-type]
+                self._chips.append(Chip(chip_rect, item))  # type: ignore[arg-type]
             else:
-                self._paint_deadline(painter, pal, chip_rect, item, small)
+                self._paint_deadline(painter, kit, chip_rect, item)  # type: ignore[arg-type]
             y += height + CHIP_GAP
 
     def _paint_chip(
         self,
         painter: QPainter,
-        pal: QPalette,
+        kit: _Kit,
         rect: QRect,
         entry: CalendarEntry,
-        font: QFont,
         two_lines: bool,
         outside: bool,
     ) -> None:
-        base = pal.color(QPalette.ColorRole.Base)
-        colour = QColor(entry.colour)
-        background = tint(colour, base, 0.22 if not outside else 0.12)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(background)
-        painter.drawRoundedRect(QRectF(rect), 3, 3)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 4, rect.height()), 2, 2)
+        colour, background, faint = kit.client_colours(entry.colour)
+        painter.fillRect(rect, faint if outside else background)
+        painter.fillRect(rect.left(), rect.top(), 4, rect.height(), colour)
         if entry.id == self.selected_id:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
-            painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 3, 3)
-        painter.setFont(font)
-        fm = QFontMetrics(font)
-        badges = ""
-        if entry.pressure:
-            badges += "⚠"
-        if entry.holiday:
-            badges += "★"
+            painter.setPen(kit.focus_pen)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        fm = kit.small_metrics
+        badges = ("⚠" if entry.pressure else "") + ("★" if entry.holiday else "")
         right = rect.right() - 4
+        line_height = fm.height() + 2
         if badges:
-            painter.setPen(QColor("#d97706"))
             badge_width = fm.horizontalAdvance(badges) + 2
+            painter.setPen(kit.warning)
             painter.drawText(
-                QRect(right - badge_width, rect.top(), badge_width, fm.height() + 3),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                QRect(right - badge_width, rect.top(), badge_width, line_height + 1),
+                RIGHT,
                 badges,
             )
             right -= badge_width + 2
-        text_colour = pal.color(QPalette.ColorRole.Text)
-        if outside:
-            text_colour.setAlphaF(0.55)
-        painter.setPen(text_colour)
+        painter.setPen(kit.faded_text if outside else kit.text)
         left = rect.left() + 8
-        time_text = entry.send_at.strftime("%H:%M")
-        first_line = QRect(left, rect.top() + 1, right - left, fm.height() + 2)
+        at = entry.send_at
+        clock = f"{at.hour:02d}:{at.minute:02d}"
+        first_line = QRect(left, rect.top() + 1, right - left, line_height)
         if two_lines:
-            header = f"{time_text} · {entry.client_name}"
-            painter.drawText(
-                first_line,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(header, Qt.TextElideMode.ElideRight, first_line.width()),
-            )
-            second = QRect(left, first_line.bottom() + 1, rect.right() - 4 - left, fm.height() + 2)
-            bold = QFont(font)
-            bold.setBold(True)
-            painter.setFont(bold)
-            painter.drawText(
-                second,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                QFontMetrics(bold).elidedText(
-                    entry.name, Qt.TextElideMode.ElideRight, second.width()
-                ),
-            )
+            header = f"{clock} · {entry.client_name}"
+            painter.drawText(first_line, LEFT, kit.elide(header, first_line.width()))
+            second = QRect(left, first_line.bottom() + 1, rect.right() - 4 - left, line_height)
+            painter.setFont(kit.small_bold)
+            painter.drawText(second, LEFT, kit.elide(entry.name, second.width(), bold=True))
+            painter.setFont(kit.small)
         else:
             painter.drawText(
-                first_line,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                fm.elidedText(
-                    f"{time_text} {entry.name}", Qt.TextElideMode.ElideRight, first_line.width()
-                ),
+                first_line, LEFT, kit.elide(f"{clock} {entry.name}", first_line.width())
             )
 
     def _paint_deadline(
-        self, painter: QPainter, pal: QPalette, rect: QRect, deadline: Deadline, font: QFont
+        self, painter: QPainter, kit: _Kit, rect: QRect, deadline: Deadline
     ) -> None:
-        painter.setFont(font)
-        fm = QFontMetrics(font)
         overdue = deadline.overdue(self.today)
-        colour = QColor("#dc2626") if overdue else QColor(deadline.colour)
-        if deadline.done:
-            colour.setAlphaF(0.45)
-        painter.setPen(colour)
-        mark = "✓" if deadline.done else ("!" if overdue else "◆")
+        painter.setPen(kit.overdue if overdue else kit.client_colours(deadline.colour)[0])
+        mark = "!" if overdue else "◆"
         text = f"{mark} {deadline_label(deadline.kind)} · {deadline.campaign_name}"
         painter.drawText(
             rect.adjusted(6, 0, -2, 0),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 8),
+            LEFT,
+            kit.elide(text, rect.width() - 8),
         )
 
     # -- tooltips -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ to import and must not delay start-up.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, Signal
@@ -35,6 +36,9 @@ from crmdesk.ui.labels import channel_label, status_label
 from crmdesk.ui.operations import Operations
 
 MONTH, WEEK, AGENDA = "month", "week", "agenda"
+CACHE_SIZE = 12
+#: start, end, filters, with holidays, language: everything a period's content depends on.
+PeriodKey = tuple[date, date, Filters, bool, str]
 
 
 def colour_icon(colour: str, size: int = 12) -> QIcon:
@@ -71,6 +75,9 @@ class CalendarPage(QWidget):
         self.period: CalendarPeriod | None = None
         self._ready_sent = False
         self._client_buttons: dict[int, QToolButton] = {}
+        self._cache: OrderedDict[PeriodKey, CalendarPeriod] = OrderedDict()
+        self._prefetching: set[PeriodKey] = set()
+        self._generation = 0
 
         self.month_view = GridView(rows=6)
         self.week_view = GridView(rows=1)
@@ -253,32 +260,42 @@ class CalendarPage(QWidget):
         self.anchor = day
         self.refresh()
 
-    def step(self, direction: int) -> None:
+    def _neighbour_anchor(self, direction: int) -> date:
         if self.mode == WEEK:
-            self.anchor += timedelta(days=7 * direction)
-        else:
-            self.anchor = add_months(self.anchor, direction)
+            return self.anchor + timedelta(days=7 * direction)
+        return add_months(self.anchor, direction)
+
+    def step(self, direction: int) -> None:
+        self.anchor = self._neighbour_anchor(direction)
         self.refresh()
 
-    def bounds(self) -> tuple[date, date]:
+    def bounds(self, anchor: date | None = None) -> tuple[date, date]:
+        anchor = anchor or self.anchor
         if self.mode == MONTH:
-            return calendar.month_grid(self.anchor.year, self.anchor.month)
+            return calendar.month_grid(anchor.year, anchor.month)
         if self.mode == WEEK:
-            return calendar.week_of(self.anchor)
-        first = self.anchor.replace(day=1)
+            return calendar.week_of(anchor)
+        first = anchor.replace(day=1)
         return first, add_months(first, 1) - timedelta(days=1)
+
+    def _key(self, start: date, end: date) -> PeriodKey:
+        return (start, end, self.filters, self.with_holidays, QLocale().name()[:2])
+
+    def _fetch(self, key: PeriodKey) -> CalendarPeriod:
+        start, end, filters, with_holidays, language = key
+        return self.ops.read(
+            calendar.period, start, end, filters, with_holidays=with_holidays, language=language
+        )
 
     def refresh(self) -> None:
         start, end = self.bounds()
-        language = QLocale().name()[:2]
-        self.period = self.ops.read(
-            calendar.period,
-            start,
-            end,
-            self.filters,
-            with_holidays=self.with_holidays,
-            language=language,
-        )
+        key = self._key(start, end)
+        period = self._cache.pop(key, None)
+        self.period = period if period is not None else self._fetch(key)
+        self._cache[key] = self.period
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        QTimer.singleShot(0, self._prefetch_neighbours)
         locale = QLocale()
         if self.mode == WEEK:
             self.title.setText(
@@ -319,9 +336,8 @@ class CalendarPage(QWidget):
 
     def show_campaign(self, campaign_id: int, day: date) -> None:
         """Bring a campaign into view and select it (from the cockpit or after an edit)."""
-        if not self.bounds()[0] <= day <= self.bounds()[1] or (
-            self.mode == MONTH and day.month != self.anchor.month
-        ):
+        first, last = self.bounds()
+        if not first <= day <= last:
             self.anchor = day
             self.refresh()
         if self.mode in (MONTH, WEEK):
@@ -330,11 +346,46 @@ class CalendarPage(QWidget):
 
     # -- reactions ----------------------------------------------------------------------------
 
+    def _prefetch_neighbours(self) -> None:
+        """Read the previous and next periods on the worker while the user looks at this one,
+        so Page Up / Page Down only paint."""
+        for direction in (1, -1):
+            anchor = self._neighbour_anchor(direction)
+            key = self._key(*self.bounds(anchor))
+            if key in self._cache or key in self._prefetching:
+                continue
+            self._prefetching.add(key)
+            generation = self._generation
+
+            def store(
+                period: CalendarPeriod | None, key: PeriodKey = key, gen: int = generation
+            ) -> None:
+                self._prefetching.discard(key)
+                if period is not None and gen == self._generation:
+                    self._cache[key] = period
+
+            start, end, filters, with_holidays, language = key
+            self.ops.read_in_background(
+                calendar.period,
+                start,
+                end,
+                filters,
+                with_holidays=with_holidays,
+                language=language,
+                on_done=store,
+            )
+
+    def reload(self) -> None:
+        """Forget what was read and read again (after a change, or F5)."""
+        self._generation += 1  # a read begun before this must not be cached
+        self._cache.clear()
+        self.refresh()
+
     def _on_changed(self, changes: Changes) -> None:
         if changes.clients:
             self.reload_clients()
         if changes.campaigns or changes.clients:
-            self.refresh()
+            self.reload()
 
     def _on_painted(self) -> None:
         if self._ready_sent:
