@@ -96,7 +96,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     if args.start and args.end:
         validate_range(args.start, args.end)
     with Workspace.open(workspace_path(args), create=False) as workspace:
-        with workspace.session() as session:
+        with workspace.reader() as session:
             rows = campaigns.list_campaigns(session, args.client)
     rows = [
         r

@@ -1,4 +1,4 @@
-"""Shared fixtures: real workspace files, built once through the app's own services, copied per test."""
+"""Shared fixtures: real workspace files built once through the app's services, copied per test."""
 
 from __future__ import annotations
 
@@ -100,7 +100,11 @@ def plan(
 ) -> int:
     """Create a campaign through the core service, as the dialog does."""
     data = CampaignInput(
-        client_id=client_id, name=name, send_date=day, send_time=at, segment_ids=segment_ids,
+        client_id=client_id,
+        name=name,
+        send_date=day,
+        send_time=at,
+        segment_ids=segment_ids,
         **fields,  # type: ignore[arg-type]
     )
     with workspace.session() as session:

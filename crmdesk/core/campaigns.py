@@ -286,8 +286,15 @@ def list_campaigns(session: Session, client_name: str | None = None) -> list[Cam
         .order_by(Campaign.planned_send_at, Campaign.id)
     )
     if client_name is not None:
-        client_id = session.scalar(
-            select(Client.id).where(func.lower(Client.name) == client_name.lower())
+        wanted = client_name.strip().casefold()
+        # In Python: SQLite's lower() only folds ASCII, and names here are French (É, Ç…).
+        client_id = next(
+            (
+                cid
+                for cid, name in session.execute(select(Client.id, Client.name))
+                if name.casefold() == wanted
+            ),
+            None,
         )
         if client_id is None:
             raise NotFound(f"No client named “{client_name}”.")

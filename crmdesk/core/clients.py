@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, ValidationError
 from crmdesk.core.models import Client, Segment
+from crmdesk.core.timezones import is_known_zone
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,11 @@ def create_client(session: Session, name: str, **fields: object) -> tuple[int, C
     if any(c.name.lower() == name.lower() for c in session.scalars(select(Client))):
         raise ValidationError(
             [FieldProblem("name", "name_taken", f"A client named “{name}” already exists.")]
+        )
+    timezone = fields.get("timezone")
+    if timezone is not None and not is_known_zone(str(timezone)):
+        raise ValidationError(
+            [FieldProblem("timezone", "timezone_unknown", f"Unknown time zone “{timezone}”.")]
         )
     client = Client(name=name, **fields)
     session.add(client)

@@ -8,6 +8,7 @@ backup when it is older). Each failure is a ``WorkspaceError`` naming the file; 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,14 +21,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from crmdesk.core import sqlite
 from crmdesk.core.errors import (
     NotAWorkspace,
+    WorkspaceDamaged,
     WorkspaceError,
     WorkspaceLocked,
     WorkspaceMissing,
     WorkspaceReadOnly,
 )
-from crmdesk.core.migrate import MigrationResult, upgrade_to
+from crmdesk.core.migrate import MigrationResult, check_schema, upgrade_to
 
 APP_NAME = "crmdesk"
+READ_ONLY_OPTION = "crmdesk_read_only"
 
 
 def data_dir() -> Path:
@@ -58,7 +61,10 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        # A writing transaction takes the write lock at once, so SQLite's busy timeout applies
+        # (a deferred one that reads then writes fails at once when another writer is active).
+        reading = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -73,6 +79,8 @@ def translate_database_error(path: Path, exc: Exception) -> WorkspaceError | Non
         return WorkspaceReadOnly(path)
     if sqlite.is_not_a_database_error(exc):
         return NotAWorkspace(path)
+    if sqlite.is_damaged_error(exc):
+        return WorkspaceDamaged(path)
     if "disk" in str(exc).lower() and "full" in str(exc).lower():
         return WorkspaceError(path, "The disk is full. Nothing was saved.")
     return None
@@ -87,6 +95,9 @@ class Workspace:
         self.migration = migration
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(
+            engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
+        )
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
@@ -97,8 +108,16 @@ class Workspace:
             try:
                 if not sqlite.looks_like_sqlite(path):
                     raise NotAWorkspace(path)
+                if path.stat().st_size == 0 and not create:
+                    raise NotAWorkspace(path)
+                if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+                    raise WorkspaceReadOnly(path)
+                tables, revision = sqlite.read_schema(path)
             except PermissionError as exc:
                 raise WorkspaceReadOnly(path) from exc
+            except sqlite3.DatabaseError as exc:
+                raise (translate_database_error(path, exc) or WorkspaceDamaged(path)) from exc
+            check_schema(path, tables, revision)
         elif not create:
             raise WorkspaceMissing(path)
 
@@ -145,6 +164,22 @@ class Workspace:
             raise
         except BaseException:
             session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A read-only transaction: it does not take the write lock, so it never waits on one."""
+        session = self._readers()
+        try:
+            yield session
+            session.rollback()
+        except (OperationalError, DatabaseError) as exc:
+            session.rollback()
+            known = translate_database_error(self.path, exc)
+            if known is not None:
+                raise known from exc
             raise
         finally:
             session.close()

@@ -49,7 +49,7 @@ class DemoClient:
     bat: int
     rate: int
     segments: tuple[tuple[str, int], ...]
-    promos: tuple[str, ...]
+    promos: tuple[tuple[str, tuple[int, ...]], ...]  # name, months it runs in
     contacts: tuple[tuple[str, str, RaciRole], ...]
 
 
@@ -71,9 +71,9 @@ CLIENTS = (
             ("Prospects offre découverte", 41_000),
         ),
         (
-            "Offre de printemps -40 % sur tous nos magazines",
-            "Abonnement Noël",
-            "Vente flash presse",
+            ("Offre de printemps -40 % sur tous nos magazines", (3, 4, 5)),
+            ("Abonnement à offrir pour Noël", (11, 12)),
+            ("Vente flash presse", (1, 2, 6, 7, 8, 9, 10)),
         ),
         (
             ("Claire Dubois", "claire.dubois@editions-lumiere.fr", RaciRole.ACCOUNTABLE),
@@ -91,7 +91,12 @@ CLIENTS = (
         3,
         600,
         (("Clientes fidèles", 58_000), ("Nouvelles inscrites", 12_500), ("VIP", 4_800)),
-        ("Soins d'hiver : -20 %", "Coffrets fête des mères", "Ventes privées VIP"),
+        (
+            ("Soins d'hiver : -20 %", (1, 2, 11, 12)),
+            ("Coffrets fête des mères", (4, 5)),
+            ("Ventes privées VIP", (3, 6, 7, 9, 10)),
+            ("Solaires : l'été en douceur", (6, 7, 8)),
+        ),
         (
             ("Sophie Martin", "s.martin@maison-verlaine.fr", RaciRole.ACCOUNTABLE),
             ("Julien Petit", "j.petit@maison-verlaine.fr", RaciRole.INFORMED),
@@ -108,7 +113,11 @@ CLIENTS = (
         2,
         500,
         (("Clients atelier", 23_000), ("Cyclistes urbains", 31_000), ("Panier abandonné", 3_200)),
-        ("Révision vélo offerte", "Nouveaux VAE 2027", "Soldes accessoires"),
+        (
+            ("Révision vélo offerte", (2, 3, 4, 9, 10)),
+            ("Nouveaux VAE de la saison", (5, 6, 7, 8)),
+            ("Soldes accessoires", (1, 7, 11, 12)),
+        ),
         (("Thomas Garnier", "thomas@cycles-aubrac.fr", RaciRole.ACCOUNTABLE),),
     ),
     DemoClient(
@@ -122,7 +131,12 @@ CLIENTS = (
         2,
         450,
         (("Gourmets", 17_000), ("Clients boutique", 8_400), ("Comités d'entreprise", 1_100)),
-        ("Plateaux de fêtes", "Raclette party", "Fromages d'été"),
+        (
+            ("Plateaux de fêtes", (11, 12)),
+            ("Raclette party", (1, 2, 10)),
+            ("Fromages d'été", (5, 6, 7, 8)),
+            ("Fromages de printemps", (3, 4, 9)),
+        ),
         (
             ("Élodie Lescure", "elodie@fromagerie-lescure.fr", RaciRole.ACCOUNTABLE),
             ("Hugo Bernard", "hugo@fromagerie-lescure.fr", RaciRole.RESPONSIBLE),
@@ -246,7 +260,8 @@ def populate(
         elif ctype is CampaignType.AUTOMATION:
             name = "Scénario de bienvenue"
         else:
-            ctype, name = CampaignType.PROMO, rng.choice(spec.promos)
+            ctype = CampaignType.PROMO
+            name = rng.choice([n for n, months in spec.promos if day.month in months])
         channel = Channel.EMAIL
         if ctype is CampaignType.PROMO and rng.random() < 0.1:
             channel = Channel.SMS

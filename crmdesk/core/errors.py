@@ -55,6 +55,15 @@ class WorkspaceLocked(WorkspaceError):
         )
 
 
+class WorkspaceDamaged(WorkspaceError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "This workspace is damaged (SQLite cannot read it). Restore it from a backup; "
+            "nothing was written.",
+        )
+
+
 class WorkspaceMissing(WorkspaceError):
     def __init__(self, path: Path) -> None:
         super().__init__(path, "No workspace at this path.")

@@ -46,6 +46,14 @@ def current_revision(connection: Connection) -> str | None:
     return row[0] if row else None
 
 
+def check_schema(path: Path, tables: set[str], revision: str | None) -> None:
+    """Refuse another program's database and one written by a newer crmdesk."""
+    if tables and "alembic_version" not in tables:
+        raise NotAWorkspace(path)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise WorkspaceTooNew(path, revision)
+
+
 def backup_path(path: Path, revision: str | None) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     return path.parent / f"{path.stem}-backups" / f"{path.stem}.before-{revision}.{stamp}.sqlite"

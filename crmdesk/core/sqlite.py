@@ -71,9 +71,35 @@ def is_readonly_error(exc: BaseException) -> bool:
     return "readonly database" in str(exc).lower() or "read-only" in str(exc).lower()
 
 
+def is_damaged_error(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "disk i/o error" in text
+
+
 def is_not_a_database_error(exc: BaseException) -> bool:
     text = str(exc).lower()
     return "file is not a database" in text or "file is encrypted" in text
+
+
+def read_schema(path: Path) -> tuple[set[str], str | None]:
+    """The file's table names and Alembic revision, read without writing a byte.
+
+    Runs before crmdesk's own connection, whose PRAGMAs (WAL) would rewrite the header of a
+    file that turns out to be another program's database or one from a newer crmdesk.
+    Raises ``sqlite3.DatabaseError`` for a file SQLite cannot read.
+    """
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {
+            row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return tables, revision
+    finally:
+        con.close()
 
 
 def integrity_ok(path: Path) -> bool:

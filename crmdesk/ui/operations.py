@@ -33,7 +33,7 @@ class Operations(QObject):
         self._pool.setMaxThreadCount(1)
 
     def read(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        with self.workspace.session() as session:
+        with self.workspace.reader() as session:
             return service(session, *args, **kwargs)
 
     def read_in_background(
