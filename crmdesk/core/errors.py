@@ -64,6 +64,26 @@ class WorkspaceDamaged(WorkspaceError):
         )
 
 
+class MigrationFailed(WorkspaceError):
+    """An upgrade failed inside its transaction: the file is as it was before."""
+
+    def __init__(
+        self,
+        path: Path,
+        from_revision: str | None,
+        to_revision: str,
+        backup: Path | None,
+        cause: BaseException,
+    ) -> None:
+        saved = f" A copy taken before the attempt is at {backup}." if backup else ""
+        super().__init__(
+            path,
+            f"The workspace could not be upgraded from schema {from_revision} to {to_revision} "
+            f"({cause}). It was left as it was.{saved}",
+        )
+        self.backup = backup
+
+
 class WorkspaceMissing(WorkspaceError):
     def __init__(self, path: Path) -> None:
         super().__init__(path, "No workspace at this path.")

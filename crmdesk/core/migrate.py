@@ -14,13 +14,13 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 
 from crmdesk.core import sqlite
-from crmdesk.core.errors import NotAWorkspace, WorkspaceTooNew
+from crmdesk.core.errors import MigrationFailed, NotAWorkspace, WorkspaceTooNew
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 #: Every revision this version knows, oldest first; the last is the head. A test keeps this in
 #: step with the scripts in ``migrations/versions`` so start-up need not load Alembic to compare.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -81,8 +81,11 @@ def upgrade_to(engine: Engine, path: Path, target: str = "head") -> MigrationRes
     backup = sqlite.online_backup(path, backup_path(path, revision)) if revision else None
     from alembic import command
 
-    with engine.connect() as connection, connection.begin():
-        command.upgrade(_alembic_config(connection), target)
+    try:
+        with engine.connect() as connection, connection.begin():
+            command.upgrade(_alembic_config(connection), target)
+    except Exception as exc:  # the transaction rolled back: the file is as it was
+        raise MigrationFailed(path, revision, wanted, backup, exc) from exc
     return MigrationResult(revision, wanted, backup)
 
 

@@ -121,7 +121,10 @@ campaign_segments = Table(
     "campaign_segments",
     Base.metadata,
     Column("campaign_id", ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True),
-    Column("segment_id", ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True),
+    # Indexed on its own: pressure windows and the segment filter look campaigns up by segment.
+    Column(
+        "segment_id", ForeignKey("segments.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
 )
 
 
