@@ -137,7 +137,7 @@ def validate(session: Session, data: CampaignInput, campaign_id: int | None = No
                 _problem(
                     "send_at",
                     "parent_after_follow_up",
-                    "A relance or erratum follows this campaign: it must be sent before them.",
+                    "This campaign has a relance or an erratum: it must be sent before it.",
                 )
             )
     if problems:

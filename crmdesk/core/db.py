@@ -21,13 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from crmdesk.core import sqlite
 from crmdesk.core.errors import (
     NotAWorkspace,
+    WorkspaceBusy,
     WorkspaceDamaged,
     WorkspaceError,
     WorkspaceLocked,
     WorkspaceMissing,
     WorkspaceReadOnly,
 )
-from crmdesk.core.migrate import MigrationResult, check_schema, upgrade_to
+from crmdesk.core.migrate import HEAD_REVISION, MigrationResult, check_schema, upgrade_to
 
 APP_NAME = "crmdesk"
 READ_ONLY_OPTION = "crmdesk_read_only"
@@ -72,9 +73,7 @@ def make_engine(path: Path) -> Engine:
 def translate_database_error(path: Path, exc: Exception) -> WorkspaceError | None:
     """Turn SQLite's known failures into a sentence for the user, None for a bug."""
     if sqlite.is_locked_error(exc):
-        return WorkspaceError(
-            path, "The workspace is busy: another program is writing to it. Nothing was saved."
-        )
+        return WorkspaceBusy(path)
     if sqlite.is_readonly_error(exc):
         return WorkspaceReadOnly(path)
     if sqlite.is_not_a_database_error(exc):
@@ -102,6 +101,7 @@ class Workspace:
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
         path = Path(path).expanduser().resolve()
+        revision: str | None = None
         if path.exists():
             if path.is_dir():
                 raise NotAWorkspace(path)
@@ -137,7 +137,12 @@ class Workspace:
                 raise WorkspaceReadOnly(path)
             engine = make_engine(path)
             try:
-                migration = upgrade_to(engine, path)
+                # Most starts find the file current: no reflection, no Alembic.
+                migration = (
+                    MigrationResult(revision, revision, None)
+                    if revision == HEAD_REVISION
+                    else upgrade_to(engine, path)
+                )
             except (OperationalError, DatabaseError) as exc:
                 engine.dispose()
                 raise (translate_database_error(path, exc) or exc) from exc

@@ -55,6 +55,13 @@ class WorkspaceLocked(WorkspaceError):
         )
 
 
+class WorkspaceBusy(WorkspaceError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path, "The workspace is busy: another program is writing to it. Nothing was saved."
+        )
+
+
 class WorkspaceDamaged(WorkspaceError):
     def __init__(self, path: Path) -> None:
         super().__init__(

@@ -52,7 +52,9 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"crmdesk: {error.message}", file=sys.stderr)
         if not args.quit_when_ready:
             make_application(sys.argv[:1])
-            QMessageBox.critical(None, "crmdesk", error.message)
+            from crmdesk.ui.labels import error_text
+
+            QMessageBox.critical(None, "crmdesk", error_text(error))
         return 2
 
     app = make_application(sys.argv[:1])

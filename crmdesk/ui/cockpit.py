@@ -24,7 +24,7 @@ from crmdesk.core import cockpit
 from crmdesk.core.calendar import CalendarEntry, Deadline
 from crmdesk.core.changes import Changes
 from crmdesk.ui.calendar.page import colour_icon
-from crmdesk.ui.labels import deadline_label, status_label
+from crmdesk.ui.labels import capitalised, deadline_label, status_label
 from crmdesk.ui.operations import Operations
 
 
@@ -132,7 +132,7 @@ class CockpitPage(QWidget):
         self._stale = False
         locale = QLocale()
         self.greeting.setText(
-            locale.toString(QDate(today), QLocale.FormatType.LongFormat).capitalize()
+            capitalised(locale.toString(QDate(today), QLocale.FormatType.LongFormat))
         )
         self.subtitle.setText(
             self.tr("%n send(s) today", "", len(data.sends_today))
@@ -175,7 +175,7 @@ class CockpitPage(QWidget):
     def _pressure(self, entry: CalendarEntry, locale: QLocale) -> tuple[str, str, int, str]:
         alert = max(entry.pressure, key=lambda a: a.count)
         text = (
-            f"⚠ {self._when(entry, locale, True)} · {entry.client_name} — {entry.name}: "
+            f"⚠ {self._when(entry, locale, True)} · {entry.client_name} — {entry.name}\n"
             + self.tr("%1 sends to “%2” in 7 days (cap %3)")
             .replace("%1", str(alert.count))
             .replace("%2", alert.segment_name)

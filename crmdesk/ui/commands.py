@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from functools import wraps
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from crmdesk.core import campaigns
@@ -36,7 +37,9 @@ def reported(step: Callable[[QUndoCommand], None]) -> Callable[[QUndoCommand], N
 class CreateCampaign(QUndoCommand):
     def __init__(self, ops: Operations, data: CampaignInput) -> None:
         super().__init__()
-        self.setText(ops.tr("create “%1”").replace("%1", data.name))
+        self.setText(
+            QCoreApplication.translate("Operations", "create “%1”").replace("%1", data.name)
+        )
         self.ops = ops
         self.data = data
         self.snapshot: CampaignSnapshot | None = None
@@ -59,7 +62,9 @@ class DuplicateCampaign(CreateCampaign):
         self.snapshot = None
         self.campaign_id, _ = ops.write(campaigns.duplicate, source_id)
         self.data = ops.read(campaigns.load, self.campaign_id)
-        self.setText(ops.tr("duplicate “%1”").replace("%1", self.data.name))
+        self.setText(
+            QCoreApplication.translate("Operations", "duplicate “%1”").replace("%1", self.data.name)
+        )
 
 
 class EditCampaign(QUndoCommand):
@@ -69,7 +74,9 @@ class EditCampaign(QUndoCommand):
         self.campaign_id = campaign_id
         self.before = ops.read(campaigns.load, campaign_id)
         self.after = after
-        self.setText(ops.tr("edit “%1”").replace("%1", after.name))
+        self.setText(
+            QCoreApplication.translate("Operations", "edit “%1”").replace("%1", after.name)
+        )
         ops.write(campaigns.update, campaign_id, after)
         self._first = True
 
@@ -89,7 +96,9 @@ class RescheduleCampaign(EditCampaign):
     def __init__(self, ops: Operations, campaign_id: int, new_day: date) -> None:
         before = ops.read(campaigns.load, campaign_id)
         super().__init__(ops, campaign_id, replace(before, send_date=new_day))
-        self.setText(ops.tr("move “%1”").replace("%1", before.name))
+        self.setText(
+            QCoreApplication.translate("Operations", "move “%1”").replace("%1", before.name)
+        )
 
 
 class DeleteCampaign(QUndoCommand):
@@ -97,7 +106,11 @@ class DeleteCampaign(QUndoCommand):
         super().__init__()
         self.ops = ops
         self.snapshot, _ = ops.write(campaigns.delete_campaign, campaign_id)
-        self.setText(ops.tr("delete “%1”").replace("%1", self.snapshot.data.name))
+        self.setText(
+            QCoreApplication.translate("Operations", "delete “%1”").replace(
+                "%1", self.snapshot.data.name
+            )
+        )
         self._first = True
 
     @reported

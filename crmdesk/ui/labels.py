@@ -5,74 +5,155 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from crmdesk.core.calendar import DeadlineKind
-from crmdesk.core.errors import FieldProblem
+from crmdesk.core.errors import (
+    CrmdeskError,
+    FieldProblem,
+    NotAWorkspace,
+    ValidationError,
+    WorkspaceBusy,
+    WorkspaceDamaged,
+    WorkspaceError,
+    WorkspaceLocked,
+    WorkspaceReadOnly,
+    WorkspaceTooNew,
+)
 from crmdesk.core.models import CampaignStatus, CampaignType, Channel
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
 
 
 def status_label(status: CampaignStatus) -> str:
     return {
-        CampaignStatus.DRAFT: _t("Draft"),
-        CampaignStatus.BRIEF: _t("Brief"),
-        CampaignStatus.PRODUCTION: _t("Production"),
-        CampaignStatus.BAT: _t("BAT"),
-        CampaignStatus.APPROVED: _t("Approved"),
-        CampaignStatus.SCHEDULED: _t("Scheduled"),
-        CampaignStatus.SENT: _t("Sent"),
-        CampaignStatus.ANALYSED: _t("Analysed"),
-        CampaignStatus.CLOSED: _t("Closed"),
+        CampaignStatus.DRAFT: QCoreApplication.translate("Labels", "Draft"),
+        CampaignStatus.BRIEF: QCoreApplication.translate("Labels", "Brief"),
+        CampaignStatus.PRODUCTION: QCoreApplication.translate("Labels", "Production"),
+        CampaignStatus.BAT: QCoreApplication.translate("Labels", "BAT"),
+        CampaignStatus.APPROVED: QCoreApplication.translate("Labels", "Approved"),
+        CampaignStatus.SCHEDULED: QCoreApplication.translate("Labels", "Scheduled"),
+        CampaignStatus.SENT: QCoreApplication.translate("Labels", "Sent"),
+        CampaignStatus.ANALYSED: QCoreApplication.translate("Labels", "Analysed"),
+        CampaignStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
     }[status]
 
 
 def type_label(kind: CampaignType) -> str:
     return {
-        CampaignType.NEWSLETTER: _t("Newsletter"),
-        CampaignType.PROMO: _t("Promotion"),
-        CampaignType.RELANCE: _t("Relance"),
-        CampaignType.ERRATUM: _t("Erratum"),
-        CampaignType.AUTOMATION: _t("Automation"),
+        CampaignType.NEWSLETTER: QCoreApplication.translate("Labels", "Newsletter"),
+        CampaignType.PROMO: QCoreApplication.translate("Labels", "Promotion"),
+        CampaignType.RELANCE: QCoreApplication.translate("Labels", "Relance"),
+        CampaignType.ERRATUM: QCoreApplication.translate("Labels", "Erratum"),
+        CampaignType.AUTOMATION: QCoreApplication.translate("Labels", "Automation"),
     }[kind]
 
 
 def channel_label(channel: Channel) -> str:
-    return {Channel.EMAIL: _t("Email"), Channel.SMS: _t("SMS"), Channel.PUSH: _t("Push")}[channel]
+    return {
+        Channel.EMAIL: QCoreApplication.translate("Labels", "Email"),
+        Channel.SMS: QCoreApplication.translate("Labels", "SMS"),
+        Channel.PUSH: QCoreApplication.translate("Labels", "Push"),
+    }[channel]
 
 
 def deadline_label(kind: DeadlineKind) -> str:
     return {
-        DeadlineKind.BRIEF: _t("Brief due"),
-        DeadlineKind.BAT: _t("BAT due"),
-        DeadlineKind.SEND: _t("Send"),
-        DeadlineKind.ANALYSIS: _t("D+5 analysis"),
+        DeadlineKind.BRIEF: QCoreApplication.translate("Labels", "Brief due"),
+        DeadlineKind.BAT: QCoreApplication.translate("Labels", "BAT due"),
+        DeadlineKind.SEND: QCoreApplication.translate("Labels", "Send"),
+        DeadlineKind.ANALYSIS: QCoreApplication.translate("Labels", "D+5 analysis"),
     }[kind]
 
 
 def problem_text(problem: FieldProblem) -> str:
     """The user's language where the code is known, the core's English sentence otherwise."""
     known = {
-        "name_empty": _t("The campaign needs a name."),
-        "name_too_long": _t("The name is longer than 200 characters."),
-        "client_missing": _t("Choose the client of the campaign."),
-        "timezone_unknown": _t("This time zone is unknown."),
-        "time_skipped": _t(
-            "This time does not exist on that day in this time zone (the clocks jump forward)."
+        "name_empty": QCoreApplication.translate("Labels", "The campaign needs a name."),
+        "name_too_long": QCoreApplication.translate(
+            "Labels", "The name is longer than 200 characters."
         ),
-        "volume_negative": _t("The volume cannot be negative."),
-        "segment_foreign": _t("A segment belongs to another client."),
-        "parent_invalid": _t("Choose another parent campaign."),
-        "parent_foreign": _t("The parent campaign belongs to another client."),
-        "follow_up_before_parent": _t(
-            "A relance or erratum must be sent after the campaign it follows."
+        "client_missing": QCoreApplication.translate(
+            "Labels", "Choose the client of the campaign."
         ),
-        "parent_after_follow_up": _t(
-            "A relance or erratum follows this campaign: it must be sent before them."
+        "timezone_unknown": QCoreApplication.translate("Labels", "This time zone is unknown."),
+        "time_skipped": QCoreApplication.translate(
+            "Labels",
+            "This time does not exist on that day in this time zone (the clocks jump forward).",
         ),
-        "end_before_start": _t("The end is before the start."),
+        "volume_negative": QCoreApplication.translate("Labels", "The volume cannot be negative."),
+        "segment_foreign": QCoreApplication.translate(
+            "Labels", "A segment belongs to another client."
+        ),
+        "parent_invalid": QCoreApplication.translate("Labels", "Choose another parent campaign."),
+        "parent_foreign": QCoreApplication.translate(
+            "Labels", "The parent campaign belongs to another client."
+        ),
+        "follow_up_before_parent": QCoreApplication.translate(
+            "Labels", "A relance or erratum must be sent after the campaign it follows."
+        ),
+        "parent_after_follow_up": QCoreApplication.translate(
+            "Labels", "This campaign has a relance or an erratum: it must be sent before it."
+        ),
+        "end_before_start": QCoreApplication.translate("Labels", "The end is before the start."),
     }
     return known.get(problem.code, problem.message)
+
+
+def error_text(error: CrmdeskError) -> str:
+    """The sentence for an error the user can act on, in their language, with the file named."""
+    if isinstance(error, ValidationError):
+        return "\n".join(problem_text(p) for p in error.problems)
+    if isinstance(error, WorkspaceError):
+        known = (
+            (
+                WorkspaceLocked,
+                QCoreApplication.translate(
+                    "Labels",
+                    "This workspace is already open in another crmdesk. "
+                    "Close it there first; nothing was written here.",
+                ),
+            ),
+            (
+                WorkspaceBusy,
+                QCoreApplication.translate(
+                    "Labels",
+                    "The workspace is busy: another program is writing to it. Nothing was saved.",
+                ),
+            ),
+            (
+                WorkspaceReadOnly,
+                QCoreApplication.translate(
+                    "Labels", "This workspace cannot be written (read-only file or folder)."
+                ),
+            ),
+            (
+                NotAWorkspace,
+                QCoreApplication.translate(
+                    "Labels", "This file is not a crmdesk workspace (not a SQLite database)."
+                ),
+            ),
+            (
+                WorkspaceDamaged,
+                QCoreApplication.translate(
+                    "Labels",
+                    "This workspace is damaged (SQLite cannot read it). Restore it from a "
+                    "backup; nothing was written.",
+                ),
+            ),
+            (
+                WorkspaceTooNew,
+                QCoreApplication.translate(
+                    "Labels",
+                    "This workspace was written by a newer crmdesk. Update crmdesk to open it; "
+                    "the file was left untouched.",
+                ),
+            ),
+        )
+        for kind, sentence in known:
+            if isinstance(error, kind):
+                return f"{sentence}\n{error.path}"
+    return error.message
+
+
+def capitalised(text: str) -> str:
+    """First letter up, the rest as the locale wrote it (``str.capitalize`` lowers the rest)."""
+    return text[:1].upper() + text[1:]
 
 
 def long_date(day: QDate) -> str:

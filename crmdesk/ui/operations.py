@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crmdesk.core.changes import Changes
 from crmdesk.core.db import Workspace
-from crmdesk.core.errors import CrmdeskError, ValidationError
+from crmdesk.core.errors import CrmdeskError
 
 T = TypeVar("T")
 
@@ -90,11 +90,9 @@ class _Read(QRunnable):
 
 
 def show_error(parent: QWidget | None, error: CrmdeskError) -> None:
-    """A dialog for an error the user can act on (validation errors are shown in their form)."""
-    if isinstance(error, ValidationError):
-        from crmdesk.ui.labels import problem_text
+    """A dialog for an error the user can act on, in their language, naming the file."""
+    from crmdesk.ui.labels import error_text
 
-        text = "\n".join(problem_text(p) for p in error.problems)
-    else:
-        text = error.message
-    QMessageBox.warning(parent, QCoreApplication.translate("Operations", "crmdesk"), text)
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("Operations", "crmdesk"), error_text(error)
+    )

@@ -1,0 +1,707 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <location filename="../../ui/calendar/agenda.py" line="+46"/>
+        <source>Send</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>pressure</source>
+        <translation>pression</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../ui/calendar/page.py" line="+99"/>
+        <source>Displayed period</source>
+        <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on.</extracomment>
+        <translation>Période affichée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to today (T)</source>
+        <translation>Aller à aujourd’hui (T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous period (Page Up)</source>
+        <translation>Période précédente (Page préc.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next period (Page Down)</source>
+        <translation>Période suivante (Page suiv.)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Clients:</source>
+        <translation>Clients&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Show all</source>
+        <translation>Tout afficher</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Show or hide the campaigns of %1</source>
+        <translation>Afficher ou masquer les campagnes de %1</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Week %1 · %2 – %3</source>
+        <translation>Semaine %1 · %2 – %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%n campaign(s)</source>
+        <translation>
+            <numerusform>%n campagne</numerusform>
+            <numerusform>%n campagnes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n over pressure cap</source>
+        <translation>
+            <numerusform>%n dépasse le plafond de pression</numerusform>
+            <numerusform>%n dépassent le plafond de pression</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+71"/>
+        <source>Edit campaign</source>
+        <translation>Modifier la campagne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New campaign</source>
+        <translation>Nouvelle campagne</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. Spring offer –40 % on all magazines</source>
+        <translation>ex.&#xa0;: offre de printemps –40&#x202f;% sur tous les magazines</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name</source>
+        <translation>No&amp;m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hannel</source>
+        <translation>C&amp;anal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;on</source>
+        <translation>&amp;Envoi le</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Se&amp;gments</source>
+        <translation>Se&amp;gments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Follows</source>
+        <translation>Fait s&amp;uite à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Volume</source>
+        <translation>&amp;Volume</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Su&amp;bject</source>
+        <translation>&amp;Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preheader</source>
+        <translation>&amp;Pré-header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ESP</source>
+        <translation>&amp;Routeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No&amp;tes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>— none —</source>
+        <translation>— aucune —</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is a public holiday (%2): sends on holidays often perform worse.</source>
+        <translation>Le %1 est un jour férié (%2)&#xa0;: les envois des jours fériés obtiennent souvent de moins bons résultats.</translation>
+    </message>
+</context>
+<context>
+    <name>CockpitPage</name>
+    <message>
+        <location filename="../../ui/cockpit.py" line="+81"/>
+        <source>Sends today</source>
+        <translation>Envois du jour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing goes out today.</source>
+        <translation>Aucun envoi aujourd’hui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sends in the next 7 days</source>
+        <translation>Envois des 7 prochains jours</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No send planned this week.</source>
+        <translation>Aucun envoi prévu cette semaine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue deadlines</source>
+        <translation>Échéances dépassées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No overdue deadline. Well done.</source>
+        <translation>Aucune échéance dépassée. Bravo&#x202f;!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pressure warnings (next 30 days)</source>
+        <translation>Alertes de pression marketing (30 prochains jours)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No segment goes over its client&apos;s cap.</source>
+        <translation>Aucun segment ne dépasse le plafond de son client.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <source>%n send(s) today</source>
+        <translation>
+            <numerusform>%n envoi aujourd’hui</numerusform>
+            <numerusform>%n envois aujourd’hui</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n overdue deadline(s)</source>
+        <translation>
+            <numerusform>%n échéance dépassée</numerusform>
+            <numerusform>%n échéances dépassées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>(%n day(s) late)</source>
+        <translation>
+            <numerusform>(%n jour de retard)</numerusform>
+            <numerusform>(%n jours de retard)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 sends to “%2” in 7 days (cap %3)</source>
+        <translation>%1 envois au segment «&#xa0;%2&#xa0;» sur 7 jours (plafond&#xa0;: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <location filename="../../ui/calendar/grid_view.py" line="+125"/>
+        <source>Campaign calendar</source>
+        <translation>Calendrier des campagnes</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+167"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n autre</numerusform>
+            <numerusform>+%n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Pressure: %1 sends to “%2” within 7 days (cap %3)</source>
+        <translation>Pression marketing&#xa0;: %1 envois au segment «&#xa0;%2&#xa0;» sur 7 jours (plafond&#xa0;: %3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sent on a public holiday: %1</source>
+        <translation>Envoi un jour férié&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+25"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brief</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BAT</source>
+        <translation>BAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Validé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled</source>
+        <translation>Programmé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysed</source>
+        <translation>Analysé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Newsletter</source>
+        <translation>Newsletter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relance</source>
+        <translation>Relance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erratum</source>
+        <translation>Erratum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automation</source>
+        <translation>Automatisation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Brief due</source>
+        <translation>Échéance brief</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BAT due</source>
+        <translation>Échéance BAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D+5 analysis</source>
+        <translation>Analyse J+5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The campaign needs a name.</source>
+        <translation>La campagne doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Le nom dépasse 200 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the client of the campaign.</source>
+        <translation>Choisissez le client de la campagne.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This time zone is unknown.</source>
+        <translation>Ce fuseau horaire est inconnu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This time does not exist on that day in this time zone (the clocks jump forward).</source>
+        <translation>Cette heure n’existe pas ce jour-là dans ce fuseau horaire (passage à l’heure d’été).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The volume cannot be negative.</source>
+        <translation>Le volume ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A segment belongs to another client.</source>
+        <translation>Un des segments appartient à un autre client.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose another parent campaign.</source>
+        <translation>Choisissez une autre campagne d’origine.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parent campaign belongs to another client.</source>
+        <translation>La campagne d’origine appartient à un autre client.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A relance or erratum must be sent after the campaign it follows.</source>
+        <translation>Une relance ou un erratum doit partir après la campagne à laquelle il fait suite.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This campaign has a relance or an erratum: it must be sent before it.</source>
+        <translation>Cette campagne a déjà une relance ou un erratum&#xa0;: elle doit partir avant.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This workspace is already open in another crmdesk. Close it there first; nothing was written here.</source>
+        <translation>Cet espace de travail est déjà ouvert dans un autre crmdesk. Fermez-le d’abord&#x202f;; rien n’a été écrit ici.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The workspace is busy: another program is writing to it. Nothing was saved.</source>
+        <translation>L’espace de travail est occupé&#xa0;: un autre programme y écrit. Rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This workspace cannot be written (read-only file or folder).</source>
+        <translation>Impossible d’écrire dans cet espace de travail (fichier ou dossier en lecture seule).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This file is not a crmdesk workspace (not a SQLite database).</source>
+        <translation>Ce fichier n’est pas un espace de travail crmdesk (ce n’est pas une base SQLite).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This workspace is damaged (SQLite cannot read it). Restore it from a backup; nothing was written.</source>
+        <translation>Cet espace de travail est endommagé (SQLite ne peut pas le lire). Restaurez une sauvegarde&#x202f;; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This workspace was written by a newer crmdesk. Update crmdesk to open it; the file was left untouched.</source>
+        <translation>Cet espace de travail a été écrit par une version plus récente de crmdesk. Mettez crmdesk à jour pour l’ouvrir&#x202f;; le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>The end is before the start.</source>
+        <translation>La fin précède le début.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+48"/>
+        <source>Cockpit</source>
+        <translation>Cockpit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Workspace upgraded; the previous version was saved to %1</source>
+        <translation>Espace de travail mis à jour&#x202f;; la version précédente a été sauvegardée dans %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New campaign…</source>
+        <translation>&amp;Nouvelle campagne…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open campaign</source>
+        <translation>&amp;Ouvrir la campagne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uplicate campaign</source>
+        <translation>&amp;Dupliquer la campagne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete campaign</source>
+        <translation>&amp;Supprimer la campagne</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Today</source>
+        <translation>&amp;Aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Previous period</source>
+        <translation>Période &amp;précédente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next period</source>
+        <translation>Période &amp;suivante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reload</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Cockpit</source>
+        <translation>&amp;Cockpit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Week</source>
+        <translation>S&amp;emaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agenda</source>
+        <translation>A&amp;genda</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About crmdesk</source>
+        <translation>À &amp;propos de crmdesk</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>About crmdesk</source>
+        <translation>À propos de crmdesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>crmdesk %1 — the offline cockpit of the eCRM operator.</source>
+        <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Campaign deleted — Ctrl+Z to bring it back</source>
+        <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Moved to %1 — Ctrl+Z to undo</source>
+        <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is a public holiday (%2): check this send is intended.</source>
+        <translation>Le %1 est un jour férié (%2)&#xa0;: vérifiez que cet envoi est bien voulu.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/commands.py" line="+41"/>
+        <source>create “%1”</source>
+        <translation>la création de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>duplicate “%1”</source>
+        <translation>la duplication de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>edit “%1”</source>
+        <translation>la modification de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>move “%1”</source>
+        <translation>le déplacement de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>delete “%1”</source>
+        <translation>la suppression de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="+97"/>
+        <source>crmdesk</source>
+        <translation>crmdesk</translation>
+    </message>
+</context>
+</TS>
