@@ -12,8 +12,9 @@ import enum
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.errors import FieldProblem, ValidationError
@@ -133,6 +134,30 @@ def deadline_days(
     }
 
 
+def send_rows() -> Select[tuple[Any, ...]]:
+    """Campaigns with what the calendar shows of them and their client's deadline offsets, in
+    send order; the columns ``period`` and the cockpit unpack."""
+    return (
+        select(
+            Campaign.id,
+            Campaign.client_id,
+            Client.name,
+            Client.colour,
+            Campaign.name,
+            Campaign.status,
+            Campaign.channel,
+            Campaign.type,
+            Campaign.planned_send_at,
+            Campaign.send_timezone,
+            Client.brief_offset_days,
+            Client.bat_offset_days,
+            Client.analysis_offset_days,
+        )
+        .join(Client, Client.id == Campaign.client_id)
+        .order_by(Campaign.planned_send_at, Campaign.id)
+    )
+
+
 def validate_range(start: date, end: date) -> None:
     if end < start:
         raise ValidationError(
@@ -172,26 +197,7 @@ def period(
     lo = _instant(start - timedelta(days=behind + 1))
     hi = _instant(end + timedelta(days=ahead + 2))
 
-    query = (
-        select(
-            Campaign.id,
-            Campaign.client_id,
-            Client.name,
-            Client.colour,
-            Campaign.name,
-            Campaign.status,
-            Campaign.channel,
-            Campaign.type,
-            Campaign.planned_send_at,
-            Campaign.send_timezone,
-            Client.brief_offset_days,
-            Client.bat_offset_days,
-            Client.analysis_offset_days,
-        )
-        .join(Client, Client.id == Campaign.client_id)
-        .where(Campaign.planned_send_at >= lo, Campaign.planned_send_at < hi)
-        .order_by(Campaign.planned_send_at, Campaign.id)
-    )
+    query = send_rows().where(Campaign.planned_send_at >= lo, Campaign.planned_send_at < hi)
     if filters.client_ids is not None:
         query = query.where(Campaign.client_id.in_(filters.client_ids))
     if filters.statuses is not None:

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crmdesk.core.calendar import CalendarEntry, Deadline, DeadlineKind, deadline_days, period
-from crmdesk.core.models import Campaign, CampaignStatus, CampaignType, Client
+from crmdesk.core.calendar import (
+    CalendarEntry,
+    Deadline,
+    DeadlineKind,
+    deadline_days,
+    period,
+    send_rows,
+)
+from crmdesk.core.models import Campaign, CampaignStatus, CampaignType
 from crmdesk.core.timezones import zone
 
 #: How far back overdue deadlines are looked for: older ones are history, not today's work.
@@ -28,31 +34,22 @@ class Cockpit:
 
 def overdue_deadlines(session: Session, today: date) -> list[Deadline]:
     """Deadlines before ``today`` whose step is not done, oldest first."""
-    rows = session.execute(
-        select(
-            Campaign.id,
-            Campaign.name,
-            Client.name,
-            Client.colour,
-            Campaign.status,
-            Campaign.planned_send_at,
-            Campaign.send_timezone,
-            Client.brief_offset_days,
-            Client.bat_offset_days,
-            Client.analysis_offset_days,
+    rows = (
+        session.connection()
+        .execute(
+            send_rows().where(
+                Campaign.status.in_(
+                    [s for s in CampaignStatus if s.rank < CampaignStatus.ANALYSED.rank]
+                ),
+                Campaign.type != CampaignType.AUTOMATION,
+                Campaign.planned_send_at
+                >= datetime.combine(today - OVERDUE_HORIZON, time.min, tzinfo=UTC),
+            )
         )
-        .join(Client, Client.id == Campaign.client_id)
-        .where(
-            Campaign.status.in_(
-                [s for s in CampaignStatus if s.rank < CampaignStatus.ANALYSED.rank]
-            ),
-            Campaign.type != CampaignType.AUTOMATION,
-            Campaign.planned_send_at
-            >= datetime.combine(today - OVERDUE_HORIZON, time.min, tzinfo=UTC),
-        )
-    ).all()
+        .all()
+    )
     found: list[Deadline] = []
-    for cid, name, client, colour, status, at, tz, brief, bat, analysis in rows:
+    for cid, _, client, colour, name, status, _, _, at, tz, brief, bat, analysis in rows:
         send_day = at.astimezone(zone(tz)).date()
         for kind, day in deadline_days(send_day, brief, bat, analysis).items():
             if day >= today or status.rank >= kind.done_from.rank:

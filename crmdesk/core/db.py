@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -155,12 +155,14 @@ class Workspace:
         return cls(path, engine, lock, migration)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        session = self._sessions()
+    def _transaction(self, factory: sessionmaker[Session], *, commit: bool) -> Iterator[Session]:
+        session = factory()
         try:
             yield session
-            session.commit()
+            if commit:
+                session.commit()
+            else:
+                session.rollback()
         except (OperationalError, DatabaseError) as exc:
             session.rollback()
             known = translate_database_error(self.path, exc)
@@ -173,21 +175,13 @@ class Workspace:
         finally:
             session.close()
 
-    @contextmanager
-    def reader(self) -> Iterator[Session]:
+    def session(self) -> AbstractContextManager[Session]:
+        """One writing transaction: committed when the block ends, rolled back if it raises."""
+        return self._transaction(self._sessions, commit=True)
+
+    def reader(self) -> AbstractContextManager[Session]:
         """A read-only transaction: it does not take the write lock, so it never waits on one."""
-        session = self._readers()
-        try:
-            yield session
-            session.rollback()
-        except (OperationalError, DatabaseError) as exc:
-            session.rollback()
-            known = translate_database_error(self.path, exc)
-            if known is not None:
-                raise known from exc
-            raise
-        finally:
-            session.close()
+        return self._transaction(self._readers, commit=False)
 
     def close(self) -> None:
         self.engine.dispose()

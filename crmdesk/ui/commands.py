@@ -1,15 +1,13 @@
 """Undoable campaign edits: each command replays a core service forwards and backwards.
 
-The first ``redo`` runs when the command is pushed; a command whose first run fails raises
-before it reaches the stack, so the stack only holds edits that happened.
+The edit itself runs when the command is built, so a refusal raises before anything reaches
+the stack; ``QUndoStack.push`` then calls ``redo`` once more, which the base class skips.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from functools import wraps
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -20,106 +18,102 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.operations import Operations
 
 
-def reported(step: Callable[[QUndoCommand], None]) -> Callable[[QUndoCommand], None]:
-    """Undo and redo run from C++, where an exception would be lost: report it to the window."""
+def _describe(action: str, name: str) -> str:
+    return action.replace("%1", name)
 
-    @wraps(step)
-    def run(self: QUndoCommand) -> None:
+
+class CampaignCommand(QUndoCommand):
+    """Runs ``replay``/``revert`` from the stack; errors go to the window, not into C++."""
+
+    def __init__(self, ops: Operations, text: str) -> None:
+        super().__init__(text)
+        self.ops = ops
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:  # the edit already ran in __init__
+            self._pushed = True
+            return
+        self._guarded(self.replay)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, step) -> None:  # type: ignore[no-untyped-def]
         try:
-            step(self)
+            step()
         except CrmdeskError as error:
-            self.ops.error.emit(error)  # type: ignore[attr-defined]
+            self.ops.error.emit(error)
             self.setObsolete(True)
 
-    return run
+    def replay(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
 
 
-class CreateCampaign(QUndoCommand):
+class CreateCampaign(CampaignCommand):
     def __init__(self, ops: Operations, data: CampaignInput) -> None:
-        super().__init__()
-        self.setText(
-            QCoreApplication.translate("Operations", "create “%1”").replace("%1", data.name)
-        )
-        self.ops = ops
-        self.data = data
-        self.snapshot: CampaignSnapshot | None = None
+        text = QCoreApplication.translate("Operations", "create “%1”")
+        super().__init__(ops, _describe(text, data.name))
         self.campaign_id, _ = ops.write(campaigns.create, data)
+        self.snapshot: CampaignSnapshot | None = None
 
-    @reported
-    def redo(self) -> None:
-        if self.snapshot is not None:  # not the first run: bring back the same campaign
-            self.ops.write(campaigns.restore, self.snapshot)
+    def replay(self) -> None:
+        assert self.snapshot is not None
+        self.ops.write(campaigns.restore, self.snapshot)
 
-    @reported
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.snapshot, _ = self.ops.write(campaigns.delete_campaign, self.campaign_id)
 
 
 class DuplicateCampaign(CreateCampaign):
     def __init__(self, ops: Operations, source_id: int) -> None:
-        QUndoCommand.__init__(self)
-        self.ops = ops
-        self.snapshot = None
+        CampaignCommand.__init__(self, ops, "")
         self.campaign_id, _ = ops.write(campaigns.duplicate, source_id)
+        self.snapshot = None
         self.data = ops.read(campaigns.load, self.campaign_id)
-        self.setText(
-            QCoreApplication.translate("Operations", "duplicate “%1”").replace("%1", self.data.name)
-        )
+        text = QCoreApplication.translate("Operations", "duplicate “%1”")
+        self.setText(_describe(text, self.data.name))
 
 
-class EditCampaign(QUndoCommand):
-    def __init__(self, ops: Operations, campaign_id: int, after: CampaignInput) -> None:
-        super().__init__()
-        self.ops = ops
+class EditCampaign(CampaignCommand):
+    def __init__(
+        self, ops: Operations, campaign_id: int, after: CampaignInput, text: str | None = None
+    ) -> None:
+        edit = QCoreApplication.translate("Operations", "edit “%1”")
+        super().__init__(ops, text or _describe(edit, after.name))
         self.campaign_id = campaign_id
         self.before = ops.read(campaigns.load, campaign_id)
         self.after = after
-        self.setText(
-            QCoreApplication.translate("Operations", "edit “%1”").replace("%1", after.name)
-        )
         ops.write(campaigns.update, campaign_id, after)
-        self._first = True
 
-    @reported
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
+    def replay(self) -> None:
         self.ops.write(campaigns.update, self.campaign_id, self.after)
 
-    @reported
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.ops.write(campaigns.update, self.campaign_id, self.before)
 
 
 class RescheduleCampaign(EditCampaign):
     def __init__(self, ops: Operations, campaign_id: int, new_day: date) -> None:
         before = ops.read(campaigns.load, campaign_id)
-        super().__init__(ops, campaign_id, replace(before, send_date=new_day))
-        self.setText(
-            QCoreApplication.translate("Operations", "move “%1”").replace("%1", before.name)
+        move = QCoreApplication.translate("Operations", "move “%1”")
+        super().__init__(
+            ops, campaign_id, replace(before, send_date=new_day), _describe(move, before.name)
         )
 
 
-class DeleteCampaign(QUndoCommand):
+class DeleteCampaign(CampaignCommand):
     def __init__(self, ops: Operations, campaign_id: int) -> None:
-        super().__init__()
-        self.ops = ops
+        super().__init__(ops, "")
         self.snapshot, _ = ops.write(campaigns.delete_campaign, campaign_id)
-        self.setText(
-            QCoreApplication.translate("Operations", "delete “%1”").replace(
-                "%1", self.snapshot.data.name
-            )
-        )
-        self._first = True
+        text = QCoreApplication.translate("Operations", "delete “%1”")
+        self.setText(_describe(text, self.snapshot.data.name))
 
-    @reported
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
+    def replay(self) -> None:
         self.snapshot, _ = self.ops.write(campaigns.delete_campaign, self.snapshot.id)
 
-    @reported
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.ops.write(campaigns.restore, self.snapshot)

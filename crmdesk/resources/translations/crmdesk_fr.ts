@@ -674,22 +674,22 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/commands.py" line="+41"/>
+        <location filename="../../ui/commands.py" line="+58"/>
         <source>create “%1”</source>
         <translation>la création de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+19"/>
         <source>duplicate “%1”</source>
         <translation>la duplication de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>edit “%1”</source>
         <translation>la modification de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>move “%1”</source>
         <translation>le déplacement de «&#xa0;%1&#xa0;»</translation>
     </message>
