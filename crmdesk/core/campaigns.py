@@ -13,6 +13,9 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from crmdesk.core import fts
+from crmdesk.core.briefs import service as brief_service
+from crmdesk.core.briefs.service import BriefArchive
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
 from crmdesk.core.models import (
@@ -58,6 +61,7 @@ class CampaignSnapshot:
     data: CampaignInput
     created_at: datetime
     child_ids: tuple[int, ...] = field(default=())
+    brief: BriefArchive | None = None
 
 
 def _problem(field_name: str, code: str, message: str) -> FieldProblem:
@@ -167,12 +171,18 @@ def _apply(session: Session, campaign: Campaign, data: CampaignInput, instant: d
     )
 
 
+def _index(session: Session, campaign: Campaign) -> None:
+    body = fts.campaign_text(campaign.name, campaign.subject, campaign.preheader, campaign.notes)
+    fts.reindex(session, campaign.id, {"campaign": body})
+
+
 def create(session: Session, data: CampaignInput) -> tuple[int, Changes]:
     instant = validate(session, data)
     campaign = Campaign()
     _apply(session, campaign, data, instant)
     session.add(campaign)
     session.flush()
+    _index(session, campaign)
     return campaign.id, Changes(campaigns=True, campaign_ids=frozenset({campaign.id}))
 
 
@@ -213,6 +223,7 @@ def update(session: Session, campaign_id: int, data: CampaignInput) -> Changes:
     instant = validate(session, data, campaign_id)
     _apply(session, campaign, data, instant)
     session.flush()
+    _index(session, campaign)
     return Changes(campaigns=True, campaign_ids=frozenset({campaign_id}))
 
 
@@ -237,13 +248,20 @@ def duplicate(session: Session, campaign_id: int, days_later: int = 7) -> tuple[
 def snapshot(session: Session, campaign_id: int) -> CampaignSnapshot:
     campaign = _get(session, campaign_id)
     children = session.scalars(select(Campaign.id).where(Campaign.parent_id == campaign_id))
-    return CampaignSnapshot(campaign.id, to_input(campaign), campaign.created_at, tuple(children))
+    return CampaignSnapshot(
+        campaign.id,
+        to_input(campaign),
+        campaign.created_at,
+        tuple(children),
+        brief_service.archive(session, campaign_id),
+    )
 
 
 def delete_campaign(session: Session, campaign_id: int) -> tuple[CampaignSnapshot, Changes]:
     """Delete and return what is needed to bring it back (children lose their parent link)."""
     snap = snapshot(session, campaign_id)
     session.execute(delete(Campaign).where(Campaign.id == campaign_id))
+    fts.forget(session, campaign_id)
     return snap, Changes(campaigns=True, campaign_ids=frozenset({campaign_id, *snap.child_ids}))
 
 
@@ -254,6 +272,9 @@ def restore(session: Session, snap: CampaignSnapshot) -> Changes:
     _apply(session, campaign, snap.data, instant)
     session.add(campaign)
     session.flush()
+    _index(session, campaign)
+    if snap.brief is not None:
+        brief_service.unarchive(session, snap.id, snap.brief)
     for child_id in snap.child_ids:
         child = session.get(Campaign, child_id)
         if child is not None:

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    JSON,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -151,6 +153,8 @@ class Client(Base):
     analysis_offset_days: Mapped[int] = mapped_column(Integer, default=5)
     daily_rate: Mapped[Decimal | None] = mapped_column(Numeric(10, 2), nullable=True)
     timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
+    #: The client's legal team wants a mandatory mention in every brief (editorial charter).
+    mention_required: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     contacts: Mapped[list[Contact]] = relationship(
@@ -225,3 +229,51 @@ class Campaign(Base):
     client: Mapped[Client] = relationship(back_populates="campaigns")
     parent: Mapped[Campaign | None] = relationship(remote_side=[id])
     segments: Mapped[list[Segment]] = relationship(secondary=campaign_segments)
+
+
+class Brief(Base):
+    """The current brief of a campaign; its history is in ``BriefVersion``."""
+
+    __tablename__ = "briefs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), unique=True
+    )
+    content: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BriefVersion(Base):
+    """One saved state of a brief; the edits of one editing session coalesce into one version."""
+
+    __tablename__ = "brief_versions"
+    __table_args__ = (UniqueConstraint("brief_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    editing_session: Mapped[str] = mapped_column(String(36))
+    summary: Mapped[str] = mapped_column(String(300), default="")
+    content: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    restored_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class BriefTemplate(Base):
+    """A starting point for new briefs: shipped defaults, or saved by the user for a client."""
+
+    __tablename__ = "brief_templates"
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    campaign_type: Mapped[CampaignType | None] = mapped_column(
+        _enum(CampaignType, "template_campaign_type"), nullable=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
+    content: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

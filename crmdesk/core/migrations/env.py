@@ -3,16 +3,23 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+from crmdesk.core.fts import TABLE as FTS_TABLE
 from crmdesk.core.models import Base
 
 config = context.config
 connection = config.attributes.get("connection")
 
 
+def _include(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    """The FTS5 index and its shadow tables live outside the models (see crmdesk/core/fts.py)."""
+    return not (type_ == "table" and name and name.startswith(FTS_TABLE))
+
+
 def _run(conn) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=conn,
         target_metadata=Base.metadata,
+        include_object=_include,
         render_as_batch=True,
         transactional_ddl=True,
     )

@@ -1,0 +1,1 @@
+"""Briefs: what the client asks for a campaign, structured, versioned and searchable."""
