@@ -297,6 +297,125 @@ def populate(
         next_id += 1
 
     if rows:
-        session.execute(insert(Campaign), rows)
+        session.execute(insert(Campaign.__table__), rows)
         session.execute(insert(campaign_segments), links)
+        _write_briefs(session, rows, dict(zip(client_ids, CLIENTS, strict=True)), today, rng)
     return len(rows)
+
+
+DOMAINS = {
+    "Éditions Lumière": "editions-lumiere.fr",
+    "Maison Verlaine": "maison-verlaine.fr",
+    "Cycles Aubrac": "cycles-aubrac.fr",
+    "Fromagerie Lescure": "fromagerie-lescure.fr",
+}
+ONE_LINERS = (
+    "l'offre est à -40 % sur tous nos magazines, et la performance doit monter",
+    "on refait comme la dernière fois mais en mieux ?",
+    "envoi à caler avant les vacances, visuels à venir",
+)
+
+
+def _brief_for(row: dict[str, object], client: DemoClient, today: date, rng: random.Random):  # type: ignore[no-untyped-def]
+    """A brief as real ones arrive: complete for what went out, thinner the further ahead."""
+    from crmdesk.core.briefs.content import Asset, BriefContent, Cta, KpiTargets, Tone
+
+    send_at = row["planned_send_at"]
+    assert isinstance(send_at, datetime)
+    send_day = send_at.date()
+    name = str(row["name"])
+    ahead = (send_day - today).days
+    if ahead > 30 and rng.random() < 0.5:
+        return BriefContent(notes=rng.choice(ONE_LINERS))
+    domain = DOMAINS[client.name]
+    slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")[:40]
+    url = f"https://www.{domain}/{slug}?utm_source={client.esp.lower()}&utm_medium=email"
+    promo = row["type"] is CampaignType.PROMO
+    complete = ahead < 10 or rng.random() < 0.6
+    return BriefContent(
+        context=f"{name} — {client.name}. Campagne prévue le {send_day:%d/%m/%Y}.",
+        primary_objective=(
+            "Générer des ventes sur l'offre" if promo else "Entretenir la relation et le trafic"
+        ),
+        secondary_objectives="Recruter de nouveaux abonnés" if rng.random() < 0.3 else "",
+        kpi_targets=KpiTargets(
+            open_rate=round(rng.uniform(18, 32), 1),
+            click_rate=round(rng.uniform(1.5, 4.5), 1) if complete else None,
+            conversions=rng.randrange(50, 400) if promo else None,
+        ),
+        target=f"Segment principal ({client.segments[0][0]})",
+        offer=name if promo else "",
+        offer_conditions="Dans la limite des stocks disponibles." if promo else "",
+        offer_valid_from=send_day if promo else None,
+        offer_valid_until=send_day + timedelta(days=10) if promo else None,
+        promo_code=f"{slug.split('-')[0].upper()[:10]}{send_day:%y}" if promo else "",
+        key_message=f"{name} : c'est le moment d'en profiter." if promo else f"À la une : {name}",
+        subject_ideas=(name, f"{name} 🎉", f"Dernière chance : {name}")[: 3 if complete else 1],
+        preheader_idea="Découvrez la sélection du moment" if complete else "",
+        ctas=(Cta("J'en profite" if promo else "Lire la suite", url if complete else ""),),
+        mandatory_mentions=(
+            "Désinscription à tout moment via le lien en bas de page." if complete else ""
+        ),
+        assets=(
+            Asset(
+                "Visuel principal 600 px",
+                f"https://cdn.{domain}/visuel.jpg",
+                send_day - timedelta(days=5),
+            ),
+        ),
+        assets_due=send_day - timedelta(days=5),
+        bat_due=send_day - timedelta(days=client.bat),
+        send_due=send_day,
+        tone=(Tone.TU if client.name == "Cycles Aubrac" else Tone.VOUS) if complete else None,
+        notes="Brief validé en réunion." if complete else "",
+    )
+
+
+def _write_briefs(
+    session: Session,
+    rows: list[dict[str, object]],
+    specs: dict[int, DemoClient],
+    today: date,
+    rng: random.Random,
+) -> None:
+    """Briefs, their first version and the search index for the demo's campaigns."""
+    from crmdesk.core import fts
+    from crmdesk.core.models import Brief, BriefVersion
+
+    briefs, versions, index = [], [], []
+    for row in rows:
+        campaign_id = int(row["id"])  # type: ignore[call-overload]
+        body = fts.campaign_text(str(row["name"]), str(row["subject"]), "", "")
+        index.append({"campaign_id": campaign_id, "field": "campaign", "body": body})
+        if row["status"] is CampaignStatus.DRAFT and rng.random() < 0.5:
+            continue  # not every draft has its brief yet
+        content = _brief_for(row, specs[int(row["client_id"])], today, rng)  # type: ignore[call-overload]
+        document = content.to_dict()
+        saved = row["updated_at"]
+        briefs.append(
+            {
+                "id": len(briefs) + 1,
+                "campaign_id": campaign_id,
+                "content": document,
+                "updated_at": saved,
+            }
+        )
+        versions.append(
+            {
+                "brief_id": len(briefs),
+                "number": 1,
+                "editing_session": "demo",
+                "summary": "",
+                "content": document,
+                "created_at": saved,
+                "saved_at": saved,
+            }
+        )
+        index.extend(
+            {"campaign_id": campaign_id, "field": field, "body": body}
+            for field, body in content.searchable_text().items()
+        )
+    # Core inserts: one executemany each, without the ORM's per-batch bookkeeping.
+    session.execute(insert(Brief.__table__), briefs)
+    session.execute(insert(BriefVersion.__table__), versions)
+    fts.bulk_index(session, index)

@@ -68,13 +68,27 @@ class BriefContent:
     notes: str = ""  # Markdown
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))
+        """JSON-ready: dates as ISO strings, the tone as its value (written out by hand: it runs
+        on every autosave and ``dataclasses.asdict`` deep-copies)."""
+        document = {f.name: getattr(self, f.name) for f in _FIELDS}
+        document["kpi_targets"] = {
+            k.name: getattr(self.kpi_targets, k.name) for k in fields(KpiTargets)
+        }
+        document["ctas"] = [{"label": c.label, "url": c.url} for c in self.ctas]
+        document["assets"] = [
+            {"name": a.name, "link": a.link, "due": _iso(a.due)} for a in self.assets
+        ]
+        document["subject_ideas"] = list(self.subject_ideas)
+        for name in _DATE_FIELDS:
+            document[name] = _iso(document[name])
+        document["tone"] = self.tone.value if self.tone is not None else None
+        return document
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BriefContent:
         known = {f.name for f in fields(cls)}
         values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
-        for name in ("offer_valid_from", "offer_valid_until", "assets_due", "bat_due", "send_due"):
+        for name in _DATE_FIELDS:
             values[name] = _day(values.get(name))
         if "kpi_targets" in values:
             values["kpi_targets"] = KpiTargets(**(values["kpi_targets"] or {}))
@@ -119,17 +133,12 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def _plain(value: Any) -> Any:
-    """Dates as ISO strings, enums as their value, tuples as lists: JSON-ready."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+_FIELDS = fields(BriefContent)
+_DATE_FIELDS = ("offer_valid_from", "offer_valid_until", "assets_due", "bat_due", "send_due")
 
 
 #: Labels of the fields, in English; the UI translates them.
