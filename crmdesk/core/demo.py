@@ -350,7 +350,9 @@ def _brief_for(row: dict[str, object], client: DemoClient, today: date, rng: ran
         offer_valid_until=send_day + timedelta(days=10) if promo else None,
         promo_code=f"{slug.split('-')[0].upper()[:10]}{send_day:%y}" if promo else "",
         key_message=f"{name} : c'est le moment d'en profiter." if promo else f"À la une : {name}",
-        subject_ideas=(name, f"{name} 🎉", f"Dernière chance : {name}")[: 3 if complete else 1],
+        subject_ideas=(name, f"{name} : à ne pas manquer !", f"Dernière chance : {name}")[
+            : 3 if complete else 1
+        ],
         preheader_idea="Découvrez la sélection du moment" if complete else "",
         ctas=(Cta("J'en profite" if promo else "Lire la suite", url if complete else ""),),
         mandatory_mentions=(

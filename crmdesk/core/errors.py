@@ -115,3 +115,17 @@ class ValidationError(CrmdeskError):
 
 class NotFound(CrmdeskError):
     """A campaign, client or segment named by the user does not exist."""
+
+
+class ImportRefused(CrmdeskError):
+    """A file or paste that cannot go into a brief; the brief was left unchanged.
+
+    ``code`` picks the UI's translated sentence ("missing", "unsupported", "binary",
+    "too_large", "docx_unreadable", "docx_protected", "eml_empty", "unreadable");
+    ``message`` is English and names the file.
+    """
+
+    def __init__(self, code: str, source: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.source = source

@@ -253,7 +253,7 @@ class BriefVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     brief_id: Mapped[int] = mapped_column(ForeignKey("briefs.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    editing_session: Mapped[str] = mapped_column(String(36))
+    editing_session: Mapped[str] = mapped_column(String(64))
     summary: Mapped[str] = mapped_column(String(300), default="")
     content: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -8,6 +8,7 @@ from crmdesk.core.calendar import DeadlineKind
 from crmdesk.core.errors import (
     CrmdeskError,
     FieldProblem,
+    ImportRefused,
     NotAWorkspace,
     ValidationError,
     WorkspaceBusy,
@@ -99,6 +100,8 @@ def error_text(error: CrmdeskError) -> str:
     """The sentence for an error the user can act on, in their language, with the file named."""
     if isinstance(error, ValidationError):
         return "\n".join(problem_text(p) for p in error.problems)
+    if isinstance(error, ImportRefused):
+        return f"{import_refused_text(error.code)}\n{error.source}"
     if isinstance(error, WorkspaceError):
         known = (
             (
@@ -149,6 +152,36 @@ def error_text(error: CrmdeskError) -> str:
             if isinstance(error, kind):
                 return f"{sentence}\n{error.path}"
     return error.message
+
+
+def import_refused_text(code: str) -> str:
+    texts = {
+        "missing": QCoreApplication.translate("Labels", "This file does not exist any more."),
+        "unsupported": QCoreApplication.translate(
+            "Labels", "This kind of file cannot be imported: use .txt, .md, .eml or .docx."
+        ),
+        "binary": QCoreApplication.translate(
+            "Labels", "This file is not text (it looks like a program or an image)."
+        ),
+        "too_large": QCoreApplication.translate(
+            "Labels", "This is too long for a brief (more than 200,000 characters or 10 MB)."
+        ),
+        "docx_unreadable": QCoreApplication.translate(
+            "Labels", "This Word document is damaged or is not really a .docx file."
+        ),
+        "docx_protected": QCoreApplication.translate(
+            "Labels",
+            "This Word document is protected by a password: save an unprotected copy and "
+            "import that.",
+        ),
+        "eml_empty": QCoreApplication.translate("Labels", "This mail has no text to import."),
+        "unreadable": QCoreApplication.translate("Labels", "This file could not be read."),
+    }
+    return (
+        texts.get(code, texts["unreadable"])
+        + " "
+        + QCoreApplication.translate("Labels", "The brief was not changed.")
+    )
 
 
 def capitalised(text: str) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from crmdesk import __version__
 from crmdesk.core import campaigns
@@ -27,6 +28,9 @@ from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, show_error
 
+if TYPE_CHECKING:
+    from crmdesk.ui.brief.editor import BriefEditor
+
 
 class MainWindow(QMainWindow):
     ready = Signal()
@@ -38,6 +42,8 @@ class MainWindow(QMainWindow):
         self.ops.error.connect(lambda error: show_error(self, error))
         self.undo_stack = QUndoStack(self)
         self.dialog: CampaignDialog | None = None
+        self.briefs: dict[int, BriefEditor] = {}
+        self.search_dialog: QDialog | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
         self.resize(1280, 820)
 
@@ -104,8 +110,17 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(
             self.tr("&Delete campaign"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
-        for action in (self.open_action, self.duplicate_action, self.delete_action):
+        self.brief_action = self._action(self.tr("&Brief…"), self.brief_selected, "Ctrl+B")
+        self.search_action = self._action(self.tr("&Search…"), self.open_search, "Ctrl+K")
+        for action in (
+            self.open_action,
+            self.brief_action,
+            self.duplicate_action,
+            self.delete_action,
+        ):
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.today_action = self._action(self.tr("&Today"), self._today, "T")
@@ -226,6 +241,37 @@ class MainWindow(QMainWindow):
             return None
         return self.calendar.selected_campaign_id()
 
+    def brief_selected(self) -> None:
+        campaign_id = self._selected()
+        if campaign_id is not None:
+            self.open_brief(campaign_id)
+
+    def open_brief(self, campaign_id: int, field: str | None = None) -> BriefEditor:
+        """One editor window per campaign: asking again brings the open one forward."""
+        editor = self.briefs.get(campaign_id)
+        if editor is None:
+            from crmdesk.ui.brief.editor import BriefEditor
+
+            editor = BriefEditor(self.ops, campaign_id)
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.destroyed.connect(lambda _=None, cid=campaign_id: self.briefs.pop(cid, None))
+            self.briefs[campaign_id] = editor
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        if field and field != "campaign":
+            editor.focus_field(field)
+        return editor
+
+    def open_search(self) -> None:
+        from crmdesk.ui.brief.search import SearchDialog
+
+        dialog = SearchDialog(self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_requested.connect(self.open_brief)
+        self.search_dialog = dialog
+        dialog.open()
+
     def duplicate_selected(self) -> None:
         campaign_id = self._selected()
         if campaign_id is None:
@@ -250,6 +296,14 @@ class MainWindow(QMainWindow):
         if not self._warn_holiday(day):
             moved = self.tr("Moved to %1 — Ctrl+Z to undo")
             self.statusBar().showMessage(moved.replace("%1", long_date(QDate(day))), 6000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Brief windows save as they close; one that cannot save keeps the app open."""
+        for editor in list(self.briefs.values()):
+            if not editor.close():
+                event.ignore()
+                return
+        super().closeEvent(event)
 
     def _warn_holiday(self, day: date) -> bool:
         found = holidays_between(day, day, QLocale().name()[:2])

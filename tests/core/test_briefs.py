@@ -138,14 +138,14 @@ def test_restoring_a_version_is_a_new_version_and_can_itself_be_undone(
     save(workspace, campaign_id, BriefContent(context="v1"), "a")
     save(workspace, campaign_id, BriefContent(context="v2"), "b")
     with workspace.session() as session:
-        outcome = service.restore(session, campaign_id, 1, "c")
+        outcome = service.restore(session, campaign_id, 1)
     assert outcome.version == 3
     with workspace.reader() as session:
         assert service.load(session, campaign_id).content.context == "v1"
         newest = service.versions(session, campaign_id)[0]
         assert newest.restored_from == 1
     with workspace.session() as session:  # undo the restore: restore the version before it
-        service.restore(session, campaign_id, 2, "c")
+        service.restore(session, campaign_id, 2)
     with workspace.reader() as session:
         assert service.load(session, campaign_id).content.context == "v2"
         assert len(service.versions(session, campaign_id)) == 4
@@ -157,7 +157,7 @@ def test_a_save_after_a_restore_starts_a_new_version(
     save(workspace, campaign_id, BriefContent(context="v1"), "a")
     save(workspace, campaign_id, BriefContent(context="v2"), "a2")
     with workspace.session() as session:
-        service.restore(session, campaign_id, 1, "a2")
+        service.restore(session, campaign_id, 1)
     outcome = save(workspace, campaign_id, BriefContent(context="v1 edited"), "a2")
     assert outcome.version == 4 and not outcome.coalesced
 

@@ -9,6 +9,7 @@ version, so it can itself be undone by restoring the one before.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.resources import files
@@ -237,10 +238,11 @@ def version_content(session: Session, campaign_id: int, number: int) -> BriefCon
     return BriefContent.from_dict(document)
 
 
-def restore(session: Session, campaign_id: int, number: int, editing_session: str) -> SaveOutcome:
+def restore(session: Session, campaign_id: int, number: int) -> SaveOutcome:
     """Bring back version ``number`` as a new version (itself restorable, so undoable)."""
     content = version_content(session, campaign_id, number)
-    outcome = save(session, campaign_id, content, f"restore:{editing_session}:{number}")
+    # Its own sitting (never coalesced with typing), at most 64 characters like every session.
+    outcome = save(session, campaign_id, content, f"restore:{number}:{uuid.uuid4().hex}")
     brief = _brief(session, campaign_id)
     assert brief is not None
     row = session.scalar(

@@ -45,6 +45,422 @@
     </message>
 </context>
 <context>
+    <name>BriefEditor</name>
+    <message>
+        <location filename="../../ui/brief/editor.py" line="+123"/>
+        <source>restore version %1</source>
+        <translation>la restauration de la version %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Brief — %1 (%2)</source>
+        <translation>Brief — %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%p % complete</source>
+        <translation>Complet à %p&#x202f;%</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Context and objectives</source>
+        <translation>Contexte et objectifs</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Opens</source>
+        <translation>Ouvertures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversions</source>
+        <translation>Conversions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue</source>
+        <translation>Chiffre d’affaires</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Targets</source>
+        <translation>KPI et cible</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tu (tutoiement)</source>
+        <translation>Tu (tutoiement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vous (vouvoiement)</source>
+        <translation>Vous (vouvoiement)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Button label</source>
+        <translation>Libellé du bouton</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Landing URL (https)</source>
+        <translation>URL de destination (https)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Asset</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File or link</source>
+        <translation>Fichier ou lien</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation>Échéance (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assets and deadlines</source>
+        <translation>Éléments et échéances</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Free notes, in Markdown</source>
+        <translation>Notes libres, en Markdown</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write</source>
+        <translation>Rédiger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Restore this version</source>
+        <translation>Restaurer cette version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select one version to compare it with the current brief, or two.</source>
+        <translation>Sélectionnez une version pour la comparer au brief actuel, ou deux pour les comparer entre elles.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import a file…</source>
+        <translation>Importer un fichier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import the clipboard</source>
+        <translation>Importer le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the ticked suggestions</source>
+        <translation>Utiliser les suggestions cochées</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Drop or choose a client&apos;s mail or document (.txt, .md, .eml, .docx): its text goes into the notes, and what looks like a link, a date, a discount or a promo code is offered below. Nothing is filled in until you tick it and confirm.</source>
+        <translation>Déposez ou choisissez un e-mail ou un document du client (.txt, .md, .eml, .docx)&#xa0;: son texte est ajouté aux notes, et ce qui ressemble à un lien, une date, une remise ou un code promo vous est proposé ci-dessous. Rien n’est rempli tant que vous ne l’avez pas coché et confirmé.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Completeness</source>
+        <translation>Complétude</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>Nothing missing: the brief is complete.</source>
+        <translation>Rien ne manque&#xa0;: le brief est complet.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Completeness (%1 %)</source>
+        <translation>Complétude (%1&#x202f;%)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not saved yet…</source>
+        <translation>Pas encore enregistré…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved at %1 (version %2)</source>
+        <translation>Enregistré à %1 (version %2)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>restored from version %1</source>
+        <translation>restaurée depuis la version %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>first version</source>
+        <translation>première version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no change</source>
+        <translation>aucune modification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Version %1 — %2 — %3</source>
+        <translation>Version %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Import a client&apos;s mail or document</source>
+        <translation>Importer un e-mail ou un document du client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mails and documents (*.txt *.md *.eml *.docx);;All files (*)</source>
+        <translation>E-mails et documents (*.txt *.md *.eml *.docx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Imported from %1</source>
+        <translation>Importé depuis %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>check this link</source>
+        <translation>vérifiez ce lien</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+</context>
+<context>
+    <name>BriefLabels</name>
+    <message>
+        <location filename="../../ui/brief/labels.py" line="+12"/>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Primary objective</source>
+        <translation>Objectif principal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secondary objectives</source>
+        <translation>Objectifs secondaires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KPI targets</source>
+        <translation>Objectifs KPI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer conditions</source>
+        <translation>Conditions de l’offre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer valid from</source>
+        <translation>Offre valable à partir du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer valid until</source>
+        <translation>Offre valable jusqu’au</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promo code</source>
+        <translation>Code promo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key message</source>
+        <translation>Message clé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject-line ideas</source>
+        <translation>Idées d’objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preheader idea</source>
+        <translation>Idée de pré-header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls to action</source>
+        <translation>Appels à l’action (CTA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mandatory mentions</source>
+        <translation>Mentions obligatoires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assets</source>
+        <translation>Éléments (visuels, textes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assets due</source>
+        <translation>Échéance des éléments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BAT due</source>
+        <translation>Échéance BAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send date</source>
+        <translation>Date d’envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tone</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No objective: what must this campaign achieve?</source>
+        <translation>Aucun objectif&#xa0;: quel est le but de cette campagne&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No KPI target: set at least one (open, click, conversions, revenue).</source>
+        <translation>Aucun objectif KPI&#xa0;: fixez-en au moins un (ouvertures, clics, conversions, chiffre d’affaires).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No call to action.</source>
+        <translation>Aucun appel à l’action.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CTA “%1” has no URL.</source>
+        <translation>Le CTA «&#xa0;%1&#xa0;» n’a pas d’URL.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The URL of “%1” is not a valid web address.</source>
+        <translation>L’URL de «&#xa0;%1&#xa0;» n’est pas une adresse web valide.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The URL of “%1” is not https.</source>
+        <translation>L’URL de «&#xa0;%1&#xa0;» n’est pas en https.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tone not set: tu or vous?</source>
+        <translation>Ton non défini&#xa0;: tu ou vous&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The offer ends before the send.</source>
+        <translation>L’offre se termine avant l’envoi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The offer ends before it starts.</source>
+        <translation>L’offre se termine avant d’avoir commencé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The BAT deadline is after the send.</source>
+        <translation>L’échéance du BAT tombe après l’envoi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client requires a mandatory mention, and it is empty.</source>
+        <translation>Le client exige une mention obligatoire, mais le champ est vide.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <location filename="../../ui/calendar/page.py" line="+99"/>
@@ -333,7 +749,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+25"/>
+        <location filename="../../ui/labels.py" line="+26"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -493,7 +909,7 @@
         <translation>Cette campagne a déjà une relance ou un erratum&#xa0;: elle doit partir avant.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>This workspace is already open in another crmdesk. Close it there first; nothing was written here.</source>
         <translation>Cet espace de travail est déjà ouvert dans un autre crmdesk. Fermez-le d’abord&#x202f;; rien n’a été écrit ici.</translation>
     </message>
@@ -523,7 +939,52 @@
         <translation>Cet espace de travail a été écrit par une version plus récente de crmdesk. Mettez crmdesk à jour pour l’ouvrir&#x202f;; le fichier n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="+15"/>
+        <source>This file does not exist any more.</source>
+        <translation>Ce fichier n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This kind of file cannot be imported: use .txt, .md, .eml or .docx.</source>
+        <translation>Ce type de fichier ne peut pas être importé&#xa0;: utilisez un fichier .txt, .md, .eml ou .docx.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is not text (it looks like a program or an image).</source>
+        <translation>Ce fichier n’est pas du texte (il ressemble à un programme ou à une image).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is too long for a brief (more than 200,000 characters or 10 MB).</source>
+        <translation>C’est trop long pour un brief (plus de 200&#x202f;000 caractères ou 10&#xa0;Mo).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This Word document is damaged or is not really a .docx file.</source>
+        <translation>Ce document Word est endommagé ou n’est pas vraiment un fichier .docx.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This Word document is protected by a password: save an unprotected copy and import that.</source>
+        <translation>Ce document Word est protégé par un mot de passe&#xa0;: enregistrez-en une copie non protégée et importez celle-ci.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This mail has no text to import.</source>
+        <translation>Cet e-mail ne contient aucun texte à importer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file could not be read.</source>
+        <translation>Impossible de lire ce fichier.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The brief was not changed.</source>
+        <translation>Le brief n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="-89"/>
         <source>The end is before the start.</source>
         <translation>La fin précède le début.</translation>
     </message>
@@ -531,7 +992,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+48"/>
+        <location filename="../../ui/main_window.py" line="+54"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -591,7 +1052,17 @@
         <translation>&amp;Supprimer la campagne</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>&amp;Brief…</source>
+        <translation>&amp;Brief…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search…</source>
+        <translation>R&amp;echercher…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -656,7 +1127,7 @@
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+112"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
@@ -666,7 +1137,7 @@
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
         <source>%1 is a public holiday (%2): check this send is intended.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: vérifiez que cet envoi est bien voulu.</translation>
     </message>
@@ -702,6 +1173,27 @@
         <location filename="../../ui/operations.py" line="+97"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../ui/brief/search.py" line="+28"/>
+        <source>Search briefs and campaigns</source>
+        <translation>Rechercher dans les briefs et les campagnes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Words from a brief or a campaign…</source>
+        <translation>Mots d’un brief ou d’une campagne…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -75,7 +75,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("brief_id", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
-        sa.Column("editing_session", sa.String(length=36), nullable=False),
+        sa.Column("editing_session", sa.String(length=64), nullable=False),
         sa.Column("summary", sa.String(length=300), nullable=False),
         sa.Column("content", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),

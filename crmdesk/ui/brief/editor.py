@@ -1,0 +1,796 @@
+"""The brief editor: every field of a brief, its completeness live, autosave and its history.
+
+Typing restarts a one-second timer; the brief is saved when it fires, and at the latest two
+seconds after the first unsaved keystroke, so a crash loses at most those two seconds. Each
+window is one editing session: its saves coalesce into one version of the history.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QElapsedTimer,
+    QLocale,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QUndoCommand,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.core.briefs import service
+from crmdesk.core.briefs.completeness import Completeness, completeness
+from crmdesk.core.briefs.content import Asset, BriefContent, Cta, KpiTargets, Tone
+from crmdesk.core.briefs.diff import diff
+from crmdesk.core.errors import CrmdeskError
+from crmdesk.ui.brief.labels import completeness_text, field_label
+from crmdesk.ui.operations import Operations, show_error
+
+if TYPE_CHECKING:
+    from crmdesk.core.briefs.importer import ImportedText
+
+AUTOSAVE_AFTER_MS = 1000
+AUTOSAVE_AT_MOST_MS = 2000
+NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—"
+DIFF_COLOURS = {"changed": "#fef3c7", "added": "#dcfce7", "removed": "#fee2e2"}
+
+
+class DateField(QDateEdit):
+    """A date that may be empty (its minimum shows as "—")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText("—")
+        self.setDate(NO_DATE)
+        self.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+
+    def value(self) -> date | None:
+        return None if self.date() == NO_DATE else self.date().toPython()
+
+    def set_value(self, day: date | None) -> None:
+        self.setDate(NO_DATE if day is None else QDate(day))
+
+
+class OptionalNumber(QDoubleSpinBox):
+    """A KPI target that may be unset (its minimum shows as "—")."""
+
+    def __init__(self, maximum: float, decimals: int, suffix: str = "") -> None:
+        super().__init__()
+        self.setRange(-1, maximum)
+        self.setDecimals(decimals)
+        self.setSpecialValueText("—")
+        self.setSuffix(suffix)
+        self.setValue(-1)
+
+    def number(self) -> float | None:
+        return None if self.value() < 0 else self.value()
+
+    def set_number(self, value: float | None) -> None:
+        self.setValue(-1 if value is None else value)
+
+
+class RestoreVersion(QUndoCommand):
+    """Restoring is a new version; undoing it restores the version that was current before."""
+
+    def __init__(self, editor: BriefEditor, number: int) -> None:
+        text = QCoreApplication.translate("BriefEditor", "restore version %1")
+        super().__init__(text.replace("%1", str(number)))
+        self.editor = editor
+        self.number = number
+        self.previous = editor.latest_version
+
+    def redo(self) -> None:
+        self.editor.restore_version(self.number)
+
+    def undo(self) -> None:
+        if self.previous is not None:
+            self.editor.restore_version(self.previous)
+
+
+class BriefEditor(QWidget):
+    saved = Signal(int)  # version number
+
+    def __init__(self, ops: Operations, campaign_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ops = ops
+        self.campaign_id = campaign_id
+        self.editing_session = str(uuid.uuid4())
+        self.undo_stack = QUndoStack(self)
+        self._loading = False
+        self._dirty = False
+        self._first_unsaved = QElapsedTimer()
+        self.latest_version: int | None = None
+        self.state = ops.read(service.load, campaign_id)
+        self.setWindowTitle(
+            self.tr("Brief — %1 (%2)")
+            .replace("%1", self.state.campaign_name)
+            .replace("%2", self.state.client_name)
+        )
+        self.resize(1280, 860)
+
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_AFTER_MS)
+        self.autosave.timeout.connect(self.save_now)
+
+        self._build()
+        self.set_content(self.state.content)
+        self.latest_version = self.state.latest_version
+        self.refresh_versions()
+        self.update_completeness()
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.undo_stack.redo)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel(f"<b>{self.state.campaign_name}</b> — {self.state.client_name}")
+        self.score = QProgressBar()
+        self.score.setRange(0, 100)
+        self.score.setFormat(self.tr("%p % complete"))
+        self.score.setMinimumWidth(220)
+        self.save_state = QLabel()
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.save_state)
+        header.addWidget(self.score)
+
+        form_host = QWidget()
+        form_layout = QVBoxLayout(form_host)
+        self.fields: dict[str, QWidget] = {}
+
+        def text_line(name: str) -> QLineEdit:
+            widget = QLineEdit()
+            widget.textChanged.connect(self._changed)
+            self.fields[name] = widget
+            return widget
+
+        def text_block(name: str, height: int = 70) -> QPlainTextEdit:
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setFixedHeight(height)
+            widget.textChanged.connect(self._changed)
+            self.fields[name] = widget
+            return widget
+
+        def date_field(name: str) -> DateField:
+            widget = DateField()
+            widget.dateChanged.connect(self._changed)
+            self.fields[name] = widget
+            return widget
+
+        def section(title: str, rows: list[tuple[str, QWidget]]) -> None:
+            box = QGroupBox(title)
+            layout = QFormLayout(box)
+            for name, widget in rows:
+                layout.addRow(field_label(name), widget)
+            form_layout.addWidget(box)
+
+        section(
+            self.tr("Context and objectives"),
+            [
+                ("context", text_block("context")),
+                ("primary_objective", text_line("primary_objective")),
+                ("secondary_objectives", text_line("secondary_objectives")),
+            ],
+        )
+        self.open_rate = OptionalNumber(100, 1, " %")
+        self.click_rate = OptionalNumber(100, 1, " %")
+        self.conversions = QSpinBox()
+        self.conversions.setRange(-1, 10_000_000)
+        self.conversions.setSpecialValueText("—")
+        self.conversions.setValue(-1)
+        self.revenue = OptionalNumber(100_000_000, 0, " €")
+        kpis = QWidget()
+        kpi_row = QHBoxLayout(kpis)
+        kpi_row.setContentsMargins(0, 0, 0, 0)
+        for label, widget in (
+            (self.tr("Opens"), self.open_rate),
+            (self.tr("Clicks"), self.click_rate),
+            (self.tr("Conversions"), self.conversions),
+            (self.tr("Revenue"), self.revenue),
+        ):
+            kpi_row.addWidget(QLabel(label))
+            kpi_row.addWidget(widget, 1)
+            widget.valueChanged.connect(self._changed)
+        self.fields["kpi_targets"] = self.open_rate
+        section(
+            self.tr("Targets"),
+            [("kpi_targets", kpis), ("target", text_line("target"))],
+        )
+        section(
+            self.tr("Offer"),
+            [
+                ("offer", text_line("offer")),
+                ("offer_conditions", text_block("offer_conditions", 50)),
+                ("offer_valid_from", date_field("offer_valid_from")),
+                ("offer_valid_until", date_field("offer_valid_until")),
+                ("promo_code", text_line("promo_code")),
+            ],
+        )
+        self.tone_tu = QRadioButton(self.tr("Tu (tutoiement)"))
+        self.tone_vous = QRadioButton(self.tr("Vous (vouvoiement)"))
+        self.tone_group = QButtonGroup(self)
+        self.tone_group.addButton(self.tone_tu)
+        self.tone_group.addButton(self.tone_vous)
+        self.tone_group.buttonToggled.connect(self._changed)
+        tone = QWidget()
+        tone_row = QHBoxLayout(tone)
+        tone_row.setContentsMargins(0, 0, 0, 0)
+        tone_row.addWidget(self.tone_vous)
+        tone_row.addWidget(self.tone_tu)
+        tone_row.addStretch(1)
+        self.fields["tone"] = self.tone_vous
+        self.ctas = self._table(
+            "ctas", [self.tr("Button label"), self.tr("Landing URL (https)")], stretch=1
+        )
+        section(
+            self.tr("Message"),
+            [
+                ("key_message", text_block("key_message", 50)),
+                ("subject_ideas", text_block("subject_ideas", 60)),
+                ("preheader_idea", text_line("preheader_idea")),
+                ("tone", tone),
+                ("ctas", self._with_buttons(self.ctas)),
+                ("mandatory_mentions", text_block("mandatory_mentions", 50)),
+            ],
+        )
+        self.assets = self._table(
+            "assets", [self.tr("Asset"), self.tr("File or link"), self.tr("Due (YYYY-MM-DD)")], 1
+        )
+        section(
+            self.tr("Assets and deadlines"),
+            [
+                ("assets", self._with_buttons(self.assets)),
+                ("assets_due", date_field("assets_due")),
+                ("bat_due", date_field("bat_due")),
+                ("send_due", date_field("send_due")),
+            ],
+        )
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("Free notes, in Markdown"))
+        self.notes.textChanged.connect(self._changed)
+        self.notes.setMinimumHeight(160)
+        self.fields["notes"] = self.notes
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
+        self.notes_tabs = QTabWidget()
+        self.notes_tabs.addTab(self.notes, self.tr("Write"))
+        self.notes_tabs.addTab(self.preview, self.tr("Preview"))
+        self.notes_tabs.currentChanged.connect(self._render_preview)
+        notes_box = QGroupBox(field_label("notes"))
+        QVBoxLayout(notes_box).addWidget(self.notes_tabs)
+        form_layout.addWidget(notes_box)
+        form_layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        self.scroll = scroll
+
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.problems.itemActivated.connect(self._focus_problem)
+        self.problems.itemClicked.connect(self._focus_problem)
+
+        self.versions = QListWidget()
+        self.versions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.versions.itemSelectionChanged.connect(self.show_selected_diff)
+        self.restore_button = QPushButton(self.tr("Restore this version"))
+        self.restore_button.clicked.connect(self._restore_selected)
+        self.diff_view = QTableWidget(0, 2)
+        self.diff_view.setHorizontalHeaderLabels([self.tr("Before"), self.tr("After")])
+        self.diff_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.diff_view.verticalHeader().hide()
+        self.diff_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.diff_view.setWordWrap(True)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.addWidget(
+            QLabel(self.tr("Select one version to compare it with the current brief, or two."))
+        )
+        history_layout.addWidget(self.versions, 1)
+        history_layout.addWidget(self.restore_button)
+        history_layout.addWidget(self.diff_view, 2)
+
+        self.import_button = QPushButton(self.tr("Import a file…"))
+        self.import_button.clicked.connect(self._choose_file)
+        self.paste_button = QPushButton(self.tr("Import the clipboard"))
+        self.paste_button.clicked.connect(self._import_clipboard)
+        self.suggestions = QListWidget()
+        self.suggestions.setWordWrap(True)
+        self.apply_button = QPushButton(self.tr("Use the ticked suggestions"))
+        self.apply_button.clicked.connect(self.apply_suggestions)
+        self.apply_button.setEnabled(False)
+        importing = QWidget()
+        import_layout = QVBoxLayout(importing)
+        intro = QLabel(
+            self.tr(
+                "Drop or choose a client's mail or document (.txt, .md, .eml, .docx): its text "
+                "goes into the notes, and what looks like a link, a date, a discount or a promo "
+                "code is offered below. Nothing is filled in until you tick it and confirm."
+            )
+        )
+        intro.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.paste_button)
+        import_layout.addWidget(intro)
+        import_layout.addLayout(buttons)
+        import_layout.addWidget(self.suggestions, 1)
+        import_layout.addWidget(self.apply_button)
+        self.setAcceptDrops(True)
+
+        self.side = QTabWidget()
+        self.side.addTab(self.problems, self.tr("Completeness"))
+        self.side.addTab(history, self.tr("Versions"))
+        self.side.addTab(importing, self.tr("Import"))
+
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+    def _table(self, name: str, headers: list[str], stretch: int) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        table.setFixedHeight(110)
+        table.itemChanged.connect(self._changed)
+        self.fields[name] = table
+        return table
+
+    def _with_buttons(self, table: QTableWidget) -> QWidget:
+        add = QPushButton(self.tr("Add"))
+        remove = QPushButton(self.tr("Remove"))
+        add.clicked.connect(lambda: self._add_row(table))
+        remove.clicked.connect(lambda: self._remove_row(table))
+        buttons = QVBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        host = QWidget()
+        row = QHBoxLayout(host)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(table, 1)
+        row.addLayout(buttons)
+        return host
+
+    def _add_row(self, table: QTableWidget) -> None:
+        row = table.rowCount()
+        table.insertRow(row)
+        for column in range(table.columnCount()):
+            table.setItem(row, column, QTableWidgetItem(""))
+        table.setCurrentCell(row, 0)
+        table.editItem(table.item(row, 0))
+
+    def _remove_row(self, table: QTableWidget) -> None:
+        if table.currentRow() >= 0:
+            table.removeRow(table.currentRow())
+            self._changed()
+
+    # -- content <-> widgets ------------------------------------------------------------------
+
+    @staticmethod
+    def _cells(table: QTableWidget) -> list[list[str]]:
+        rows = []
+        for row in range(table.rowCount()):
+            cells = [
+                (table.item(row, col).text().strip() if table.item(row, col) else "")
+                for col in range(table.columnCount())
+            ]
+            if any(cells):
+                rows.append(cells)
+        return rows
+
+    def content(self) -> BriefContent:
+        def text(name: str) -> str:
+            widget = self.fields[name]
+            if isinstance(widget, QPlainTextEdit):
+                return widget.toPlainText()
+            assert isinstance(widget, QLineEdit)
+            return widget.text()
+
+        def day(name: str) -> date | None:
+            widget = self.fields[name]
+            assert isinstance(widget, DateField)
+            return widget.value()
+
+        assets = []
+        for name, link, due in self._cells(self.assets):
+            try:
+                due_day = date.fromisoformat(due) if due else None
+            except ValueError:
+                due_day = None
+            assets.append(Asset(name, link, due_day))
+        tone = (
+            Tone.TU
+            if self.tone_tu.isChecked()
+            else Tone.VOUS
+            if self.tone_vous.isChecked()
+            else None
+        )
+        conversions = self.conversions.value()
+        return BriefContent(
+            context=text("context"),
+            primary_objective=text("primary_objective"),
+            secondary_objectives=text("secondary_objectives"),
+            kpi_targets=KpiTargets(
+                self.open_rate.number(),
+                self.click_rate.number(),
+                None if conversions < 0 else conversions,
+                self.revenue.number(),
+            ),
+            target=text("target"),
+            offer=text("offer"),
+            offer_conditions=text("offer_conditions"),
+            offer_valid_from=day("offer_valid_from"),
+            offer_valid_until=day("offer_valid_until"),
+            promo_code=text("promo_code"),
+            key_message=text("key_message"),
+            subject_ideas=tuple(
+                line.strip() for line in text("subject_ideas").splitlines() if line.strip()
+            ),
+            preheader_idea=text("preheader_idea"),
+            ctas=tuple(Cta(label, url) for label, url in self._cells(self.ctas)),
+            mandatory_mentions=text("mandatory_mentions"),
+            assets=tuple(assets),
+            assets_due=day("assets_due"),
+            bat_due=day("bat_due"),
+            send_due=day("send_due"),
+            tone=tone,
+            notes=self.notes.toPlainText(),
+        )
+
+    def set_content(self, content: BriefContent) -> None:
+        self._loading = True
+        try:
+            values = content.to_dict()
+            for name, widget in self.fields.items():
+                if isinstance(widget, QPlainTextEdit) and name != "notes":
+                    value = values[name]
+                    widget.setPlainText("\n".join(value) if isinstance(value, list) else value)
+                elif isinstance(widget, QLineEdit):
+                    widget.setText(values[name])
+                elif isinstance(widget, DateField):
+                    widget.set_value(getattr(content, name))
+            self.notes.setPlainText(content.notes)
+            self.open_rate.set_number(content.kpi_targets.open_rate)
+            self.click_rate.set_number(content.kpi_targets.click_rate)
+            conversions = content.kpi_targets.conversions
+            self.conversions.setValue(-1 if conversions is None else conversions)
+            self.revenue.set_number(content.kpi_targets.revenue)
+            self.tone_group.setExclusive(False)
+            self.tone_tu.setChecked(content.tone is Tone.TU)
+            self.tone_vous.setChecked(content.tone is Tone.VOUS)
+            self.tone_group.setExclusive(True)
+            self._fill(self.ctas, [[c.label, c.url] for c in content.ctas])
+            self._fill(
+                self.assets,
+                [[a.name, a.link, a.due.isoformat() if a.due else ""] for a in content.assets],
+            )
+        finally:
+            self._loading = False
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, value in enumerate(cells):
+                table.setItem(r, c, QTableWidgetItem(value))
+
+    # -- completeness -------------------------------------------------------------------------
+
+    def update_completeness(self) -> Completeness:
+        content = self.content()
+        result = completeness(content, self.state.context)
+        self.score.setValue(result.score)
+        self.problems.clear()
+        if result.complete:
+            done = QListWidgetItem(self.tr("Nothing missing: the brief is complete."))
+            done.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.problems.addItem(done)
+        for problem in result.problems:
+            label = ""
+            if problem.index is not None and problem.index < len(content.ctas):
+                label = content.ctas[problem.index].label
+            item = QListWidgetItem(
+                f"{field_label(problem.field)} — {completeness_text(problem, label)}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, (problem.field, problem.index))
+            self.problems.addItem(item)
+        self.side.setTabText(0, self.tr("Completeness (%1 %)").replace("%1", str(result.score)))
+        return result
+
+    def _focus_problem(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target is not None:
+            self.focus_field(*target)
+
+    def focus_field(self, name: str, index: int | None = None) -> None:
+        widget = self.fields.get(name)
+        if widget is None:
+            return
+        self.scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QTableWidget) and index is not None and index < widget.rowCount():
+            widget.setCurrentCell(index, 1)
+
+    # -- autosave -----------------------------------------------------------------------------
+
+    def _changed(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self.update_completeness()
+        if not self._dirty:
+            self._dirty = True
+            self._first_unsaved.start()
+            self.save_state.setText(self.tr("Not saved yet…"))
+        if self._first_unsaved.elapsed() >= AUTOSAVE_AT_MOST_MS - AUTOSAVE_AFTER_MS:
+            # Typing without a pause: do not let the timer slide past two seconds.
+            self.autosave.setInterval(max(0, AUTOSAVE_AT_MOST_MS - self._first_unsaved.elapsed()))
+        else:
+            self.autosave.setInterval(AUTOSAVE_AFTER_MS)
+        self.autosave.start()
+
+    def save_now(self) -> bool:
+        """Save what is on screen; a refusal is shown and the text stays on screen."""
+        self.autosave.stop()
+        if not self._dirty:
+            return True
+        try:
+            outcome = self.ops.write(
+                service.save, self.campaign_id, self.content(), self.editing_session
+            )
+        except CrmdeskError as error:
+            self.save_state.setText(self.tr("Not saved"))
+            show_error(self, error)
+            return False
+        self._dirty = False
+        self.latest_version = outcome.version
+        at = QLocale().toString(QTime.currentTime(), "HH:mm:ss")
+        self.save_state.setText(
+            self.tr("Saved at %1 (version %2)")
+            .replace("%1", at)
+            .replace("%2", str(outcome.version))
+        )
+        self.refresh_versions()
+        self.saved.emit(outcome.version)
+        return True
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not self.save_now():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    # -- versions -----------------------------------------------------------------------------
+
+    def refresh_versions(self) -> None:
+        self.versions.blockSignals(True)
+        self.versions.clear()
+        locale = QLocale()
+        for info in self.ops.read(service.versions, self.campaign_id):
+            when = locale.toString(info.saved_at.astimezone(), "dd/MM/yyyy HH:mm")
+            if info.restored_from is not None:
+                summary = self.tr("restored from version %1").replace("%1", str(info.restored_from))
+            elif info.changed:
+                summary = ", ".join(field_label(name) for name in info.changed)
+            elif info.number == 1:
+                summary = self.tr("first version")
+            else:
+                summary = self.tr("no change")
+            item = QListWidgetItem(
+                self.tr("Version %1 — %2 — %3")
+                .replace("%1", str(info.number))
+                .replace("%2", when)
+                .replace("%3", summary)
+            )
+            item.setData(Qt.ItemDataRole.UserRole, info.number)
+            self.versions.addItem(item)
+        self.versions.blockSignals(False)
+        self.restore_button.setEnabled(False)
+
+    def _selected_numbers(self) -> list[int]:
+        return sorted(i.data(Qt.ItemDataRole.UserRole) for i in self.versions.selectedItems())
+
+    def show_selected_diff(self) -> None:
+        numbers = self._selected_numbers()
+        self.restore_button.setEnabled(len(numbers) == 1)
+        if not numbers or len(numbers) > 2:
+            self.diff_view.setRowCount(0)
+            return
+        before = self.ops.read(service.version_content, self.campaign_id, numbers[0])
+        after = (
+            self.ops.read(service.version_content, self.campaign_id, numbers[1])
+            if len(numbers) == 2
+            else self.content()
+        )
+        self.show_diff(before, after)
+
+    def show_diff(self, before: BriefContent, after: BriefContent) -> None:
+        rows: list[tuple[str, str, str]] = []
+        for field_diff in diff(before, after):
+            rows.append(("header", field_label(field_diff.field), ""))
+            rows.extend((r.kind, r.left, r.right) for r in field_diff.side_by_side())
+        self.diff_view.setRowCount(len(rows))
+        for index, (kind, left, right) in enumerate(rows):
+            for column, text in enumerate((left, right)):
+                item = QTableWidgetItem(text)
+                if kind == "header":
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                elif kind in DIFF_COLOURS and text:
+                    item.setBackground(QBrush(QColor(DIFF_COLOURS[kind])))
+                    item.setForeground(QBrush(QColor("#111827")))
+                self.diff_view.setItem(index, column, item)
+        self.diff_view.resizeRowsToContents()
+
+    def _restore_selected(self) -> None:
+        numbers = self._selected_numbers()
+        if len(numbers) == 1 and self.save_now():
+            self.undo_stack.push(RestoreVersion(self, numbers[0]))
+
+    def restore_version(self, number: int) -> None:
+        try:
+            outcome = self.ops.write(service.restore, self.campaign_id, number)
+        except CrmdeskError as error:
+            show_error(self, error)
+            return
+        self.latest_version = outcome.version
+        self.set_content(self.ops.read(service.load, self.campaign_id).content)
+        self.update_completeness()
+        self.refresh_versions()
+
+    # -- import -------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = event.mimeData()
+        if data.hasUrls():
+            for url in data.urls():
+                if url.isLocalFile():
+                    self.import_file(Path(url.toLocalFile()))
+        elif data.hasText():
+            self.import_text(data.text())
+        event.acceptProposedAction()
+
+    def _choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a client's mail or document"),
+            "",
+            self.tr("Mails and documents (*.txt *.md *.eml *.docx);;All files (*)"),
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def _import_clipboard(self) -> None:
+        self.import_text(QGuiApplication.clipboard().text())
+
+    def import_file(self, path: Path) -> None:
+        from crmdesk.core.briefs.importer import read_document
+
+        self._take_import(lambda: read_document(path))
+
+    def import_text(self, text: str) -> None:
+        from crmdesk.core.briefs.importer import read_pasted
+
+        self._take_import(lambda: read_pasted(text))
+
+    def _take_import(self, read: Callable[[], ImportedText]) -> None:
+        """Append the text to the notes and list the suggestions; a refusal changes nothing."""
+        try:
+            imported = read()
+        except CrmdeskError as error:
+            show_error(self, error)
+            return
+        notes = self.notes.toPlainText().rstrip()
+        header = self.tr("Imported from %1").replace("%1", imported.source)
+        self.notes.setPlainText(f"{notes}\n\n---\n*{header}*\n\n{imported.text}".lstrip())
+        self.suggestions.clear()
+        for suggestion in imported.suggestions:
+            value = suggestion.value
+            shown = (
+                QLocale().toString(QDate(value), QLocale.FormatType.ShortFormat)
+                if isinstance(value, date)
+                else str(value)
+            )
+            text = f"{field_label(suggestion.field)} ← {shown}\n“{suggestion.excerpt}”"
+            if suggestion.warning:
+                text += "  ⚠ " + self.tr("check this link")
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, suggestion)
+            self.suggestions.addItem(item)
+        self.apply_button.setEnabled(bool(imported.suggestions))
+        self.side.setCurrentIndex(2)
+
+    def apply_suggestions(self) -> None:
+        """Fill the fields from the ticked suggestions: the user's explicit choice."""
+        for row in range(self.suggestions.count()):
+            item = self.suggestions.item(row)
+            if item.checkState() != Qt.CheckState.Checked:
+                continue
+            suggestion = item.data(Qt.ItemDataRole.UserRole)
+            widget = self.fields.get(suggestion.field)
+            if suggestion.field == "ctas":
+                row_index = self.ctas.rowCount()
+                self.ctas.insertRow(row_index)
+                self.ctas.setItem(row_index, 0, QTableWidgetItem(self.tr("Link")))
+                self.ctas.setItem(row_index, 1, QTableWidgetItem(str(suggestion.value)))
+            elif isinstance(widget, DateField) and isinstance(suggestion.value, date):
+                widget.set_value(suggestion.value)
+            elif suggestion.field == "offer" and isinstance(widget, QLineEdit):
+                discount = f"-{suggestion.value:g} %"
+                widget.setText(f"{widget.text()} {discount}".strip() if widget.text() else discount)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(str(suggestion.value))
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self._changed()
+
+    # -- notes preview ------------------------------------------------------------------------
+
+    def _render_preview(self, index: int) -> None:
+        if self.notes_tabs.widget(index) is self.preview:
+            self.preview.setMarkdown(self.notes.toPlainText())
