@@ -221,7 +221,14 @@ class MainWindow(QMainWindow):
                 self._warn_holiday(data.send_date)
 
         self._show_dialog(
-            CampaignDialog(self.ops, submit, initial, campaign_id=campaign_id, parent=self)
+            CampaignDialog(
+                self.ops,
+                submit,
+                initial,
+                campaign_id=campaign_id,
+                open_brief=lambda: self.open_brief(campaign_id),
+                parent=self,
+            )
         )
 
     def _show_dialog(self, dialog: CampaignDialog) -> None:

@@ -44,7 +44,10 @@ RESTORED = "restored:"
 class BriefState:
     campaign_id: int
     campaign_name: str
+    client_id: int
     client_name: str
+    campaign_type: CampaignType
+    segment_names: tuple[str, ...]
     content: BriefContent
     context: BriefContext
     exists: bool
@@ -111,7 +114,10 @@ def load(session: Session, campaign_id: int) -> BriefState:
     return BriefState(
         campaign_id,
         campaign.name,
+        campaign.client_id,
         client.name if client else "",
+        campaign.type,
+        tuple(sorted(segment.name for segment in campaign.segments)),
         content,
         context_of(session, campaign),
         brief is not None,

@@ -47,7 +47,7 @@
 <context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../ui/brief/editor.py" line="+123"/>
+        <location filename="../../ui/brief/editor.py" line="+125"/>
         <source>restore version %1</source>
         <translation>la restauration de la version %1</translation>
     </message>
@@ -62,7 +62,17 @@
         <translation>Complet à %p&#x202f;%</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+3"/>
+        <source>Save as template…</source>
+        <translation>Enregistrer comme modèle…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New briefs of this client and campaign type will start from this one</source>
+        <translation>Les nouveaux briefs de ce client et de ce type de campagne partiront de celui-ci</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Context and objectives</source>
         <translation>Contexte et objectifs</translation>
     </message>
@@ -87,12 +97,17 @@
         <translation>Chiffre d’affaires</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Targets</source>
-        <translation>KPI et cible</translation>
+        <location line="+6"/>
+        <source>none chosen yet</source>
+        <translation>aucun choisi pour l’instant</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>KPI targets and audience</source>
+        <translation>Objectifs KPI et cible</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Offer</source>
         <translation>Offre</translation>
     </message>
@@ -202,7 +217,7 @@
         <translation>Complétude</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Versions</source>
         <translation>Versions</translation>
     </message>
@@ -212,7 +227,22 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
+        <source>Save as template</source>
+        <translation>Enregistrer comme modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the template (for %1, %2):</source>
+        <translation>Nom du modèle (pour %1, %2)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Template “%1” saved</source>
+        <translation>Modèle «&#xa0;%1&#xa0;» enregistré</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -405,6 +435,11 @@
         <translation>Campagne</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Campaign segments</source>
+        <translation>Segments de la campagne</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>No objective: what must this campaign achieve?</source>
         <translation>Aucun objectif&#xa0;: quel est le but de cette campagne&#x202f;?</translation>
@@ -553,7 +588,7 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+71"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+72"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -638,7 +673,17 @@
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+8"/>
+        <source>B&amp;rief…</source>
+        <translation>&amp;Brief…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the brief of this campaign (Ctrl+B)</source>
+        <translation>Ouvrir le brief de cette campagne (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>— none —</source>
         <translation>— aucune —</translation>
     </message>
@@ -1127,7 +1172,7 @@
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+119"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>

@@ -41,9 +41,11 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -69,6 +71,7 @@ from crmdesk.core.briefs.content import Asset, BriefContent, Cta, KpiTargets, To
 from crmdesk.core.briefs.diff import diff
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.brief.labels import completeness_text, field_label
+from crmdesk.ui.labels import type_label
 from crmdesk.ui.operations import Operations, show_error
 
 if TYPE_CHECKING:
@@ -178,8 +181,14 @@ class BriefEditor(QWidget):
         self.score.setFormat(self.tr("%p % complete"))
         self.score.setMinimumWidth(220)
         self.save_state = QLabel()
+        self.template_button = QPushButton(self.tr("Save as template…"))
+        self.template_button.setToolTip(
+            self.tr("New briefs of this client and campaign type will start from this one")
+        )
+        self.template_button.clicked.connect(self._save_as_template)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.template_button)
         header.addWidget(self.save_state)
         header.addWidget(self.score)
 
@@ -230,21 +239,30 @@ class BriefEditor(QWidget):
         self.conversions.setValue(-1)
         self.revenue = OptionalNumber(100_000_000, 0, " €")
         kpis = QWidget()
-        kpi_row = QHBoxLayout(kpis)
-        kpi_row.setContentsMargins(0, 0, 0, 0)
-        for label, widget in (
-            (self.tr("Opens"), self.open_rate),
-            (self.tr("Clicks"), self.click_rate),
-            (self.tr("Conversions"), self.conversions),
-            (self.tr("Revenue"), self.revenue),
+        kpi_grid = QGridLayout(kpis)
+        kpi_grid.setContentsMargins(0, 0, 0, 0)
+        for index, (label, widget) in enumerate(
+            (
+                (self.tr("Opens"), self.open_rate),
+                (self.tr("Clicks"), self.click_rate),
+                (self.tr("Conversions"), self.conversions),
+                (self.tr("Revenue"), self.revenue),
+            )
         ):
-            kpi_row.addWidget(QLabel(label))
-            kpi_row.addWidget(widget, 1)
+            row, column = divmod(index, 2)
+            kpi_grid.addWidget(QLabel(label), row, 2 * column)
+            kpi_grid.addWidget(widget, row, 2 * column + 1)
             widget.valueChanged.connect(self._changed)
         self.fields["kpi_targets"] = self.open_rate
+        segments = QLabel(", ".join(self.state.segment_names) or self.tr("none chosen yet"))
+        segments.setWordWrap(True)
         section(
-            self.tr("Targets"),
-            [("kpi_targets", kpis), ("target", text_line("target"))],
+            self.tr("KPI targets and audience"),
+            [
+                ("kpi_targets", kpis),
+                ("target", text_line("target")),
+                ("segments", segments),
+            ],
         )
         section(
             self.tr("Offer"),
@@ -369,19 +387,50 @@ class BriefEditor(QWidget):
         import_layout.addWidget(self.apply_button)
         self.setAcceptDrops(True)
 
-        self.side = QTabWidget()
-        self.side.addTab(self.problems, self.tr("Completeness"))
-        self.side.addTab(history, self.tr("Versions"))
-        self.side.addTab(importing, self.tr("Import"))
+        # What is missing stays in sight while the history or an import is open below it.
+        self.problems_box = QGroupBox(self.tr("Completeness"))
+        QVBoxLayout(self.problems_box).addWidget(self.problems)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(history, self.tr("Versions"))
+        self.tabs.addTab(importing, self.tr("Import"))
+        self.side = QSplitter(Qt.Orientation.Vertical)
+        self.side.addWidget(self.problems_box)
+        self.side.addWidget(self.tabs)
+        self.side.setStretchFactor(0, 1)
+        self.side.setStretchFactor(1, 3)
 
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([740, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
+
+    def _save_as_template(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Save as template"),
+            self.tr("Name of the template (for %1, %2):")
+            .replace("%1", self.state.client_name)
+            .replace("%2", type_label(self.state.campaign_type)),
+        )
+        if not ok:
+            return
+        try:
+            self.ops.write(
+                service.save_as_template,
+                self.state.client_id,
+                self.state.campaign_type,
+                name,
+                self.content(),
+            )
+        except CrmdeskError as error:
+            show_error(self, error)
+            return
+        self.save_state.setText(self.tr("Template “%1” saved").replace("%1", name.strip()))
 
     def _table(self, name: str, headers: list[str], stretch: int) -> QTableWidget:
         table = QTableWidget(0, len(headers))
@@ -553,7 +602,7 @@ class BriefEditor(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, (problem.field, problem.index))
             self.problems.addItem(item)
-        self.side.setTabText(0, self.tr("Completeness (%1 %)").replace("%1", str(result.score)))
+        self.problems_box.setTitle(self.tr("Completeness (%1 %)").replace("%1", str(result.score)))
         return result
 
     def _focus_problem(self, item: QListWidgetItem) -> None:
@@ -763,7 +812,7 @@ class BriefEditor(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, suggestion)
             self.suggestions.addItem(item)
         self.apply_button.setEnabled(bool(imported.suggestions))
-        self.side.setCurrentIndex(2)
+        self.tabs.setCurrentIndex(1)
 
     def apply_suggestions(self) -> None:
         """Fill the fields from the ticked suggestions: the user's explicit choice."""

@@ -31,6 +31,7 @@ def field_label(name: str) -> str:
         "tone": QCoreApplication.translate("BriefLabels", "Tone"),
         "notes": QCoreApplication.translate("BriefLabels", "Notes"),
         "campaign": QCoreApplication.translate("BriefLabels", "Campaign"),
+        "segments": QCoreApplication.translate("BriefLabels", "Campaign segments"),
     }
     return labels.get(name, name)
 

@@ -62,6 +62,7 @@ class CampaignDialog(QDialog):
         *,
         campaign_id: int | None = None,
         day: date | None = None,
+        open_brief: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -146,6 +147,10 @@ class CampaignDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if open_brief is not None:
+            brief = buttons.addButton(self.tr("B&rief…"), QDialogButtonBox.ButtonRole.ActionRole)
+            brief.setToolTip(self.tr("Open the brief of this campaign (Ctrl+B)"))
+            brief.clicked.connect(open_brief)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         layout = QVBoxLayout(self)
