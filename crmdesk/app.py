@@ -6,6 +6,7 @@ headless commands never load Qt and the app never loads Alembic unless a migrati
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,16 @@ from crmdesk import cli
 
 def _early_checks() -> str | None:
     """A sentence explaining what is missing, instead of a traceback from deep inside Qt."""
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return (
+            "no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run crmdesk in a "
+            "desktop session, or set QT_QPA_PLATFORM=offscreen for headless use."
+        )
     try:
         import PySide6.QtWidgets  # noqa: F401
     except ImportError as exc:

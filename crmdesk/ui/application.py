@@ -71,4 +71,5 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
+        window.ops.shutdown()
         workspace.close()

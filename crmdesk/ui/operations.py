@@ -58,6 +58,11 @@ class Operations(QObject):
     def wait_for_background(self) -> None:
         self._pool.waitForDone()
 
+    def shutdown(self) -> None:
+        """Drop the reads not started and wait for the running one, before the engine closes."""
+        self._pool.clear()
+        self._pool.waitForDone()
+
     def write(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a writing service; it returns ``Changes`` or ``(value, Changes)``."""
         with self.workspace.session() as session:
@@ -86,7 +91,10 @@ class _Read(QRunnable):
             result = self.call()
         except CrmdeskError:
             result = None  # a background read is only ever a head start; the next read reports
-        self.delivery.done.emit(result)
+        try:
+            self.delivery.done.emit(result)
+        except RuntimeError:  # the window closed meanwhile: nobody is waiting for this read
+            pass
 
 
 def show_error(parent: QWidget | None, error: CrmdeskError) -> None:
