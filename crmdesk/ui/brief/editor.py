@@ -487,7 +487,7 @@ class BriefEditor(QWidget):
         return rows
 
     def content(self) -> BriefContent:
-        def text(name: str) -> str:
+        def text_of(name: str) -> str:
             widget = self.fields[name]
             if isinstance(widget, QPlainTextEdit):
                 return widget.toPlainText()
@@ -515,28 +515,28 @@ class BriefEditor(QWidget):
         )
         conversions = self.conversions.value()
         return BriefContent(
-            context=text("context"),
-            primary_objective=text("primary_objective"),
-            secondary_objectives=text("secondary_objectives"),
+            context=text_of("context"),
+            primary_objective=text_of("primary_objective"),
+            secondary_objectives=text_of("secondary_objectives"),
             kpi_targets=KpiTargets(
                 self.open_rate.number(),
                 self.click_rate.number(),
                 None if conversions < 0 else conversions,
                 self.revenue.number(),
             ),
-            target=text("target"),
-            offer=text("offer"),
-            offer_conditions=text("offer_conditions"),
+            target=text_of("target"),
+            offer=text_of("offer"),
+            offer_conditions=text_of("offer_conditions"),
             offer_valid_from=day("offer_valid_from"),
             offer_valid_until=day("offer_valid_until"),
-            promo_code=text("promo_code"),
-            key_message=text("key_message"),
+            promo_code=text_of("promo_code"),
+            key_message=text_of("key_message"),
             subject_ideas=tuple(
-                line.strip() for line in text("subject_ideas").splitlines() if line.strip()
+                line.strip() for line in text_of("subject_ideas").splitlines() if line.strip()
             ),
-            preheader_idea=text("preheader_idea"),
+            preheader_idea=text_of("preheader_idea"),
             ctas=tuple(Cta(label, url) for label, url in self._cells(self.ctas)),
-            mandatory_mentions=text("mandatory_mentions"),
+            mandatory_mentions=text_of("mandatory_mentions"),
             assets=tuple(assets),
             assets_due=day("assets_due"),
             bat_due=day("bat_due"),
