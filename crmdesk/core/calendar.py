@@ -50,6 +50,7 @@ _DONE_FROM = {
     DeadlineKind.SEND: CampaignStatus.SENT,
     DeadlineKind.ANALYSIS: CampaignStatus.ANALYSED,
 }
+_DONE_RANK = {kind: status.rank for kind, status in _DONE_FROM.items()}
 
 
 @dataclass(frozen=True)
@@ -220,9 +221,6 @@ def period(
 
     entries: list[CalendarEntry] = []
     deadlines: list[Deadline] = []
-    brief_done = CampaignStatus.PRODUCTION.rank
-    bat_done = CampaignStatus.APPROVED.rank
-    analysis_done = CampaignStatus.ANALYSED.rank
     for (
         cid,
         client_id,
@@ -259,39 +257,10 @@ def period(
         if ctype is CampaignType.AUTOMATION:
             continue
         rank = status.rank
-        brief_day = previous_weekday(day - timedelta(days=brief_off))
-        if start <= brief_day <= end:
-            deadlines.append(
-                Deadline(
-                    cid,
-                    name,
-                    client_name,
-                    colour,
-                    DeadlineKind.BRIEF,
-                    brief_day,
-                    rank >= brief_done,
-                )
-            )
-        bat_day = previous_weekday(day - timedelta(days=bat_off))
-        if start <= bat_day <= end:
-            deadlines.append(
-                Deadline(
-                    cid, name, client_name, colour, DeadlineKind.BAT, bat_day, rank >= bat_done
-                )
-            )
-        analysis_day = next_weekday(day + timedelta(days=analysis_off))
-        if start <= analysis_day <= end:
-            deadlines.append(
-                Deadline(
-                    cid,
-                    name,
-                    client_name,
-                    colour,
-                    DeadlineKind.ANALYSIS,
-                    analysis_day,
-                    rank >= analysis_done,
-                )
-            )
+        for kind, when in deadline_days(day, brief_off, bat_off, analysis_off).items():
+            if kind is not DeadlineKind.SEND and start <= when <= end:
+                done = rank >= _DONE_RANK[kind]
+                deadlines.append(Deadline(cid, name, client_name, colour, kind, when, done))
 
     by_day: dict[date, list[CalendarEntry]] = defaultdict(list)
     for entry in entries:

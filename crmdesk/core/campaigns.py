@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core import fts
@@ -25,7 +25,6 @@ from crmdesk.core.models import (
     Channel,
     Client,
     Segment,
-    campaign_segments,
 )
 from crmdesk.core.timezones import DEFAULT_TIMEZONE, is_known_zone, local_to_instant, wall_clock
 
@@ -324,12 +323,6 @@ def list_campaigns(session: Session, client_name: str | None = None) -> list[Cam
         CampaignRow(cid, client, name, status, channel, wall_clock(at, tz))
         for cid, client, name, status, channel, at, tz in session.execute(query)
     ]
-
-
-def bulk_insert_segments(session: Session, pairs: list[dict[str, int]]) -> None:
-    """Link many campaigns to segments at once (demo generation)."""
-    if pairs:
-        session.execute(insert(campaign_segments), pairs)
 
 
 @dataclass(frozen=True)

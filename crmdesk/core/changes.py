@@ -10,10 +10,3 @@ class Changes:
     campaigns: bool = False
     clients: bool = False
     campaign_ids: frozenset[int] = field(default_factory=frozenset)
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            campaigns=self.campaigns or other.campaigns,
-            clients=self.clients or other.clients,
-            campaign_ids=self.campaign_ids | other.campaign_ids,
-        )

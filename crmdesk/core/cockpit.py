@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 from crmdesk.core.calendar import (
     CalendarEntry,
     Deadline,
-    DeadlineKind,
     deadline_days,
     period,
     send_rows,
@@ -51,27 +50,22 @@ def overdue_deadlines(session: Session, today: date) -> list[Deadline]:
     found: list[Deadline] = []
     for cid, _, client, colour, name, status, _, _, at, tz, brief, bat, analysis in rows:
         send_day = at.astimezone(zone(tz)).date()
+        # Steps come in order: the earliest missed one is the most urgent (a missed BAT
+        # implies a late send), so it alone is listed.
         for kind, day in deadline_days(send_day, brief, bat, analysis).items():
-            if day >= today or status.rank >= kind.done_from.rank:
-                continue
-            found.append(Deadline(cid, name, client, colour, kind, day, False))
-    # Only the most urgent step of each campaign: a missed BAT implies the send is late too.
-    latest: dict[int, Deadline] = {}
-    order = list(DeadlineKind)
-    for deadline in found:
-        known = latest.get(deadline.campaign_id)
-        if known is None or order.index(deadline.kind) < order.index(known.kind):
-            latest[deadline.campaign_id] = deadline
-    return sorted(latest.values(), key=lambda d: (d.day, d.client_name, d.campaign_name))
+            if day < today and status.rank < kind.done_from.rank:
+                found.append(Deadline(cid, name, client, colour, kind, day, False))
+                break
+    return sorted(found, key=lambda d: (d.day, d.client_name, d.campaign_name))
 
 
 def cockpit(session: Session, today: date) -> Cockpit:
-    week = period(session, today, today + timedelta(days=7), with_holidays=False)
     ahead = period(session, today, today + PRESSURE_HORIZON, with_holidays=False)
+    week_end = today + timedelta(days=7)
     return Cockpit(
         today=today,
-        sends_today=[e for e in week.entries if e.day == today],
-        sends_this_week=[e for e in week.entries if e.day > today],
+        sends_today=[e for e in ahead.entries if e.day == today],
+        sends_this_week=[e for e in ahead.entries if today < e.day <= week_end],
         overdue=overdue_deadlines(session, today),
         pressure=[e for e in ahead.entries if e.pressure],
     )

@@ -20,7 +20,3 @@ def holidays_between(start: date, end: date, language: str = "fr") -> dict[date,
     for year in range(start.year, end.year + 1):
         found.update({d: n for d, n in _year(year, language).items() if start <= d <= end})
     return found
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _year(day.year, "fr")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from crmdesk.core.calendar import DeadlineKind
 from crmdesk.core.errors import (
@@ -191,11 +191,3 @@ def capitalised(text: str) -> str:
 
 def long_date(day: QDate) -> str:
     return QLocale().toString(day, QLocale.FormatType.LongFormat)
-
-
-def short_time(at: QTime) -> str:
-    return QLocale().toString(at, QLocale.FormatType.ShortFormat)
-
-
-def date_time(at: QDateTime) -> str:
-    return QLocale().toString(at, QLocale.FormatType.ShortFormat)

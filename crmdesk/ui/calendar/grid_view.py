@@ -131,7 +131,6 @@ class GridView(QWidget):
         self.selected_id: int | None = None
         self._chips: list[Chip] = []
         self._elided: dict[tuple[str, int, bool], str] = {}
-        self._more: dict[date, QRect] = {}
         self._press: QPoint | None = None
         self._press_id: int | None = None
         self._drag_target: date | None = None
@@ -208,7 +207,6 @@ class GridView(QWidget):
         kit = _Kit(self, self._elided)
         painter.fillRect(self.rect(), kit.base)
         self._chips = []
-        self._more = {}
         self._paint_header(painter, kit)
         for index in range(7 * self.rows):
             self._paint_day(painter, kit, index)
@@ -291,7 +289,6 @@ class GridView(QWidget):
                     LEFT,
                     self.tr("+%n more", "", remaining),
                 )
-                self._more[day] = more
                 break
             chip_rect = QRect(rect.left() + 4, y, rect.width() - 8, height)
             if is_send:
