@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -271,6 +271,16 @@ def period(
     return CalendarPeriod(
         start, end, entries, deadlines, holidays, dict(by_day), dict(deadlines_by_day)
     )
+
+
+def add_holidays(found: CalendarPeriod, language: str = "fr") -> CalendarPeriod:
+    """``found`` with its public holidays, without reading the workspace again."""
+    holidays = holidays_between(found.start, found.end, language)
+    entries = [replace(e, holiday=holidays.get(e.day)) for e in found.entries]
+    by_day: dict[date, list[CalendarEntry]] = defaultdict(list)
+    for entry in entries:
+        by_day[entry.day].append(entry)
+    return replace(found, entries=entries, holidays=holidays, by_day=dict(by_day))
 
 
 def month_grid(year: int, month: int) -> tuple[date, date]:

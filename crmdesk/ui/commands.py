@@ -80,12 +80,17 @@ class DuplicateCampaign(CreateCampaign):
 
 class EditCampaign(CampaignCommand):
     def __init__(
-        self, ops: Operations, campaign_id: int, after: CampaignInput, text: str | None = None
+        self,
+        ops: Operations,
+        campaign_id: int,
+        after: CampaignInput,
+        text: str | None = None,
+        before: CampaignInput | None = None,
     ) -> None:
         edit = QCoreApplication.translate("Operations", "edit “%1”")
         super().__init__(ops, text or _describe(edit, after.name))
         self.campaign_id = campaign_id
-        self.before = ops.read(campaigns.load, campaign_id)
+        self.before = before or ops.read(campaigns.load, campaign_id)
         self.after = after
         ops.write(campaigns.update, campaign_id, after)
 
@@ -101,7 +106,11 @@ class RescheduleCampaign(EditCampaign):
         before = ops.read(campaigns.load, campaign_id)
         move = QCoreApplication.translate("Operations", "move “%1”")
         super().__init__(
-            ops, campaign_id, replace(before, send_date=new_day), _describe(move, before.name)
+            ops,
+            campaign_id,
+            replace(before, send_date=new_day),
+            _describe(move, before.name),
+            before,
         )
 
 

@@ -314,3 +314,15 @@ def test_the_month_grid_starts_on_a_monday_and_spans_six_weeks(
 
 def test_the_week_of_a_day_runs_from_monday_to_sunday() -> None:
     assert calendar.week_of(date(2026, 11, 26)) == (MONDAY, SUNDAY)
+
+
+def test_adding_holidays_afterwards_gives_what_a_read_with_holidays_gives(
+    workspace: Workspace, client_id: int
+) -> None:
+    plan(workspace, client_id, date(2026, 7, 14), name="Fête nationale")
+    plan(workspace, client_id, date(2026, 7, 16), name="Newsletter")
+    with workspace.reader() as session:
+        plain = calendar.period(session, date(2026, 7, 1), date(2026, 7, 31), with_holidays=False)
+        read = calendar.period(session, date(2026, 7, 1), date(2026, 7, 31))
+    assert plain.holidays == {}
+    assert calendar.add_holidays(plain) == read

@@ -395,5 +395,11 @@ class CalendarPage(QWidget):
         QTimer.singleShot(0, self._load_holidays)
 
     def _load_holidays(self) -> None:
+        """Add the holidays to what is on screen (no second read), then read with them."""
         self.with_holidays = True
+        if self.period is not None:
+            start, end = self.bounds()
+            self._cache[self._key(start, end)] = calendar.add_holidays(
+                self.period, QLocale().name()[:2]
+            )
         self.refresh()
