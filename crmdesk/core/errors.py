@@ -129,3 +129,16 @@ class ImportRefused(CrmdeskError):
         super().__init__(message)
         self.code = code
         self.source = source
+
+
+class UnusableEmail(CrmdeskError):
+    """An email file the check engine cannot read at all; ``crmdesk check`` exits 2 on it.
+
+    ``code`` picks the UI's translated sentence ("missing", "unreadable", "binary",
+    "too_large", "no_html", "unsupported"); ``message`` is English and names the file.
+    """
+
+    def __init__(self, code: str, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.code = code
+        self.path = path
