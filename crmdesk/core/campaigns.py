@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from crmdesk.core import fts
+from crmdesk.core import checklists, fts
 from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.briefs.service import BriefArchive
 from crmdesk.core.changes import Changes
@@ -61,6 +61,7 @@ class CampaignSnapshot:
     created_at: datetime
     child_ids: tuple[int, ...] = field(default=())
     brief: BriefArchive | None = None
+    checklist: checklists.ChecklistArchive | None = None
 
 
 def _problem(field_name: str, code: str, message: str) -> FieldProblem:
@@ -182,6 +183,7 @@ def create(session: Session, data: CampaignInput) -> tuple[int, Changes]:
     session.add(campaign)
     session.flush()
     _index(session, campaign)
+    checklists.create_for_campaign(session, campaign)
     return campaign.id, Changes(campaigns=True, campaign_ids=frozenset({campaign.id}))
 
 
@@ -223,6 +225,7 @@ def update(session: Session, campaign_id: int, data: CampaignInput) -> Changes:
     _apply(session, campaign, data, instant)
     session.flush()
     _index(session, campaign)
+    checklists.move_due_dates(session, campaign)
     return Changes(campaigns=True, campaign_ids=frozenset({campaign_id}))
 
 
@@ -253,6 +256,7 @@ def snapshot(session: Session, campaign_id: int) -> CampaignSnapshot:
         campaign.created_at,
         tuple(children),
         brief_service.archive(session, campaign_id),
+        checklists.archive(session, campaign_id),
     )
 
 
@@ -274,6 +278,8 @@ def restore(session: Session, snap: CampaignSnapshot) -> Changes:
     _index(session, campaign)
     if snap.brief is not None:
         brief_service.unarchive(session, snap.id, snap.brief)
+    if snap.checklist is not None:
+        checklists.unarchive(session, snap.checklist)
     for child_id in snap.child_ids:
         child = session.get(Campaign, child_id)
         if child is not None:

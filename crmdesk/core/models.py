@@ -8,7 +8,7 @@ planned in travels with the campaign so the calendar shows the wall-clock time t
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -16,9 +16,11 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Enum,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     Numeric,
@@ -100,6 +102,32 @@ class CampaignStatus(enum.StrEnum):
 _STATUS_RANK = {status: index for index, status in enumerate(CampaignStatus)}
 
 
+class ChecklistPhase(enum.StrEnum):
+    """The chain of PRODUCT.md, in order."""
+
+    STRATEGY = "strategy"
+    PRODUCTION = "production"
+    BAT = "bat"
+    SEND = "send"
+    ANALYSIS = "analysis"
+
+
+class ChecklistRole(enum.StrEnum):
+    """Who does the task in the RACI of the seeds (one person often wears several hats)."""
+
+    MARKETING = "marketing"
+    CRM = "crm"
+    DATA = "data"
+    CLIENT = "client"
+
+
+class ChecklistState(enum.StrEnum):
+    TODO = "todo"
+    DONE = "done"
+    NOT_APPLICABLE = "not_applicable"
+    FAILED = "failed"
+
+
 class RaciRole(enum.StrEnum):
     RESPONSIBLE = "responsible"
     ACCOUNTABLE = "accountable"
@@ -155,6 +183,15 @@ class Client(Base):
     timezone: Mapped[str] = mapped_column(String(64), default="Europe/Paris")
     #: The client's legal team wants a mandatory mention in every brief (editorial charter).
     mention_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Editorial charter: "tu", "vous" or "" (not set).
+    tone: Mapped[str] = mapped_column(String(8), default="")
+    banned_words: Mapped[list[str]] = mapped_column(JSON, default=list)
+    required_mentions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Graphic charter: "#rrggbb" colours; empty means no palette to check against.
+    palette: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: caniemail.com "family.platform" keys of the mail clients its readers use; empty means
+    #: the check engine's defaults.
+    mail_clients: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     contacts: Mapped[list[Contact]] = relationship(
@@ -277,3 +314,76 @@ class BriefTemplate(Base):
     name: Mapped[str] = mapped_column(String(120))
     content: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ChecklistTemplate(Base):
+    """The items a new campaign's checklist starts with, for a client and/or a campaign type.
+
+    ``items`` is a list of ``{"label": {"en", "fr"}, "phase", "role", "due_offset_days",
+    "check"}``; the shipped default lives in ``resources/checklist_template.json``.
+    """
+
+    __tablename__ = "checklist_templates"
+    __table_args__ = (UniqueConstraint("client_id", "campaign_type"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    campaign_type: Mapped[CampaignType | None] = mapped_column(
+        _enum(CampaignType, "checklist_template_campaign_type"), nullable=True
+    )
+    items: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ChecklistItem(Base):
+    """One QA task of a campaign. ``due_on`` is stored (from the send day and the offset) so
+    overdue items are found with one indexed query; it moves when the campaign moves."""
+
+    __tablename__ = "checklist_items"
+    # Overdue items (to do or failed, due before today) are few in a lived-in workspace; this
+    # index finds them without reading every item of the period on screen.
+    __table_args__ = (Index("ix_checklist_items_state_due_on", "state", "due_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    phase: Mapped[ChecklistPhase] = mapped_column(_enum(ChecklistPhase, "checklist_phase"))
+    label_en: Mapped[str] = mapped_column(String(300))
+    label_fr: Mapped[str] = mapped_column(String(300))
+    role: Mapped[ChecklistRole] = mapped_column(_enum(ChecklistRole, "checklist_role"))
+    due_offset_days: Mapped[int] = mapped_column(Integer, default=0)
+    due_on: Mapped[date] = mapped_column(Date)
+    #: A check family ("links") or id ("sender.list_unsubscribe_post") the item follows.
+    check: Mapped[str] = mapped_column(String(80), default="")
+    state: Mapped[ChecklistState] = mapped_column(
+        _enum(ChecklistState, "checklist_state"), default=ChecklistState.TODO
+    )
+    done_by: Mapped[str] = mapped_column(String(120), default="")
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    #: The state was set by an automatic check run, not by a person.
+    by_check: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CheckRun(Base):
+    """The findings of one run of the check engine on a campaign's email, kept with the HTML
+    they point into so the panel can open the source at a finding's line later."""
+
+    __tablename__ = "check_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    source_name: Mapped[str] = mapped_column(String(300))
+    encoded_size: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer)
+    warnings: Mapped[int] = mapped_column(Integer)
+    infos: Mapped[int] = mapped_column(Integer)
+    findings: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    html: Mapped[str] = mapped_column(Text, default="")

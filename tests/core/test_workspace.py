@@ -43,6 +43,9 @@ TABLES = {
     "briefs",
     "brief_versions",
     "brief_templates",
+    "checklist_templates",
+    "checklist_items",
+    "check_runs",
 }
 
 

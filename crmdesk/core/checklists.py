@@ -1,0 +1,684 @@
+"""Campaign checklists: templates, the items of a campaign, their states, and the automatic
+checks that tick or fail them.
+
+A campaign's checklist is copied from the most specific template (client and type, client,
+type, then the shipped default), so editing a template never rewrites the history of campaigns
+already under way. Each function takes a session opened by the caller: one transaction each.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from crmdesk.core.briefs import service as brief_service
+from crmdesk.core.calendar import next_weekday, previous_weekday
+from crmdesk.core.changes import Changes
+from crmdesk.core.checks.model import Charters, CheckContext, Finding, Severity, Tone
+from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.models import (
+    Campaign,
+    CampaignType,
+    ChecklistItem,
+    ChecklistPhase,
+    ChecklistRole,
+    ChecklistState,
+    ChecklistTemplate,
+    CheckRun,
+    Client,
+    utcnow,
+)
+from crmdesk.core.timezones import wall_clock
+
+if TYPE_CHECKING:
+    from crmdesk.core.checks.engine import CheckReport
+
+#: Who ticked an item when an automatic check did it.
+CHECK_AUTHOR = "crmdesk check"
+OPEN_STATES = (ChecklistState.TODO, ChecklistState.FAILED)
+CLOSED_STATES = (ChecklistState.DONE, ChecklistState.NOT_APPLICABLE)
+LABEL_MAX = 300
+
+
+@dataclass(frozen=True)
+class TemplateItem:
+    label_en: str
+    label_fr: str
+    phase: ChecklistPhase
+    role: ChecklistRole
+    due_offset_days: int = 0
+    check: str = ""
+
+    def label(self, language: str) -> str:
+        return self.label_fr if language.startswith("fr") else self.label_en
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "label": {"en": self.label_en, "fr": self.label_fr},
+            "phase": self.phase.value,
+            "role": self.role.value,
+            "due_offset_days": self.due_offset_days,
+            "check": self.check,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TemplateItem:
+        label = data["label"]
+        if isinstance(label, str):
+            label = {"en": label, "fr": label}
+        return cls(
+            label_en=str(label["en"]),
+            label_fr=str(label["fr"]),
+            phase=ChecklistPhase(data["phase"]),
+            role=ChecklistRole(data["role"]),
+            due_offset_days=int(data.get("due_offset_days", 0)),
+            check=str(data.get("check", "")),
+        )
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    """The template a client/type pair gets, and where it comes from (for the editor's title)."""
+
+    items: tuple[TemplateItem, ...]
+    client_id: int | None
+    campaign_type: CampaignType | None
+    is_default: bool
+
+
+@cache
+def default_template() -> tuple[TemplateItem, ...]:
+    text = (
+        resources.files("crmdesk.resources")
+        .joinpath("checklist_template.json")
+        .read_text(encoding="utf-8")
+    )
+    return tuple(TemplateItem.from_json(item) for item in json.loads(text)["items"])
+
+
+def template_for(
+    session: Session, client_id: int | None, campaign_type: CampaignType | None
+) -> TemplateChoice:
+    """The most specific template: client and type, client only, type only, then the default."""
+    for cid, ctype in ((client_id, campaign_type), (client_id, None), (None, campaign_type)):
+        if cid is None and ctype is None:
+            continue
+        row = session.scalar(
+            select(ChecklistTemplate).where(
+                ChecklistTemplate.client_id.is_(None)
+                if cid is None
+                else ChecklistTemplate.client_id == cid,
+                ChecklistTemplate.campaign_type.is_(None)
+                if ctype is None
+                else ChecklistTemplate.campaign_type == ctype,
+            )
+        )
+        if row is not None:
+            items = tuple(TemplateItem.from_json(item) for item in row.items)
+            return TemplateChoice(items, cid, ctype, is_default=False)
+    return TemplateChoice(default_template(), None, None, is_default=True)
+
+
+def validate_template(items: Sequence[TemplateItem]) -> None:
+    problems: list[FieldProblem] = []
+    if not items:
+        problems.append(FieldProblem("items", "empty", "A checklist needs at least one item."))
+    for index, item in enumerate(items, start=1):
+        for label in (item.label_en, item.label_fr):
+            if not label.strip():
+                problems.append(FieldProblem("items", "label_empty", f"Item {index} has no label."))
+                break
+            if len(label) > LABEL_MAX:
+                problems.append(
+                    FieldProblem(
+                        "items", "label_too_long", f"Item {index}: label over {LABEL_MAX} chars."
+                    )
+                )
+                break
+        if not -365 <= item.due_offset_days <= 365:
+            problems.append(
+                FieldProblem(
+                    "items",
+                    "offset_out_of_range",
+                    f"Item {index}: the due offset must be within a year of the send.",
+                )
+            )
+    if problems:
+        raise ValidationError(problems)
+
+
+def save_template(
+    session: Session,
+    client_id: int | None,
+    campaign_type: CampaignType | None,
+    items: Sequence[TemplateItem],
+) -> tuple[TemplateItem, ...] | None:
+    """Store the template for a client and/or type; returns what it replaced (for undo)."""
+    validate_template(items)
+    row = _template_row(session, client_id, campaign_type)
+    previous = None if row is None else tuple(TemplateItem.from_json(i) for i in row.items)
+    if row is None:
+        row = ChecklistTemplate(client_id=client_id, campaign_type=campaign_type)
+        session.add(row)
+    row.items = [item.to_json() for item in items]
+    session.flush()
+    return previous
+
+
+def remove_template(
+    session: Session, client_id: int | None, campaign_type: CampaignType | None
+) -> tuple[TemplateItem, ...] | None:
+    """Go back to the less specific template; returns what was removed (for undo)."""
+    row = _template_row(session, client_id, campaign_type)
+    if row is None:
+        return None
+    previous = tuple(TemplateItem.from_json(i) for i in row.items)
+    session.delete(row)
+    session.flush()
+    return previous
+
+
+def _template_row(
+    session: Session, client_id: int | None, campaign_type: CampaignType | None
+) -> ChecklistTemplate | None:
+    return session.scalar(
+        select(ChecklistTemplate).where(
+            ChecklistTemplate.client_id.is_(None)
+            if client_id is None
+            else ChecklistTemplate.client_id == client_id,
+            ChecklistTemplate.campaign_type.is_(None)
+            if campaign_type is None
+            else ChecklistTemplate.campaign_type == campaign_type,
+        )
+    )
+
+
+def due_day(send_day: date, offset_days: int) -> date:
+    """Calendar days from the send; like the calendar's deadlines, a task before the send that
+    falls on a weekend moves to the Friday before, one after it to the Monday after."""
+    day = send_day + timedelta(days=offset_days)
+    if offset_days < 0:
+        return previous_weekday(day)
+    if offset_days > 0:
+        return next_weekday(day)
+    return day
+
+
+def _send_day(campaign: Campaign) -> date:
+    return wall_clock(campaign.planned_send_at, campaign.send_timezone).date()
+
+
+def item_rows(
+    campaign_id: int, send_day: date, items: Iterable[TemplateItem]
+) -> list[dict[str, object]]:
+    """Rows for a bulk insert of a new checklist (the demo writes thousands this way)."""
+    return [
+        {
+            "campaign_id": campaign_id,
+            "position": position,
+            "phase": item.phase,
+            "label_en": item.label_en,
+            "label_fr": item.label_fr,
+            "role": item.role,
+            "due_offset_days": item.due_offset_days,
+            "due_on": due_day(send_day, item.due_offset_days),
+            "check": item.check,
+            "state": ChecklistState.TODO,
+            "done_by": "",
+            "done_at": None,
+            "comment": "",
+            "by_check": False,
+        }
+        for position, item in enumerate(items)
+    ]
+
+
+def create_for_campaign(session: Session, campaign: Campaign) -> None:
+    choice = template_for(session, campaign.client_id, campaign.type)
+    rows = item_rows(campaign.id, _send_day(campaign), choice.items)
+    if rows:
+        session.execute(insert(ChecklistItem), rows)
+
+
+def ensure_checklist(session: Session, campaign_id: int) -> bool:
+    """Give a campaign created before checklists existed its checklist; True if one was made."""
+    if session.scalar(select(func.count()).where(ChecklistItem.campaign_id == campaign_id)):
+        return False
+    create_for_campaign(session, _campaign(session, campaign_id))
+    return True
+
+
+def move_due_dates(session: Session, campaign: Campaign) -> None:
+    """The campaign moved: its items keep their offsets, so their due days follow the send."""
+    send_day = _send_day(campaign)
+    for item in session.scalars(
+        select(ChecklistItem).where(ChecklistItem.campaign_id == campaign.id)
+    ):
+        item.due_on = due_day(send_day, item.due_offset_days)
+
+
+def _campaign(session: Session, campaign_id: int) -> Campaign:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise NotFound(f"No campaign with id {campaign_id}.")
+    return campaign
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: int
+    position: int
+    phase: ChecklistPhase
+    label_en: str
+    label_fr: str
+    role: ChecklistRole
+    due_on: date
+    check: str
+    state: ChecklistState
+    done_by: str
+    done_at: datetime | None
+    comment: str
+    by_check: bool
+    overdue: bool
+
+    def label(self, language: str) -> str:
+        return self.label_fr if language.startswith("fr") else self.label_en
+
+
+@dataclass(frozen=True)
+class PhaseProgress:
+    phase: ChecklistPhase
+    closed: int  # done or not applicable
+    total: int
+    failed: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class Checklist:
+    campaign_id: int
+    items: tuple[ItemView, ...]
+    phases: tuple[PhaseProgress, ...]
+
+    @property
+    def overdue(self) -> int:
+        return sum(p.overdue for p in self.phases)
+
+    @property
+    def closed(self) -> int:
+        return sum(p.closed for p in self.phases)
+
+    @property
+    def total(self) -> int:
+        return len(self.items)
+
+
+def _is_overdue(state: ChecklistState, due_on: date, today: date) -> bool:
+    return state in OPEN_STATES and due_on < today
+
+
+def load_checklist(session: Session, campaign_id: int, today: date) -> Checklist:
+    _campaign(session, campaign_id)
+    rows = session.scalars(
+        select(ChecklistItem)
+        .where(ChecklistItem.campaign_id == campaign_id)
+        .order_by(ChecklistItem.position, ChecklistItem.id)
+    ).all()
+    phase_order = list(ChecklistPhase)
+    items = tuple(
+        sorted(
+            (
+                ItemView(
+                    r.id,
+                    r.position,
+                    r.phase,
+                    r.label_en,
+                    r.label_fr,
+                    r.role,
+                    r.due_on,
+                    r.check,
+                    r.state,
+                    r.done_by,
+                    r.done_at,
+                    r.comment,
+                    r.by_check,
+                    _is_overdue(r.state, r.due_on, today),
+                )
+                for r in rows
+            ),
+            key=lambda i: (phase_order.index(i.phase), i.position),
+        )
+    )
+    phases = []
+    for phase in ChecklistPhase:
+        of_phase = [i for i in items if i.phase is phase]
+        if not of_phase:
+            continue
+        phases.append(
+            PhaseProgress(
+                phase,
+                closed=sum(i.state in CLOSED_STATES for i in of_phase),
+                total=len(of_phase),
+                failed=sum(i.state is ChecklistState.FAILED for i in of_phase),
+                overdue=sum(i.overdue for i in of_phase),
+            )
+        )
+    return Checklist(campaign_id, items, tuple(phases))
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """What a person or a check set on an item; kept to undo a change."""
+
+    state: ChecklistState
+    done_by: str
+    done_at: datetime | None
+    comment: str
+    by_check: bool
+
+
+def _item(session: Session, item_id: int) -> ChecklistItem:
+    item = session.get(ChecklistItem, item_id)
+    if item is None:
+        raise NotFound(f"No checklist item with id {item_id}.")
+    return item
+
+
+def _state_of(item: ChecklistItem) -> ItemState:
+    return ItemState(item.state, item.done_by, item.done_at, item.comment, item.by_check)
+
+
+def set_state(
+    session: Session,
+    item_id: int,
+    state: ChecklistState,
+    who: str,
+    comment: str | None = None,
+    now: datetime | None = None,
+) -> tuple[ItemState, Changes]:
+    """A person sets an item; returns the previous state for undo. Back to "to do" clears the
+    who and when, since nobody did it."""
+    item = _item(session, item_id)
+    previous = _state_of(item)
+    item.state = state
+    item.by_check = False
+    if state is ChecklistState.TODO:
+        item.done_by, item.done_at = "", None
+    else:
+        item.done_by, item.done_at = who.strip()[:120], now or utcnow()
+    if comment is not None:
+        item.comment = comment
+    return previous, Changes(campaigns=True, campaign_ids=frozenset({item.campaign_id}))
+
+
+def set_comment(session: Session, item_id: int, comment: str) -> tuple[ItemState, Changes]:
+    item = _item(session, item_id)
+    previous = _state_of(item)
+    item.comment = comment
+    return previous, Changes(campaigns=True, campaign_ids=frozenset({item.campaign_id}))
+
+
+def restore_state(session: Session, item_id: int, kept: ItemState) -> Changes:
+    item = _item(session, item_id)
+    item.state, item.done_by, item.done_at = kept.state, kept.done_by, kept.done_at
+    item.comment, item.by_check = kept.comment, kept.by_check
+    return Changes(campaigns=True, campaign_ids=frozenset({item.campaign_id}))
+
+
+def overdue_counts(
+    session: Session, today: date, campaign_ids: Iterable[int] | None = None
+) -> dict[int, int]:
+    """Overdue items per campaign; through the (state, due_on) index, so it stays cheap."""
+    query = (
+        select(ChecklistItem.campaign_id, func.count())
+        .where(ChecklistItem.state.in_(OPEN_STATES), ChecklistItem.due_on < today)
+        .group_by(ChecklistItem.campaign_id)
+    )
+    counts = {cid: n for cid, n in session.execute(query)}
+    if campaign_ids is None:
+        return counts
+    wanted = set(campaign_ids)
+    return {cid: n for cid, n in counts.items() if cid in wanted}
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    campaign_id: int
+    campaign_name: str
+    client_name: str
+    label_en: str
+    label_fr: str
+    due_on: date
+    state: ChecklistState
+
+    def label(self, language: str) -> str:
+        return self.label_fr if language.startswith("fr") else self.label_en
+
+
+def overdue_items(session: Session, today: date, limit: int = 50) -> list[OverdueItem]:
+    """The cockpit's list: the oldest overdue first."""
+    query = (
+        select(
+            ChecklistItem.campaign_id,
+            Campaign.name,
+            Client.name,
+            ChecklistItem.label_en,
+            ChecklistItem.label_fr,
+            ChecklistItem.due_on,
+            ChecklistItem.state,
+        )
+        .join(Campaign, Campaign.id == ChecklistItem.campaign_id)
+        .join(Client, Client.id == Campaign.client_id)
+        .where(ChecklistItem.state.in_(OPEN_STATES), ChecklistItem.due_on < today)
+        .order_by(ChecklistItem.due_on, ChecklistItem.campaign_id, ChecklistItem.position)
+        .limit(limit)
+    )
+    return [OverdueItem(*row) for row in session.execute(query)]
+
+
+# --- automatic checks -------------------------------------------------------------------
+
+
+def follows(check: str, finding_id: str) -> bool:
+    """An item following "links" takes every "links.*" finding; one following an id, that id."""
+    return bool(check) and (finding_id == check or finding_id.startswith(check + "."))
+
+
+@dataclass(frozen=True)
+class AutoTick:
+    item_id: int
+    state: ChecklistState
+    errors: int
+    warnings: int
+
+
+def verdicts(
+    items: Iterable[tuple[int, str, ChecklistState]], findings: Sequence[Finding]
+) -> list[AutoTick]:
+    """What a run decides for each item tied to a check: an error fails it, otherwise it is
+    done (warnings are said in its comment). Items marked not applicable stay so."""
+    decided = []
+    for item_id, check, state in items:
+        if not check or state is ChecklistState.NOT_APPLICABLE:
+            continue
+        mine = [f for f in findings if follows(check, f.check_id)]
+        errors = sum(f.severity is Severity.ERROR for f in mine)
+        warnings = sum(f.severity is Severity.WARNING for f in mine)
+        state = ChecklistState.FAILED if errors else ChecklistState.DONE
+        decided.append(AutoTick(item_id, state, errors, warnings))
+    return decided
+
+
+def _auto_comment(tick: AutoTick, source: str) -> str:
+    if not tick.errors and not tick.warnings:
+        detail = "no finding"
+    else:
+        detail = ", ".join(
+            part
+            for part in (
+                f"{tick.errors} error{'s' * (tick.errors != 1)}" if tick.errors else "",
+                f"{tick.warnings} warning{'s' * (tick.warnings != 1)}" if tick.warnings else "",
+            )
+            if part
+        )
+    return f"{source}: {detail}"
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    run_id: int
+    ticks: tuple[AutoTick, ...]
+    previous: dict[int, ItemState] = field(default_factory=dict)
+    changes: Changes = field(default_factory=Changes)
+
+
+def record_run(
+    session: Session, campaign_id: int, report: CheckReport, now: datetime | None = None
+) -> RunOutcome:
+    """Keep a run's findings with its HTML and let the items tied to a check follow them."""
+    campaign = _campaign(session, campaign_id)
+    now = now or utcnow()
+    counts = report.counts()
+    run = CheckRun(
+        campaign_id=campaign.id,
+        created_at=now,
+        source_name=report.name[:300],
+        encoded_size=report.encoded_size,
+        errors=counts.get(Severity.ERROR, 0),
+        warnings=counts.get(Severity.WARNING, 0),
+        infos=counts.get(Severity.INFO, 0),
+        findings=[f.to_json() for f in report.findings],
+        html=report.html,
+    )
+    session.add(run)
+    ensure_checklist(session, campaign_id)
+    session.flush()
+    rows = session.scalars(
+        select(ChecklistItem).where(
+            ChecklistItem.campaign_id == campaign_id, ChecklistItem.check != ""
+        )
+    ).all()
+    by_id = {row.id: row for row in rows}
+    ticks = verdicts(((r.id, r.check, r.state) for r in rows), report.findings)
+    previous = {}
+    for tick in ticks:
+        item = by_id[tick.item_id]
+        previous[item.id] = _state_of(item)
+        item.state, item.by_check = tick.state, True
+        item.done_by, item.done_at = CHECK_AUTHOR, now
+        item.comment = _auto_comment(tick, report.name)
+    return RunOutcome(
+        run.id,
+        tuple(ticks),
+        previous,
+        Changes(campaigns=True, campaign_ids=frozenset({campaign_id})),
+    )
+
+
+def forget_run(session: Session, outcome: RunOutcome) -> Changes:
+    """Undo of a run: the items go back to what they were and the run is forgotten."""
+    for item_id, kept in outcome.previous.items():
+        restore_state(session, item_id, kept)
+    session.execute(delete(CheckRun).where(CheckRun.id == outcome.run_id))
+    return outcome.changes
+
+
+@dataclass(frozen=True)
+class RunView:
+    id: int
+    created_at: datetime
+    source_name: str
+    encoded_size: int
+    findings: tuple[Finding, ...]
+    html: str
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(Severity, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+
+def latest_run(session: Session, campaign_id: int) -> RunView | None:
+    run = session.scalar(
+        select(CheckRun)
+        .where(CheckRun.campaign_id == campaign_id)
+        .order_by(CheckRun.created_at.desc(), CheckRun.id.desc())
+        .limit(1)
+    )
+    if run is None:
+        return None
+    return RunView(
+        run.id,
+        run.created_at,
+        run.source_name,
+        run.encoded_size,
+        tuple(Finding.from_json(f) for f in run.findings),
+        run.html,
+    )
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def check_context(session: Session, campaign_id: int) -> CheckContext:
+    """What the engine should know of a campaign: its texts, its client's charters, its brief."""
+    campaign = _campaign(session, campaign_id)
+    client = session.get(Client, campaign.client_id)
+    assert client is not None  # a foreign key with ON DELETE CASCADE
+    brief = brief_service.load(session, campaign_id).content
+    mentions = tuple(line.strip() for line in brief.mandatory_mentions.splitlines() if line.strip())
+    charters = Charters(
+        tone=Tone(client.tone) if client.tone in {t.value for t in Tone} else Tone.ANY,
+        banned_words=tuple(client.banned_words or ()),
+        required_mentions=tuple(client.required_mentions or ()),
+        palette=tuple(c.lower() for c in client.palette or ()),
+        utm_convention=client.utm_convention,
+        **({"mail_clients": tuple(client.mail_clients)} if client.mail_clients else {}),
+    )
+    return CheckContext(
+        subject=campaign.subject or None,
+        preheader=campaign.preheader or None,
+        sender_name=client.sender_name or None,
+        sender_address=client.sender_address or None,
+        campaign_slug=_slug(campaign.name),
+        charters=charters,
+        brief_cta_urls=tuple(c.url for c in brief.ctas if c.url),
+        brief_mentions=mentions,
+    )
+
+
+@dataclass(frozen=True)
+class ChecklistArchive:
+    """A deleted campaign's checklist and runs, to bring them back with an undo."""
+
+    items: tuple[dict[str, object], ...]
+    runs: tuple[dict[str, object], ...]
+
+
+def archive(session: Session, campaign_id: int) -> ChecklistArchive:
+    def rows(model: type[ChecklistItem] | type[CheckRun]) -> tuple[dict[str, object], ...]:
+        table = model.__table__
+        result = session.execute(select(table).where(table.c.campaign_id == campaign_id))
+        return tuple(dict(row._mapping) for row in result)
+
+    return ChecklistArchive(rows(ChecklistItem), rows(CheckRun))
+
+
+def unarchive(session: Session, kept: ChecklistArchive) -> None:
+    if kept.items:
+        session.execute(insert(ChecklistItem.__table__), list(kept.items))
+    if kept.runs:
+        session.execute(insert(CheckRun.__table__), list(kept.runs))
