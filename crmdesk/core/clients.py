@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.changes import Changes
-from crmdesk.core.errors import FieldProblem, ValidationError
+from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
 from crmdesk.core.models import Client, Segment
 from crmdesk.core.timezones import is_known_zone
 
@@ -85,3 +86,91 @@ def add_segment(session: Session, client_id: int, name: str, estimated_size: int
     session.add(segment)
     session.flush()
     return segment.id
+
+
+@dataclass(frozen=True)
+class CharterInput:
+    """The client's rules the check engine holds an email to (editorial and graphic charters,
+    tracking convention, the mail clients its readers use)."""
+
+    tone: str = ""  # "tu", "vous" or "" (not set)
+    banned_words: tuple[str, ...] = ()
+    required_mentions: tuple[str, ...] = ()
+    palette: tuple[str, ...] = ()
+    utm_convention: str = ""
+    mail_clients: tuple[str, ...] = ()
+
+
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+
+
+def normalise_colour(text: str) -> str | None:
+    """"#ABC" and "abc" become "#aabbcc"; anything else is None."""
+    text = text.strip()
+    if not text.startswith("#"):
+        text = "#" + text
+    if not _HEX.fullmatch(text):
+        return None
+    digits = text[1:].lower()
+    return "#" + (digits if len(digits) == 6 else "".join(c * 2 for c in digits))
+
+
+def _client(session: Session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound(f"No client with id {client_id}.")
+    return client
+
+
+def charters(session: Session, client_id: int) -> CharterInput:
+    client = _client(session, client_id)
+    return CharterInput(
+        client.tone,
+        tuple(client.banned_words or ()),
+        tuple(client.required_mentions or ()),
+        tuple(client.palette or ()),
+        client.utm_convention,
+        tuple(client.mail_clients or ()),
+    )
+
+
+def update_charters(
+    session: Session, client_id: int, data: CharterInput
+) -> tuple[CharterInput, Changes]:
+    """Validate and store; returns the previous charters (for undo)."""
+    problems: list[FieldProblem] = []
+    if data.tone not in ("", "tu", "vous"):
+        problems.append(FieldProblem("tone", "tone_unknown", "The tone is “tu”, “vous” or unset."))
+    palette = []
+    for colour in data.palette:
+        normal = normalise_colour(colour)
+        if normal is None:
+            problems.append(
+                FieldProblem("palette", "colour_invalid", f"“{colour}” is not a #rrggbb colour.")
+            )
+        elif normal not in palette:
+            palette.append(normal)
+    if len(data.utm_convention) > 500:
+        problems.append(
+            FieldProblem("utm_convention", "too_long", "The UTM convention is over 500 chars.")
+        )
+    if problems:
+        raise ValidationError(problems)
+    client = _client(session, client_id)
+    previous = charters(session, client_id)
+    client.tone = data.tone
+    client.banned_words = _clean(data.banned_words)
+    client.required_mentions = _clean(data.required_mentions)
+    client.palette = palette
+    client.utm_convention = data.utm_convention.strip()
+    client.mail_clients = _clean(data.mail_clients)
+    return previous, Changes(clients=True)
+
+
+def _clean(values: tuple[str, ...]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        value = " ".join(value.split())
+        if value and value not in seen:
+            seen.append(value)
+    return seen

@@ -66,3 +66,28 @@ def test_a_segment_needs_a_name(workspace: Workspace, client_id: int) -> None:
             "Abonnés actifs",
             "Inactifs",
         ]
+
+
+def test_charters_are_cleaned_and_a_bad_colour_writes_nothing(
+    workspace: Workspace, client_id: int
+) -> None:
+    from crmdesk.core.clients import CharterInput, charters, update_charters
+
+    data = CharterInput(
+        tone="vous",
+        banned_words=("pas cher", " pas  cher ", ""),
+        palette=("#C8102E", "fff", "#ffffff"),
+        utm_convention=" utm_source=nl ",
+    )
+    with workspace.session() as session:
+        previous, _ = update_charters(session, client_id, data)
+    assert previous.tone == ""
+    with workspace.reader() as session:
+        stored = charters(session, client_id)
+    assert stored.banned_words == ("pas cher",)
+    assert stored.palette == ("#c8102e", "#ffffff")
+    assert stored.utm_convention == "utm_source=nl"
+    with pytest.raises(ValidationError, match="not a #rrggbb"), workspace.session() as session:
+        update_charters(session, client_id, CharterInput(tone="tu", palette=("rouge",)))
+    with workspace.reader() as session:
+        assert charters(session, client_id) == stored
