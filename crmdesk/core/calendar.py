@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from crmdesk.core import checklists
 from crmdesk.core.errors import FieldProblem, ValidationError
 from crmdesk.core.holidays_fr import holidays_between
 from crmdesk.core.models import (
@@ -29,6 +30,7 @@ from crmdesk.core.models import (
 )
 from crmdesk.core.pressure import PressureAlert, pressure_alerts
 from crmdesk.core.timezones import zone
+from crmdesk.core.workdays import next_weekday, previous_weekday
 
 
 class DeadlineKind(enum.StrEnum):
@@ -90,6 +92,7 @@ class CalendarEntry:
     send_at: datetime  # aware, on the campaign's own clock
     pressure: tuple[PressureAlert, ...] = ()
     holiday: str | None = None
+    overdue_items: int = 0  # checklist items past their due day, still to do or failed
 
     @property
     def day(self) -> date:
@@ -105,18 +108,6 @@ class CalendarPeriod:
     holidays: dict[date, str]
     by_day: dict[date, list[CalendarEntry]] = field(default_factory=dict)
     deadlines_by_day: dict[date, list[Deadline]] = field(default_factory=dict)
-
-
-def previous_weekday(day: date) -> date:
-    while day.weekday() >= 5:
-        day -= timedelta(days=1)
-    return day
-
-
-def next_weekday(day: date) -> date:
-    while day.weekday() >= 5:
-        day += timedelta(days=1)
-    return day
 
 
 def deadline_days(
@@ -182,6 +173,7 @@ def period(
     *,
     with_holidays: bool = True,
     language: str = "fr",
+    today: date | None = None,
 ) -> CalendarPeriod:
     """Campaigns sent from ``start`` to ``end`` (days included) and the deadlines of those days."""
     validate_range(start, end)
@@ -218,6 +210,7 @@ def period(
 
     alerts = pressure_alerts(session, _instant(start), _instant(end + timedelta(days=1)))
     holidays = holidays_between(start, end, language) if with_holidays else {}
+    overdue = checklists.overdue_counts(session, today or date.today())
 
     entries: list[CalendarEntry] = []
     deadlines: list[Deadline] = []
@@ -252,6 +245,7 @@ def period(
                     local,
                     tuple(alerts.get(cid, ())),
                     holidays.get(day),
+                    overdue.get(cid, 0),
                 )
             )
         if ctype is CampaignType.AUTOMATION:

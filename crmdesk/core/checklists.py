@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -22,7 +22,6 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.briefs import service as brief_service
-from crmdesk.core.calendar import next_weekday, previous_weekday
 from crmdesk.core.changes import Changes
 from crmdesk.core.checks.model import Charters, CheckContext, Finding, Severity, Tone
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
@@ -39,6 +38,7 @@ from crmdesk.core.models import (
     utcnow,
 )
 from crmdesk.core.timezones import wall_clock
+from crmdesk.core.workdays import next_weekday, previous_weekday
 
 if TYPE_CHECKING:
     from crmdesk.core.checks.engine import CheckReport
@@ -452,38 +452,48 @@ def overdue_counts(
 
 
 @dataclass(frozen=True)
-class OverdueItem:
+class OverdueChecklist:
+    """A campaign with checklist items past due: the cockpit lists these, oldest first."""
+
     campaign_id: int
     campaign_name: str
     client_name: str
-    label_en: str
-    label_fr: str
-    due_on: date
-    state: ChecklistState
+    colour: str
+    count: int
+    oldest_due: date
+    first_label_en: str
+    first_label_fr: str
 
-    def label(self, language: str) -> str:
-        return self.label_fr if language.startswith("fr") else self.label_en
+    def first_label(self, language: str) -> str:
+        return self.first_label_fr if language.startswith("fr") else self.first_label_en
 
 
-def overdue_items(session: Session, today: date, limit: int = 50) -> list[OverdueItem]:
-    """The cockpit's list: the oldest overdue first."""
+def overdue_checklists(session: Session, today: date, limit: int = 30) -> list[OverdueChecklist]:
     query = (
         select(
             ChecklistItem.campaign_id,
             Campaign.name,
             Client.name,
+            Client.colour,
             ChecklistItem.label_en,
             ChecklistItem.label_fr,
             ChecklistItem.due_on,
-            ChecklistItem.state,
         )
         .join(Campaign, Campaign.id == ChecklistItem.campaign_id)
         .join(Client, Client.id == Campaign.client_id)
         .where(ChecklistItem.state.in_(OPEN_STATES), ChecklistItem.due_on < today)
         .order_by(ChecklistItem.due_on, ChecklistItem.campaign_id, ChecklistItem.position)
-        .limit(limit)
     )
-    return [OverdueItem(*row) for row in session.execute(query)]
+    found: dict[int, OverdueChecklist] = {}
+    for cid, campaign, client, colour, label_en, label_fr, due_on in session.execute(query):
+        seen = found.get(cid)
+        if seen is None:
+            found[cid] = OverdueChecklist(
+                cid, campaign, client, colour, 1, due_on, label_en, label_fr
+            )
+        else:
+            found[cid] = replace(seen, count=seen.count + 1)
+    return list(found.values())[:limit]
 
 
 # --- automatic checks -------------------------------------------------------------------

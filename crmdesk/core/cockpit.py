@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from crmdesk.core import checklists
 from crmdesk.core.calendar import (
     CalendarEntry,
     Deadline,
@@ -29,6 +30,7 @@ class Cockpit:
     sends_this_week: list[CalendarEntry]
     overdue: list[Deadline]
     pressure: list[CalendarEntry]
+    overdue_checklists: list[checklists.OverdueChecklist]
 
 
 def overdue_deadlines(session: Session, today: date) -> list[Deadline]:
@@ -60,7 +62,7 @@ def overdue_deadlines(session: Session, today: date) -> list[Deadline]:
 
 
 def cockpit(session: Session, today: date) -> Cockpit:
-    ahead = period(session, today, today + PRESSURE_HORIZON, with_holidays=False)
+    ahead = period(session, today, today + PRESSURE_HORIZON, with_holidays=False, today=today)
     week_end = today + timedelta(days=7)
     return Cockpit(
         today=today,
@@ -68,4 +70,5 @@ def cockpit(session: Session, today: date) -> Cockpit:
         sends_this_week=[e for e in ahead.entries if today < e.day <= week_end],
         overdue=overdue_deadlines(session, today),
         pressure=[e for e in ahead.entries if e.pressure],
+        overdue_checklists=checklists.overdue_checklists(session, today),
     )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core import cockpit
 from crmdesk.core.calendar import CalendarEntry, Deadline
 from crmdesk.core.changes import Changes
+from crmdesk.core.checklists import OverdueChecklist
 from crmdesk.ui.calendar.page import colour_icon
 from crmdesk.ui.labels import capitalised, deadline_label, status_label
 from crmdesk.ui.operations import Operations
@@ -68,6 +69,7 @@ class Section(QFrame):
 
 class CockpitPage(QWidget):
     open_requested = Signal(int)
+    checklist_requested = Signal(int)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,9 @@ class CockpitPage(QWidget):
         self.overdue_section = Section(
             self.tr("Overdue deadlines"), self.tr("No overdue deadline. Well done.")
         )
+        self.checklist_section = Section(
+            self.tr("Overdue checklist items"), self.tr("Every checklist is on time.")
+        )
         self.pressure_section = Section(
             self.tr("Pressure warnings (next 30 days)"),
             self.tr("No segment goes over its client's cap."),
@@ -92,9 +97,10 @@ class CockpitPage(QWidget):
         grid = QGridLayout()
         grid.setSpacing(12)
         grid.addWidget(self.today_section, 0, 0)
-        grid.addWidget(self.week_section, 0, 1)
+        grid.addWidget(self.week_section, 0, 1, 1, 2)
         grid.addWidget(self.overdue_section, 1, 0)
-        grid.addWidget(self.pressure_section, 1, 1)
+        grid.addWidget(self.checklist_section, 1, 1)
+        grid.addWidget(self.pressure_section, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.greeting)
@@ -102,18 +108,31 @@ class CockpitPage(QWidget):
         layout.addSpacing(6)
         layout.addLayout(grid, 1)
         for section in self.sections():
-            section.list.itemActivated.connect(self._activated)
+            if section is not self.checklist_section:
+                section.list.itemActivated.connect(self._activated)
+        self.checklist_section.list.itemActivated.connect(self._checklist_activated)
         ops.changed.connect(self._on_changed)
         self._stale = True
         self.today = date.today()
 
     def sections(self) -> tuple[Section, ...]:
-        return (self.today_section, self.week_section, self.overdue_section, self.pressure_section)
+        return (
+            self.today_section,
+            self.week_section,
+            self.overdue_section,
+            self.checklist_section,
+            self.pressure_section,
+        )
 
     def _activated(self, item: QListWidgetItem) -> None:
         campaign_id = item.data(Qt.ItemDataRole.UserRole)
         if campaign_id is not None:
             self.open_requested.emit(campaign_id)
+
+    def _checklist_activated(self, item: QListWidgetItem) -> None:
+        campaign_id = item.data(Qt.ItemDataRole.UserRole)
+        if campaign_id is not None:
+            self.checklist_requested.emit(campaign_id)
 
     def _on_changed(self, changes: Changes) -> None:
         self._stale = True
@@ -138,6 +157,10 @@ class CockpitPage(QWidget):
             self.tr("%n send(s) today", "", len(data.sends_today))
             + " · "
             + self.tr("%n overdue deadline(s)", "", len(data.overdue))
+            + " · "
+            + self.tr(
+                "%n overdue checklist item(s)", "", sum(o.count for o in data.overdue_checklists)
+            )
         )
         self.today_section.set_items(
             [self._send(e, locale, with_day=False) for e in data.sends_today]
@@ -146,6 +169,9 @@ class CockpitPage(QWidget):
             [self._send(e, locale, with_day=True) for e in data.sends_this_week]
         )
         self.overdue_section.set_items([self._deadline(d, locale) for d in data.overdue])
+        self.checklist_section.set_items(
+            [self._checklist(o, locale) for o in data.overdue_checklists]
+        )
         self.pressure_section.set_items([self._pressure(e, locale) for e in data.pressure])
 
     def _when(self, entry: CalendarEntry, locale: QLocale, with_day: bool) -> str:
@@ -182,3 +208,15 @@ class CockpitPage(QWidget):
             .replace("%3", str(alert.cap))
         )
         return text, entry.colour, entry.id, text
+
+    def _checklist(self, overdue: OverdueChecklist, locale: QLocale) -> tuple[str, str, int, str]:
+        late = (self.today - overdue.oldest_due).days
+        text = (
+            f"{overdue.client_name} — {overdue.campaign_name}\n"
+            + self.tr("%n item(s) late", "", overdue.count)
+            + " · "
+            + overdue.first_label(locale.name())
+            + "  "
+            + self.tr("(%n day(s) late)", "", late)
+        )
+        return text, overdue.colour, overdue.campaign_id, text

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from crmdesk.core import campaigns, checklists
+from crmdesk.core import calendar, campaigns, checklists
 from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.briefs.content import BriefContent, Cta
 from crmdesk.core.checklists import TemplateItem
@@ -139,10 +139,12 @@ def test_overdue_items_are_open_items_past_their_due_day(
         checklists.set_state(session, past[2].id, ChecklistState.FAILED, "me")
     with workspace.reader() as session:
         counts = checklists.overdue_counts(session, today)
-        listed = checklists.overdue_items(session, today)
+        listed = checklists.overdue_checklists(session, today)
+        entry = calendar.period(session, SEND_DAY, SEND_DAY, today=today).entries[0]
     assert counts == {campaign_id: len(past) - 2}  # failed still needs doing
-    assert len(listed) == len(past) - 2
-    assert listed[0].due_on == min(i.due_on for i in past[2:])
+    assert entry.overdue_items == len(past) - 2
+    assert [(o.campaign_id, o.count) for o in listed] == [(campaign_id, len(past) - 2)]
+    assert listed[0].oldest_due == min(i.due_on for i in past[2:])
 
 
 def test_undoing_a_delete_brings_the_checklist_back(workspace: Workspace, client_id: int) -> None:

@@ -86,3 +86,15 @@ def test_the_cockpit_lists_todays_sends_and_overdue_deadlines_and_opens_them(
 
     first = cockpit.today_section.list.item(0)
     assert first.data(Qt.ItemDataRole.UserRole) == sending
+
+    # Tomorrow's send has checklist items due before today that nobody ticked.
+    late_items = texts(cockpit.checklist_section)
+    assert any("BAT en retard" in t and "late" in t for t in late_items), late_items
+    row = next(
+        cockpit.checklist_section.list.item(i)
+        for i in range(cockpit.checklist_section.list.count())
+        if cockpit.checklist_section.list.item(i).data(Qt.ItemDataRole.UserRole) == late
+    )
+    with qtbot.waitSignal(cockpit.checklist_requested) as opened:
+        cockpit.checklist_section.list.itemActivated.emit(row)
+    assert opened.args == [late]

@@ -43,11 +43,19 @@
         <source>pressure</source>
         <translation>pression</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n overdue item(s)</source>
+        <translation>
+            <numerusform>%n tâche en retard</numerusform>
+            <numerusform>%n tâches en retard</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../ui/brief/editor.py" line="+125"/>
+        <location filename="../../ui/brief/editor.py" line="+126"/>
         <source>restore version %1</source>
         <translation>la restauration de la version %1</translation>
     </message>
@@ -77,7 +85,7 @@
         <translation>Contexte et objectifs</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Opens</source>
         <translation>Ouvertures</translation>
     </message>
@@ -97,7 +105,7 @@
         <translation>Chiffre d’affaires</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>none chosen yet</source>
         <translation>aucun choisi pour l’instant</translation>
     </message>
@@ -227,7 +235,7 @@
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Save as template</source>
         <translation>Enregistrer comme modèle</translation>
     </message>
@@ -564,7 +572,7 @@
         <translation>Afficher ou masquer les campagnes de %1</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>Week %1 · %2 – %3</source>
         <translation>Semaine %1 · %2 – %3</translation>
     </message>
@@ -696,7 +704,7 @@
 <context>
     <name>CockpitPage</name>
     <message>
-        <location filename="../../ui/cockpit.py" line="+81"/>
+        <location filename="../../ui/cockpit.py" line="+83"/>
         <source>Sends today</source>
         <translation>Envois du jour</translation>
     </message>
@@ -727,6 +735,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Overdue checklist items</source>
+        <translation>Tâches de checklist en retard</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every checklist is on time.</source>
+        <translation>Toutes les checklists sont à jour.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Pressure warnings (next 30 days)</source>
         <translation>Alertes de pression marketing (30 prochains jours)</translation>
     </message>
@@ -736,7 +754,7 @@
         <translation>Aucun segment ne dépasse le plafond de son client.</translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+62"/>
         <source>%n send(s) today</source>
         <translation>
             <numerusform>%n envoi aujourd’hui</numerusform>
@@ -752,7 +770,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+31"/>
+        <location line="+3"/>
+        <source>%n overdue checklist item(s)</source>
+        <translation>
+            <numerusform>%n tâche de checklist en retard</numerusform>
+            <numerusform>%n tâches de checklist en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <location line="+23"/>
         <source>(%n day(s) late)</source>
         <translation>
             <numerusform>(%n jour de retard)</numerusform>
@@ -760,9 +787,17 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-15"/>
         <source>%1 sends to “%2” in 7 days (cap %3)</source>
         <translation>%1 envois au segment «&#xa0;%2&#xa0;» sur 7 jours (plafond&#xa0;: %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n item(s) late</source>
+        <translation>
+            <numerusform>%n tâche en retard</numerusform>
+            <numerusform>%n tâches en retard</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -773,7 +808,7 @@
         <translation>Calendrier des campagnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+167"/>
+        <location line="+165"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n autre</numerusform>
@@ -781,7 +816,7 @@
         </translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+95"/>
         <source>Pressure: %1 sends to “%2” within 7 days (cap %3)</source>
         <translation>Pression marketing&#xa0;: %1 envois au segment «&#xa0;%2&#xa0;» sur 7 jours (plafond&#xa0;: %3)</translation>
     </message>
@@ -789,6 +824,14 @@
         <location line="+7"/>
         <source>Sent on a public holiday: %1</source>
         <translation>Envoi un jour férié&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n overdue checklist item(s)</source>
+        <translation>
+            <numerusform>%n tâche de checklist en retard</numerusform>
+            <numerusform>%n tâches de checklist en retard</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1200,7 +1243,7 @@
         <translation>la duplication de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>edit “%1”</source>
         <translation>la modification de «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -1210,12 +1253,12 @@
         <translation>le déplacement de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>delete “%1”</source>
         <translation>la suppression de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="+97"/>
+        <location filename="../../ui/operations.py" line="+105"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>

@@ -79,6 +79,10 @@ class AgendaModel(QAbstractTableModel):
                     notes.append("⚠ " + self.tr("pressure"))
                 if entry.holiday:
                     notes.append("★ " + entry.holiday)
+                if entry.overdue_items:
+                    notes.append(
+                        "● " + self.tr("%n overdue item(s)", "", entry.overdue_items)
+                    )
                 return "  ".join(notes)
         if role == Qt.ItemDataRole.DecorationRole and column == "client":
             return QColor(entry.colour)

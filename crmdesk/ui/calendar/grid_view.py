@@ -317,6 +317,21 @@ class GridView(QWidget):
         badges = ("⚠" if entry.pressure else "") + ("★" if entry.holiday else "")
         right = rect.right() - 4
         line_height = fm.height() + 2
+        if entry.overdue_items:
+            # A red pill with the count: late checklist items are the operator's to-do.
+            count = str(entry.overdue_items)
+            height = line_height - 2
+            pill = QRect(0, 0, max(fm.horizontalAdvance(count) + 8, height), height)
+            pill.moveTopRight(QPoint(right, rect.top() + 2))
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(kit.overdue)
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, count)
+            painter.restore()
+            right = pill.left() - 3
         if badges:
             badge_width = fm.horizontalAdvance(badges) + 2
             painter.setPen(kit.warning)
@@ -376,6 +391,8 @@ class GridView(QWidget):
             parts.append(
                 "★ " + self.tr("Sent on a public holiday: %1").replace("%1", entry.holiday)
             )
+        if entry.overdue_items:
+            parts.append(self.tr("%n overdue checklist item(s)", "", entry.overdue_items))
         return "<br>".join(parts)
 
     def event(self, event):  # type: ignore[no-untyped-def]

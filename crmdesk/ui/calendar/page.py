@@ -284,7 +284,13 @@ class CalendarPage(QWidget):
     def _fetch(self, key: PeriodKey) -> CalendarPeriod:
         start, end, filters, with_holidays, language = key
         return self.ops.read(
-            calendar.period, start, end, filters, with_holidays=with_holidays, language=language
+            calendar.period,
+            start,
+            end,
+            filters,
+            with_holidays=with_holidays,
+            language=language,
+            today=self.today,
         )
 
     def refresh(self) -> None:
@@ -372,6 +378,7 @@ class CalendarPage(QWidget):
                 filters,
                 with_holidays=with_holidays,
                 language=language,
+                today=self.today,
                 on_done=store,
             )
 
