@@ -638,7 +638,7 @@ def latest_run(session: Session, campaign_id: int) -> RunView | None:
     )
 
 
-def _slug(text: str) -> str:
+def campaign_slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -663,7 +663,7 @@ def check_context(session: Session, campaign_id: int) -> CheckContext:
         preheader=campaign.preheader or None,
         sender_name=client.sender_name or None,
         sender_address=client.sender_address or None,
-        campaign_slug=_slug(campaign.name),
+        campaign_slug=campaign_slug(campaign.name),
         charters=charters,
         brief_cta_urls=tuple(c.url for c in brief.ctas if c.url),
         brief_mentions=mentions,

@@ -19,6 +19,8 @@ from crmdesk.core.models import (
     CampaignStatus,
     CampaignType,
     Channel,
+    ChecklistPhase,
+    ChecklistState,
     Client,
     Contact,
     RaciRole,
@@ -51,6 +53,10 @@ class DemoClient:
     segments: tuple[tuple[str, int], ...]
     promos: tuple[tuple[str, tuple[int, ...]], ...]  # name, months it runs in
     contacts: tuple[tuple[str, str, RaciRole], ...]
+    tone: str = "vous"
+    banned_words: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    palette: tuple[str, ...] = ()
 
 
 CLIENTS = (
@@ -79,6 +85,9 @@ CLIENTS = (
             ("Claire Dubois", "claire.dubois@editions-lumiere.fr", RaciRole.ACCOUNTABLE),
             ("Marc Leroy", "marc.leroy@editions-lumiere.fr", RaciRole.CONSULTED),
         ),
+        banned_words=("pas cher", "gratuit"),
+        mentions=("Offre réservée aux nouveaux abonnés",),
+        palette=("#2563eb", "#1e293b", "#6b7280", "#f3f4f6", "#f9fafb", "#e5e7eb"),
     ),
     DemoClient(
         "Maison Verlaine",
@@ -101,6 +110,9 @@ CLIENTS = (
             ("Sophie Martin", "s.martin@maison-verlaine.fr", RaciRole.ACCOUNTABLE),
             ("Julien Petit", "j.petit@maison-verlaine.fr", RaciRole.INFORMED),
         ),
+        banned_words=("low cost", "promo de folie"),
+        mentions=("Offre valable dans la limite des stocks disponibles",),
+        palette=("#db2777", "#3f1d2e", "#6b7280", "#f3f4f6", "#f9fafb", "#e5e7eb"),
     ),
     DemoClient(
         "Cycles Aubrac",
@@ -119,6 +131,9 @@ CLIENTS = (
             ("Soldes accessoires", (1, 7, 11, 12)),
         ),
         (("Thomas Garnier", "thomas@cycles-aubrac.fr", RaciRole.ACCOUNTABLE),),
+        tone="tu",
+        mentions=("Pour ta sécurité, porte un casque",),
+        palette=("#16a34a", "#14291b", "#6b7280", "#f3f4f6", "#f9fafb", "#e5e7eb"),
     ),
     DemoClient(
         "Fromagerie Lescure",
@@ -141,6 +156,9 @@ CLIENTS = (
             ("Élodie Lescure", "elodie@fromagerie-lescure.fr", RaciRole.ACCOUNTABLE),
             ("Hugo Bernard", "hugo@fromagerie-lescure.fr", RaciRole.RESPONSIBLE),
         ),
+        banned_words=("industriel",),
+        mentions=("Pour votre santé, mangez au moins cinq fruits et légumes par jour",),
+        palette=("#d97706", "#3b2506", "#6b7280", "#f3f4f6", "#f9fafb", "#e5e7eb"),
     ),
 )
 
@@ -203,6 +221,10 @@ def populate(
             analysis_offset_days=5,
             daily_rate=Decimal(spec.rate),
             timezone=TZ,
+            tone=spec.tone,
+            banned_words=list(spec.banned_words),
+            required_mentions=list(spec.mentions),
+            palette=list(spec.palette),
         )
         client.segments = [Segment(name=n, estimated_size=s) for n, s in spec.segments]
         client.contacts = [Contact(name=n, email=e, raci_role=r) for n, e, r in spec.contacts]
@@ -300,6 +322,7 @@ def populate(
         session.execute(insert(Campaign.__table__), rows)
         session.execute(insert(campaign_segments), links)
         _write_briefs(session, rows, dict(zip(client_ids, CLIENTS, strict=True)), today, rng)
+        _write_checklists(session, rows, today, rng)
     return len(rows)
 
 
@@ -421,3 +444,62 @@ def _write_briefs(
     session.execute(insert(Brief.__table__), briefs)
     session.execute(insert(BriefVersion.__table__), versions)
     fts.bulk_index(session, index)
+
+
+#: The first status at which each phase of the chain is behind the campaign.
+_PHASE_DONE_FROM = {
+    ChecklistPhase.STRATEGY: CampaignStatus.BRIEF,
+    ChecklistPhase.PRODUCTION: CampaignStatus.BAT,
+    ChecklistPhase.BAT: CampaignStatus.APPROVED,
+    ChecklistPhase.SEND: CampaignStatus.SENT,
+    ChecklistPhase.ANALYSIS: CampaignStatus.ANALYSED,
+}
+OPERATOR = "Camille Moreau"
+FAILED_COMMENTS = (
+    "Le client veut revoir le visuel principal",
+    "Segment à recalculer : export incomplet",
+    "Lien de la page produit en 404, à corriger",
+)
+
+
+def _write_checklists(
+    session: Session, rows: list[dict[str, object]], today: date, rng: random.Random
+) -> None:
+    """Every campaign's checklist, in the state its status implies: phases behind it done
+    (with who and when), a few items not applicable or failed, and what is late left to do."""
+    from crmdesk.core import checklists
+    from crmdesk.core.models import ChecklistItem
+    from crmdesk.core.timezones import wall_clock
+
+    template = checklists.default_template()
+    items: list[dict[str, object]] = []
+    for row in rows:
+        status = row["status"]
+        assert isinstance(status, CampaignStatus)
+        at = row["planned_send_at"]
+        assert isinstance(at, datetime)
+        send_day = wall_clock(at, TZ).date()
+        for item in checklists.item_rows(int(row["id"]), send_day, template):  # type: ignore[call-overload]
+            phase = item["phase"]
+            assert isinstance(phase, ChecklistPhase)
+            due = item["due_on"]
+            assert isinstance(due, date)
+            if status.rank >= _PHASE_DONE_FROM[phase].rank:
+                roll = rng.random()
+                if row["channel"] is not Channel.EMAIL and item["check"]:
+                    item["state"] = ChecklistState.NOT_APPLICABLE
+                elif roll < 0.03:
+                    item["state"] = ChecklistState.NOT_APPLICABLE
+                else:
+                    item["state"] = ChecklistState.DONE
+                done_day = min(due, today) - timedelta(days=rng.randrange(0, 2))
+                item["done_by"] = OPERATOR
+                item["done_at"] = datetime.combine(done_day, time(9 + rng.randrange(9)), UTC)
+            elif due < today and rng.random() < 0.25:
+                item["state"] = ChecklistState.FAILED
+                item["done_by"] = OPERATOR
+                item["done_at"] = datetime.combine(due, time(16), UTC)
+                item["comment"] = rng.choice(FAILED_COMMENTS)
+            items.append(item)
+    if items:
+        session.execute(insert(ChecklistItem.__table__), items)

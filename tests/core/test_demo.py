@@ -115,3 +115,27 @@ def test_the_demo_never_overwrites_an_existing_file(
 
     assert str(target) in refused.value.message
     assert target.read_bytes() == before
+
+
+def test_every_demo_campaign_has_its_checklist_in_a_state_its_status_implies(
+    demo_workspace: Workspace,
+) -> None:
+    from crmdesk.core import checklists
+    from crmdesk.core.models import ChecklistPhase, ChecklistState
+
+    with demo_workspace.reader() as session:
+        found = [(c.id, c.status) for c in all_campaigns(session)]
+        lists = {cid: checklists.load_checklist(session, cid, DEMO_TODAY) for cid, _ in found}
+        overdue = checklists.overdue_checklists(session, DEMO_TODAY)
+    assert all(lists[cid].total == len(checklists.default_template()) for cid, _ in found)
+    states = {i.state for checklist in lists.values() for i in checklist.items}
+    assert states == set(ChecklistState)
+    for cid, status in found:
+        strategy = lists[cid].phases[0]
+        assert strategy.phase is ChecklistPhase.STRATEGY
+        if status is CampaignStatus.CLOSED:
+            assert all(p.closed == p.total for p in lists[cid].phases)
+        if status is CampaignStatus.DRAFT:
+            assert strategy.closed == 0
+    # A handful of late items, not a wall of red: the demo operator is on top of things.
+    assert 0 < len(overdue) <= 10
