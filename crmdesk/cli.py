@@ -10,12 +10,18 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crmdesk import __version__
 
+if TYPE_CHECKING:
+    from crmdesk.core.checks.engine import CheckReport
+
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
 
 
@@ -65,6 +71,37 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_campaigns)
+
+    check = commands.add_parser(
+        "check",
+        help="check emails (.html or .eml) the way the checklist does",
+        description=(
+            "Check emails and print the findings. Exit status: 0 when no finding reaches "
+            "--fail-on, 1 when one does, 2 when a file cannot be checked at all."
+        ),
+    )
+    check.add_argument("emails", nargs="*", type=Path, metavar="EMAIL")
+    _db_option(check, top=False)
+    check.add_argument(
+        "--campaign", type=int, metavar="ID", help="check against this campaign (needs --db)"
+    )
+    check.add_argument(
+        "--record",
+        action="store_true",
+        help="keep the findings on the campaign and tick its checklist (one email)",
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--fail-on", choices=("error", "warning"), default="error")
+    check.add_argument(
+        "--lang", choices=("fr", "en"), default=None, help="language of the messages"
+    )
+    check.add_argument(
+        "--version",
+        dest="data_version",
+        action="store_true",
+        help="print the version and the date and licence of the caniemail.com data",
+    )
+    check.set_defaults(handler=cmd_check)
     return parser
 
 
@@ -125,6 +162,102 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
                 f"{r.client}  —  {r.name}"
             )
     return EXIT_OK
+
+
+def _language(choice: str | None) -> str:
+    if choice:
+        return choice
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "fr" if value.startswith("fr") else "en"
+    return "en"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    # Only the engine: no Qt, no ORM, no matplotlib unless --db asks for a campaign.
+    from crmdesk.core.checks import compat
+    from crmdesk.core.checks.engine import check_file
+    from crmdesk.core.checks.model import CheckContext, Severity
+    from crmdesk.core.errors import CrmdeskError, UnusableEmail
+
+    notice = compat.data_notice()
+    if args.data_version:
+        print(f"crmdesk {__version__}")
+        print(
+            f"CSS and HTML support data: {notice['source']}, updated "
+            f"{notice['last_update_date']}; licence {notice['licence']}: {notice['notice']}"
+        )
+        return EXIT_OK
+    if not args.emails:
+        raise CrmdeskError("check: name at least one email file (.html or .eml).")
+    if (args.campaign is None) != (args.db is None):
+        raise CrmdeskError("check: --db and --campaign go together.")
+    if args.record and (args.campaign is None or len(args.emails) != 1):
+        raise CrmdeskError("check: --record needs --db, --campaign and exactly one email.")
+    context = CheckContext()
+    if args.campaign is not None:
+        from crmdesk.core import checklists
+        from crmdesk.core.db import Workspace
+
+        with Workspace.open(args.db, create=False) as workspace, workspace.reader() as session:
+            context = checklists.check_context(session, args.campaign)
+    threshold = Severity(args.fail_on)
+    language = _language(args.lang)
+    files: list[dict[str, object]] = []
+    status = EXIT_OK
+    for path in args.emails:
+        try:
+            report = check_file(path, replace(context, base_dir=path.parent))
+        except UnusableEmail as exc:
+            files.append({"file": str(path), "error": {"code": exc.code, "message": exc.message}})
+            if args.format == "text":
+                print(f"crmdesk: {exc.message}", file=sys.stderr)
+            status = EXIT_UNUSABLE
+            continue
+        files.append(report.to_json())
+        worst = report.worst()
+        if status == EXIT_OK and worst is not None and worst.rank >= threshold.rank:
+            status = EXIT_FINDINGS
+        if args.format == "text":
+            _print_report(report, language)
+        if args.record:
+            from crmdesk.core import checklists
+            from crmdesk.core.db import Workspace
+
+            with Workspace.open(args.db, create=False) as workspace:
+                with workspace.session() as session:
+                    outcome = checklists.record_run(session, args.campaign, report)
+            print(f"Recorded on campaign {args.campaign}: {len(outcome.ticks)} checklist item(s)")
+    if args.format == "json":
+        payload = {
+            "crmdesk": __version__,
+            "fail_on": threshold.value,
+            "data": notice,
+            "files": files,
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    return status
+
+
+def _print_report(report: CheckReport, language: str) -> None:
+    from crmdesk.core.checks.model import Severity
+
+    counts = report.counts()
+    summary = ", ".join(
+        f"{n} {severity.value}{'s' if n != 1 and severity is not Severity.INFO else ''}"
+        for severity, n in counts.items()
+    )
+    print(f"{report.name}: {summary} ({report.encoded_size / 1024:.1f} KB, {report.charset})")
+    for finding in report.findings:
+        where = f"line {finding.line}" if finding.line else "—"
+        print(f"  {finding.severity.value:<7} {where:<10} {finding.check_id}")
+        print(f"          {finding.message(language)}")
+        if finding.element:
+            print(f"          {finding.element}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -323,6 +323,7 @@ def populate(
         session.execute(insert(campaign_segments), links)
         _write_briefs(session, rows, dict(zip(client_ids, CLIENTS, strict=True)), today, rng)
         _write_checklists(session, rows, today, rng)
+        _write_check_runs(session, rows, dict(zip(client_ids, CLIENTS, strict=True)), today, rng)
     return len(rows)
 
 
@@ -503,3 +504,74 @@ def _write_checklists(
             items.append(item)
     if items:
         session.execute(insert(ChecklistItem.__table__), items)
+
+
+#: Campaigns whose email is being built or reviewed around the reference day have a check run.
+CHECKED_STATUSES = (
+    CampaignStatus.PRODUCTION,
+    CampaignStatus.BAT,
+    CampaignStatus.APPROVED,
+    CampaignStatus.SCHEDULED,
+    CampaignStatus.SENT,
+)
+PRODUCT_NAMES = (
+    "Sélection de la semaine",
+    "Coup de cœur de l'équipe",
+    "Nouveauté",
+    "Best-seller",
+    "Édition limitée",
+)
+
+
+def _write_check_runs(
+    session: Session,
+    rows: list[dict[str, object]],
+    specs: dict[int, DemoClient],
+    today: date,
+    rng: random.Random,
+) -> None:
+    """Check the emails of the campaigns in production or review around ``today`` (a fortnight
+    each side), so their checklists show automatic ticks, and a few failures, as in real life."""
+    from crmdesk.core import checklists
+    from crmdesk.core.checks.engine import check_bytes
+    from crmdesk.core.demo_emails import FLAWS, EmailBrand, campaign_email
+    from crmdesk.core.timezones import wall_clock
+
+    for row in rows:
+        at = row["planned_send_at"]
+        assert isinstance(at, datetime)
+        day = wall_clock(at, TZ).date()
+        if (
+            row["status"] not in CHECKED_STATUSES
+            or row["channel"] is not Channel.EMAIL
+            or abs((day - today).days) > 14
+        ):
+            continue
+        spec = specs[int(row["client_id"])]  # type: ignore[call-overload]
+        brand = EmailBrand(
+            spec.name,
+            DOMAINS[spec.name],
+            spec.colour,
+            spec.palette[1] if len(spec.palette) > 1 else "#111827",
+            spec.esp,
+            spec.tone,
+            spec.mentions[0] if spec.mentions else "",
+        )
+        name = str(row["name"])
+        slug = checklists.campaign_slug(name)
+        products = tuple(
+            (f"{label} – {name.split(' – ')[0]}", f"{rng.randrange(9, 90)},90 €", f"p{n}")
+            for n, label in enumerate(rng.sample(PRODUCT_NAMES, 3))
+        )
+        # Later statuses have had their mistakes fixed; emails still in the works have some.
+        flaws = frozenset(
+            rng.sample(FLAWS, rng.randrange(1, 3))
+            if row["status"] in (CampaignStatus.PRODUCTION, CampaignStatus.BAT)
+            else ()
+        )
+        html = campaign_email(brand, name, slug, products, flaws)
+        campaign_id = int(row["id"])  # type: ignore[call-overload]
+        context = checklists.check_context(session, campaign_id)
+        report = check_bytes(html.encode("utf-8"), f"{slug}.html", context=context)
+        checked_at = datetime.combine(min(day, today) - timedelta(days=3), time(15), UTC)
+        checklists.record_run(session, campaign_id, report, now=checked_at)

@@ -163,6 +163,10 @@ class ParsedEmail:
     links: list[Link] = field(default_factory=list)
     visible_text: str = ""
     problems: list[Finding] = field(default_factory=list)  # parser's own findings
+    # Every element of ``tree`` in document order (no comments), and the same grouped by tag
+    # name: the parser walks the tree once so that each check does not walk it again.
+    elements: list[HtmlElement] = field(default_factory=list)
+    by_tag: dict[str, list[HtmlElement]] = field(default_factory=dict)
 
 
 CheckFunction = Callable[[ParsedEmail, CheckContext], Iterable[Finding]]

@@ -1,0 +1,523 @@
+"""Reading an email once: bytes in, decoded HTML, a tree with line numbers, links and text out.
+
+Every check reads the same :class:`ParsedEmail`, so the file is decoded, parsed and walked here
+once. Input that cannot be checked at all (missing, a folder, an image renamed ``.html``, an
+.eml without HTML) raises :class:`UnusableEmail`; input that can be checked but is odd (a
+guessed charset, bytes that do not match the declared charset, an empty body) is read anyway
+and the oddity becomes a finding in ``ParsedEmail.problems``.
+
+Charsets follow what a reader's software does: a BOM first, then the charset the email
+declares (the MIME part's for an .eml, else ``<meta charset>`` or ``http-equiv``), then UTF-8,
+then Windows-1252, the charset French Windows writes. As in browsers (WHATWG Encoding
+standard), "us-ascii" and "iso-8859-1" are read as their superset Windows-1252.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import stat
+from collections.abc import Iterable, Iterator, Mapping
+from email import policy
+from email.errors import MessageError
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+from typing import Literal
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from crmdesk.core.checks.model import Finding, Link, ParsedEmail, Severity
+from crmdesk.core.errors import UnusableEmail
+
+Kind = Literal["html", "eml"]
+
+# Gmail and Outlook.com refuse messages above 25 MB: nothing bigger is an email to check.
+MAX_BYTES = 25 * 2**20
+# How far the parser looks for a declared charset (HTML's own prescan stops at 1 KB; email
+# heads carry long comments and MSO blocks, so a little further).
+_PRESCAN_BYTES = 4096
+_SNIFF_BYTES = 1024
+# An element excerpt in a finding stays short enough for a report line.
+EXCERPT_CHARS = 120
+
+_SUFFIX_KINDS: dict[str, Kind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".eml": "eml",
+    ".mht": "eml",  # MHTML is a MIME message with its HTML part
+    ".mhtml": "eml",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Signatures of files people drop by mistake: PNG, GIF, JPEG, PDF, ZIP/DOCX, OLE (.msg, .doc),
+# gzip, RIFF (WebP).
+_MAGIC = (
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0",
+    b"\x1f\x8b",
+    b"RIFF",
+)
+# Control bytes no text has; ESC (0x1b) stays allowed, ISO-2022-JP mail is made of it.
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BINARY_SHARE = 0.05
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
+# Labels that browsers and mail clients read as Windows-1252 (WHATWG Encoding standard).
+_AS_WINDOWS_1252 = frozenset(
+    {
+        "us-ascii",
+        "ascii",
+        "iso-8859-1",
+        "iso8859-1",
+        "iso_8859-1",
+        "latin1",
+        "latin-1",
+        "l1",
+        "cp819",
+        "ibm819",
+        "windows-1252",
+        "cp1252",
+        "x-cp1252",
+    }
+)
+
+_MAIL_START = re.compile(r"(?:From |[A-Za-z][A-Za-z0-9-]*:[ \t])")
+_MAIL_HEADER = re.compile(
+    r"^(?:from|to|subject|date|mime-version|content-type|received|return-path|message-id"
+    r"|delivered-to):",
+    re.I | re.M,
+)
+_HTML_START = re.compile(
+    r"<(?:!doctype\s+html|!--|(?:html|head|body|table|div|p|meta|title|center|span|a|img|style"
+    r"|font|br|h[1-6])[\s>/])",
+    re.I,
+)
+
+_SKIPPED_TEXT = frozenset({"script", "style", "head", "title", "template"})
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
+)
+_BLOCK_MARK = "\x00"  # libxml2 turns a NUL of the source into U+FFFD, so it cannot clash
+# Invisible characters: preheader padding (zero-width joiners, combining grapheme joiner,
+# soft hyphen) and BOMs. They are not text a reader sees.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u034f\u200b\u200c\u200d\u2060\ufeff"))
+_HREF_SPACES = " \t\n\r\f"
+
+# ESPs' personalisation syntaxes: what an ESP replaces at send time, so that a link such as
+# "*|UNSUB|*" is a placeholder, not a malformed URL. One alternative per syntax family.
+MERGE_TAG = re.compile(
+    r"\*\|[^|]{1,80}\|\*"  # Mailchimp: *|UNSUB|*, *|FNAME|*
+    r"|\{\{.{1,200}?\}\}\}?"  # Brevo, Klaviyo, HubSpot, Mailjet, Handlebars, Liquid: {{ x }}
+    r"|\{%.{1,200}?%\}"  # Liquid and Klaviyo tags: {% unsubscribe %}
+    r"|\[\[.{1,80}?\]\]"  # Mailjet: [[UNSUB_LINK_FR]], [[var:name:""]]
+    r"|\[\*.{1,80}?\*\]"  # Adestra: [* link.unsub *]
+    r"|%%.{1,200}?%%"  # Salesforce Marketing Cloud: %%unsub_center_url%%, %%=v(@x)=%%
+    r"|<%.{1,80}?%>"  # SendGrid: <%asm_group_unsubscribe_raw_url%>
+    r"|\$\{[^{}]{1,80}\}"  # ${unsubscribe}
+    r"|\{[$?][^{}]{1,80}\}"  # Evalanche {$DELETE_URL}, Instiller {?$optout_link?}
+    r"|\$[A-Za-z_][\w.]{0,60}\$"  # $unsubscribe$
+    r"|%[A-Za-z][A-Za-z_]{1,39}%"  # ActiveCampaign %UNSUBSCRIBELINK%, Mailgun %unsubscribe_url%
+    r"|\[[A-Z_]{2,40}\]"  # Sendinblue's former tags: [UNSUBSCRIBE], [MIRROR]
+    r"|\{[A-Z_]{2,40}\}"  # {UNSUBSCRIBE_URL}
+    r"|~[A-Za-z_.()\[\]]{1,60}~",  # tilde-delimited fields
+    re.S,
+)
+
+
+class Headers(Mapping[str, str]):
+    """A mail's headers: names kept as written, looked up in any case.
+
+    The first of a repeated header wins (``Received`` comes many times); :meth:`all` gives
+    every value of a name.
+    """
+
+    def __init__(self, items: Iterable[tuple[str, str]]) -> None:
+        self._items = list(items)
+        self._first: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+        for name, value in self._items:
+            self._first.setdefault(name.lower(), value)
+            self._names.setdefault(name.lower(), name)
+
+    def __getitem__(self, name: str) -> str:
+        return self._first[name.lower()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names.values())
+
+    def __len__(self) -> int:
+        return len(self._first)
+
+    def all(self, name: str) -> list[str]:
+        key = name.lower()
+        return [value for header, value in self._items if header.lower() == key]
+
+
+def parse_file(path: Path, *, base_dir: Path | None = None) -> ParsedEmail:
+    """Read and parse an email file; relative image paths resolve against its folder unless
+    ``base_dir`` says otherwise."""
+    name = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise UnusableEmail("unreadable", name, "it is a folder, not an email file.")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would never end
+            raise UnusableEmail("unreadable", name, "it is not a regular file.")
+        _refuse_size(info.st_size, name)
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError) as error:
+        raise UnusableEmail("missing", name, "there is no such file.") from error
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise UnusableEmail("unreadable", name, f"it cannot be read ({reason}).") from error
+    return parse_bytes(data, name, base_dir=base_dir or path.parent)
+
+
+def parse_bytes(
+    data: bytes, name: str, *, kind: Kind | None = None, base_dir: Path | None = None
+) -> ParsedEmail:
+    """Parse an email given as bytes; ``kind`` comes from ``name``'s extension when not given,
+    else from the content."""
+    _refuse_size(len(data), name)
+    if _is_binary(data[:_SNIFF_BYTES]):
+        raise UnusableEmail(
+            "binary", name, "it is binary data (an image, an archive…), not an HTML or .eml email."
+        )
+    kind = kind or _SUFFIX_KINDS.get(Path(name).suffix.lower()) or _sniff(data)
+    if kind is None:
+        if data.strip():
+            raise UnusableEmail("unsupported", name, "it is neither HTML nor an .eml message.")
+        kind = "html"  # an empty file: reported as empty, whatever its name
+    if kind == "eml":
+        return _parse_eml(data, name, base_dir)
+    text, charset, problems = _decode(data, None)
+    return _parsed(name, text, len(data), charset, None, base_dir, problems)
+
+
+def start_tag(element: HtmlElement) -> str:
+    """The element's start tag as a finding's excerpt, e.g. ``<a href="#">``, ≤ 120 chars."""
+    attributes = "".join(f' {key}="{value}"' for key, value in element.attrib.items())
+    excerpt = f"<{element.tag}{attributes}>"
+    if len(excerpt) > EXCERPT_CHARS:
+        excerpt = excerpt[: EXCERPT_CHARS - 2] + "…>"
+    return excerpt
+
+
+def squash(text: str) -> str:
+    """Text as a reader sees it: invisible padding dropped, runs of white space as one space."""
+    return " ".join(text.translate(_INVISIBLE).split())
+
+
+# -- bytes --------------------------------------------------------------------------------------
+
+
+def _refuse_size(size: int, name: str) -> None:
+    if size > MAX_BYTES:
+        raise UnusableEmail(
+            "too_large",
+            name,
+            f"it is {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB an email can weigh.",
+        )
+
+
+def _is_binary(head: bytes) -> bool:
+    if head.startswith(_MAGIC):
+        return True
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False  # UTF-16 text is full of NUL bytes
+    return b"\0" in head or len(_CONTROL_BYTES.findall(head)) > _BINARY_SHARE * len(head)
+
+
+def _sniff(data: bytes) -> Kind | None:
+    head = _head_text(data).lstrip()
+    if _MAIL_START.match(head) and _MAIL_HEADER.search(head):
+        return "eml"
+    if _HTML_START.search(head):
+        return "html"
+    return None
+
+
+def _head_text(data: bytes) -> str:
+    head = data[:_PRESCAN_BYTES]
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom) :].decode(codec, errors="replace")
+    return head.decode("latin-1")
+
+
+# -- charsets -----------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str, list[Finding]]:
+    """The text, the charset it was read in, and what was odd about it.
+
+    ``declared`` is the MIME part's charset for an .eml; the HTML's own declaration is looked
+    for when there is none.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace"), codec, []
+    head = data[:_PRESCAN_BYTES]
+    if declared is None:
+        match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+        declared = match.group(1).decode("ascii").lower() if match else None
+    if declared is None:
+        return _undeclared(data, [])
+    codec = _codec(declared)
+    if codec is None:
+        unknown = _finding(
+            "parse.charset_unknown",
+            Severity.WARNING,
+            f"The email declares the charset “{declared}”, which does not exist: it was read as "
+            "UTF-8, or Windows-1252 where that failed. Declare “utf-8”.",
+            f"L’email déclare le jeu de caractères « {declared} », qui n’existe pas : il a été lu "
+            "en UTF-8, ou en Windows-1252 à défaut. Déclarez « utf-8 ».",
+        )
+        return _undeclared(data, [unknown])
+    try:
+        return data.decode(codec), declared, []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        mismatch = _finding(
+            "parse.charset_mismatch",
+            Severity.WARNING,
+            f"The email declares the charset “{declared}” but its bytes are not {declared} "
+            f"(first at line {line}): those characters will show as “�”. Save the file in the "
+            "charset it declares.",
+            f"L’email déclare le jeu de caractères « {declared} » mais ses octets n’en sont pas "
+            f"(premier à la ligne {line}) : ces caractères s’afficheront en « � ». Enregistrez "
+            "le fichier dans le jeu de caractères qu’il déclare.",
+            line=line,
+        )
+        return data.decode(codec, errors="replace"), declared, [mismatch]
+
+
+def _undeclared(data: bytes, problems: list[Finding]) -> tuple[str, str, list[Finding]]:
+    try:
+        return data.decode("utf-8"), "utf-8", problems
+    except UnicodeDecodeError:
+        guessed = _finding(
+            "parse.charset_guessed",
+            Severity.WARNING,
+            "No charset is declared and the bytes are not UTF-8: the email was read as "
+            "Windows-1252. Save it in UTF-8 with <meta charset=\"utf-8\">, or accents may be "
+            "garbled once sent.",
+            "Aucun jeu de caractères n’est déclaré et les octets ne sont pas de l’UTF-8 : l’email "
+            "a été lu en Windows-1252. Enregistrez-le en UTF-8 avec <meta charset=\"utf-8\">, "
+            "sinon les accents risquent d’être abîmés à l’envoi.",
+        )
+        return data.decode("cp1252", errors="replace"), "windows-1252", [*problems, guessed]
+
+
+def _codec(label: str) -> str | None:
+    """Python's codec for a charset label, or None when the label names no text encoding."""
+    label = label.strip().lower()
+    if label in _AS_WINDOWS_1252:
+        return "cp1252"
+    if label.startswith("utf-16"):
+        return "utf-8"  # without a BOM, browsers read a declared UTF-16 as UTF-8 (WHATWG)
+    for candidate in (label, label.removeprefix("x-")):
+        try:
+            b"a".decode(candidate)  # also refuses codecs that are not text (base64, rot13…)
+        except LookupError:
+            continue
+        except UnicodeError:
+            pass  # the codec exists; this one byte is just not valid in it
+        return candidate
+    return None
+
+
+# -- .eml ---------------------------------------------------------------------------------------
+
+
+def _parse_eml(data: bytes, name: str, base_dir: Path | None) -> ParsedEmail:
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    assert isinstance(message, EmailMessage)  # policy.default builds EmailMessage objects
+    part = _html_part(message)
+    if part is None:
+        raise UnusableEmail("no_html", name, "the mail has no HTML part.")
+    payload = part.get_payload(decode=True)
+    html = payload if isinstance(payload, bytes) else b""
+    if _is_binary(html[:_SNIFF_BYTES]):
+        raise UnusableEmail("binary", name, "its HTML part is binary data, not HTML.")
+    text, charset, problems = _decode(html, part.get_content_charset())
+    return _parsed(name, text, len(html), charset, _headers(message), base_dir, problems)
+
+
+def _html_part(message: EmailMessage) -> EmailMessage | None:
+    """The HTML body: what a mail client shows first, else any HTML part not attached, else an
+    attached one (a bounce carries the original mail as an attachment)."""
+    body = message.get_body(preferencelist=("html",))
+    if isinstance(body, EmailMessage):
+        return body
+    parts = [part for part in message.walk() if part.get_content_type() == "text/html"]
+    inline = [part for part in parts if not part.is_attachment()]
+    found = (inline or parts or [None])[0]
+    return found if isinstance(found, EmailMessage) else None
+
+
+# The stdlib's header parser raises on some malformed headers (bad encoded words, broken
+# address lists) instead of recording a defect: such a header is kept as written.
+_HEADER_ERRORS = (MessageError, ValueError, LookupError, IndexError, AttributeError, TypeError)
+
+
+def _headers(message: EmailMessage) -> Headers:
+    items = []
+    for name, raw in message.raw_items():
+        try:
+            value = str(message.policy.header_fetch_parse(name, raw))
+        except _HEADER_ERRORS:
+            value = str(raw).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        items.append((name, " ".join(value.split())))
+    return Headers(items)
+
+
+# -- the tree -----------------------------------------------------------------------------------
+
+
+def _parsed(
+    name: str,
+    text: str,
+    encoded_size: int,
+    charset: str,
+    headers: Headers | None,
+    base_dir: Path | None,
+    problems: list[Finding],
+) -> ParsedEmail:
+    parsed = ParsedEmail(
+        name=name,
+        html=text,
+        encoded_size=encoded_size,
+        charset=charset,
+        tree=None,
+        headers=headers,
+        base_dir=base_dir,
+        problems=problems,
+    )
+    root = _tree(text)
+    if root is not None:
+        parsed.visible_text = _visible_text(root)
+    if root is None or not (parsed.visible_text or root.find(".//body//img") is not None):
+        parsed.problems.append(
+            _finding(
+                "parse.empty",
+                Severity.ERROR,
+                "The email is empty: it has no text and no image to show.",
+                "L’email est vide : il n’a ni texte ni image à afficher.",
+            )
+        )
+        return parsed  # no tree: the engine runs no check on nothing
+    parsed.tree = root
+    for element in root.iter(lxml.etree.Element):  # elements only, no comments
+        parsed.elements.append(element)
+        parsed.by_tag.setdefault(element.tag, []).append(element)
+    parsed.links = _links(parsed.elements)
+    return parsed
+
+
+def _tree(text: str) -> HtmlElement | None:
+    """The document, or None when libxml2 finds nothing in it (blank, or only comments).
+
+    The text goes in as UTF-8 bytes with the encoding given, because lxml refuses a ``str``
+    that carries an XML encoding declaration; lines are counted on "\\n" either way.
+    """
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # one per call: thread-safe
+    try:
+        return lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except lxml.etree.LxmlError:
+        return None
+
+
+def _visible_text(root: HtmlElement) -> str:
+    """The body's text without scripts, styles and comments, a line per block."""
+    body = root.find("body")
+    if body is None:
+        return ""
+    parts: list[str] = []
+    walker = lxml.etree.iterwalk(body, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if event in ("comment", "pi"):
+            parts.append(element.tail or "")
+        elif event == "start":
+            if element.tag in _BLOCKS:
+                parts.append(_BLOCK_MARK)
+            if element.tag in _SKIPPED_TEXT:
+                walker.skip_subtree()
+            else:
+                parts.append(element.text or "")
+        else:
+            if element.tag in _BLOCKS:
+                parts.append(_BLOCK_MARK)
+            if element is not body:
+                parts.append(element.tail or "")
+    lines = (squash(line) for line in "".join(parts).split(_BLOCK_MARK))
+    return "\n".join(line for line in lines if line)
+
+
+def _links(elements: list[HtmlElement]) -> list[Link]:
+    links = []
+    for element in elements:
+        if element.tag not in ("a", "area"):
+            continue
+        href = element.get("href")
+        if href is None:
+            continue  # an anchor, not a link
+        if element.tag == "a":
+            text = squash(element.text_content())
+            if not text:
+                alts = (squash(image.get("alt") or "") for image in element.iter("img"))
+                text = " ".join(alt for alt in alts if alt)
+        else:
+            text = squash(element.get("alt") or "")
+        links.append(Link(href.strip(_HREF_SPACES), text, element.sourceline))
+    return links
+
+
+def _finding(
+    check_id: str, severity: Severity, en: str, fr: str, *, line: int | None = None
+) -> Finding:
+    return Finding(check_id, severity, en, fr, line=line)
