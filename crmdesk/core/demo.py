@@ -569,9 +569,17 @@ def _write_check_runs(
             if row["status"] in (CampaignStatus.PRODUCTION, CampaignStatus.BAT)
             else ()
         )
-        html = campaign_email(brand, name, slug, products, flaws)
         campaign_id = int(row["id"])  # type: ignore[call-overload]
         context = checklists.check_context(session, campaign_id)
+        html = campaign_email(
+            brand,
+            name,
+            slug,
+            products,
+            flaws,
+            hero_url=next(iter(context.brief_cta_urls), None),
+            mentions=context.brief_mentions,
+        )
         report = check_bytes(html.encode("utf-8"), f"{slug}.html", context=context)
         checked_at = datetime.combine(min(day, today) - timedelta(days=3), time(15), UTC)
         checklists.record_run(session, campaign_id, report, now=checked_at)

@@ -48,8 +48,15 @@ def campaign_email(
     slug: str,
     products: tuple[tuple[str, str, str], ...],
     flaws: frozenset[str] = frozenset(),
+    *,
+    hero_url: str | None = None,
+    mentions: tuple[str, ...] = (),
 ) -> str:
-    """An HTML email of about 12–20 KB; ``products`` are (name, price, path) blocks."""
+    """An HTML email of about 8–15 KB; ``products`` are (name, price, path) blocks.
+
+    ``hero_url`` is the brief's call to action (the main visual links to it) and
+    ``mentions`` the brief's mandatory mentions, printed in the footer with the brand's own.
+    """
     unknown = flaws - set(FLAWS)
     if unknown:
         raise ValueError(f"unknown flaws: {sorted(unknown)}")
@@ -93,7 +100,12 @@ def campaign_email(
             </td>
           </tr>"""
         )
-    hero = _url(brand, "offres", slug, "hero", utm="missing_utm" not in flaws)
+    hero = hero_url or _url(brand, "offres", slug, "hero", utm="missing_utm" not in flaws)
+    legal = "".join(
+        f'\n              <p style="margin:0 0 8px;">{escape(text)}</p>'
+        for text in (brand.mention, *mentions)
+        if text
+    )
     return f"""<!DOCTYPE html>
 <html lang="fr">
 <head>
@@ -141,7 +153,7 @@ def campaign_email(
           <tr>
             <td style="padding:24px;font-family:Arial,sans-serif;font-size:12px;
               line-height:18px;color:#6b7280;background:#f9fafb;">
-              <p style="margin:0 0 8px;">{escape(brand.mention)}</p>
+{legal}
               <p style="margin:0 0 8px;">{escape(brand.name)} – {escape(brand.domain)}</p>
               <p style="margin:0;">
                 <a href="{{{{ unsubscribe }}}}" style="color:#6b7280;">Se désinscrire</a> ·
