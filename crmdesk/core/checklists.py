@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select
@@ -559,10 +560,11 @@ def record_run(
     campaign = _campaign(session, campaign_id)
     now = now or utcnow()
     counts = report.counts()
+    source = PurePath(report.name).name  # the file's name: where it sat is nobody's business
     run = CheckRun(
         campaign_id=campaign.id,
         created_at=now,
-        source_name=report.name[:300],
+        source_name=source[:300],
         encoded_size=report.encoded_size,
         errors=counts.get(Severity.ERROR, 0),
         warnings=counts.get(Severity.WARNING, 0),
@@ -586,7 +588,7 @@ def record_run(
         previous[item.id] = _state_of(item)
         item.state, item.by_check = tick.state, True
         item.done_by, item.done_at = CHECK_AUTHOR, now
-        item.comment = _auto_comment(tick, report.name)
+        item.comment = _auto_comment(tick, source)
     return RunOutcome(
         run.id,
         tuple(ticks),

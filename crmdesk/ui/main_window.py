@@ -30,6 +30,7 @@ from crmdesk.ui.operations import Operations, show_error
 
 if TYPE_CHECKING:
     from crmdesk.ui.brief.editor import BriefEditor
+    from crmdesk.ui.checklist.window import ChecklistWindow
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.dialog: CampaignDialog | None = None
         self.briefs: dict[int, BriefEditor] = {}
+        self.checklists: dict[int, ChecklistWindow] = {}
         self.search_dialog: QDialog | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
         self.resize(1280, 820)
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.calendar.new_requested.connect(self.new_campaign)
         self.calendar.reschedule_requested.connect(self.reschedule)
         self.cockpit.open_requested.connect(self.open_campaign)
+        self.cockpit.checklist_requested.connect(self.open_checklist)
 
         path_label = QLabel(str(workspace.path))
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -111,10 +114,14 @@ class MainWindow(QMainWindow):
             self.tr("&Delete campaign"), self.delete_selected, QKeySequence.StandardKey.Delete
         )
         self.brief_action = self._action(self.tr("&Brief…"), self.brief_selected, "Ctrl+B")
+        self.checklist_action = self._action(
+            self.tr("Check&list…"), self.checklist_selected, "Ctrl+L"
+        )
         self.search_action = self._action(self.tr("&Search…"), self.open_search, "Ctrl+K")
         for action in (
             self.open_action,
             self.brief_action,
+            self.checklist_action,
             self.duplicate_action,
             self.delete_action,
         ):
@@ -253,6 +260,28 @@ class MainWindow(QMainWindow):
         if campaign_id is not None:
             self.open_brief(campaign_id)
 
+    def checklist_selected(self) -> None:
+        campaign_id = self._selected()
+        if campaign_id is not None:
+            self.open_checklist(campaign_id)
+
+    def open_checklist(self, campaign_id: int) -> ChecklistWindow:
+        """One checklist window per campaign, like briefs: asking again brings it forward."""
+        window = self.checklists.get(campaign_id)
+        if window is None:
+            from crmdesk.ui.checklist.window import ChecklistWindow
+
+            window = ChecklistWindow(self.ops, campaign_id)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(
+                lambda _=None, cid=campaign_id: self.checklists.pop(cid, None)
+            )
+            self.checklists[campaign_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
     def open_brief(self, campaign_id: int, field: str | None = None) -> BriefEditor:
         """One editor window per campaign: asking again brings the open one forward."""
         editor = self.briefs.get(campaign_id)
@@ -310,6 +339,8 @@ class MainWindow(QMainWindow):
             if not editor.close():
                 event.ignore()
                 return
+        for window in list(self.checklists.values()):
+            window.close()
         super().closeEvent(event)
 
     def _warn_holiday(self, day: date) -> bool:

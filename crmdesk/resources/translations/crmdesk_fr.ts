@@ -702,6 +702,729 @@
     </message>
 </context>
 <context>
+    <name>ChartersDialog</name>
+    <message>
+        <location filename="../../ui/checklist/charters_dialog.py" line="+57"/>
+        <source>Outlook (Windows)</source>
+        <extracomment>Mail clients French readers use beyond the defaults, as caniemail.com keys.</extracomment>
+        <translation>Outlook (Windows)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gmail (webmail)</source>
+        <translation>Gmail (webmail)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gmail (iPhone)</source>
+        <translation>Gmail (iPhone)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gmail (Android)</source>
+        <translation>Gmail (Android)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlook.com</source>
+        <translation>Outlook.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apple Mail (Mac)</source>
+        <translation>Apple Mail (Mac)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apple Mail (iPhone)</source>
+        <translation>Apple Mail (iPhone)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yahoo (webmail)</source>
+        <translation>Yahoo (webmail)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Samsung Email</source>
+        <translation>Samsung Email</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange (webmail)</source>
+        <translation>Orange (webmail)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SFR (webmail)</source>
+        <translation>SFR (webmail)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free (webmail)</source>
+        <translation>Free (webmail)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>La Poste (webmail)</source>
+        <translation>La Poste (webmail)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Charters — %1</source>
+        <translation>Chartes — %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The automatic checks hold %1&apos;s emails to these rules. A rule left empty is not checked.</source>
+        <translation>Les contrôles automatiques vérifient les emails de %1 selon ces règles. Une règle laissée vide n’est pas contrôlée.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vous (vouvoiement)</source>
+        <translation>Vous (vouvoiement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tu (tutoiement)</source>
+        <translation>Tu (tutoiement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not set (not checked)</source>
+        <translation>Non défini (non contrôlé)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>One word or phrase a line</source>
+        <translation>Un mot ou une expression par ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One mention a line, e.g. the legal notice</source>
+        <translation>Une mention par ligne, par exemple les mentions légales</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Editorial charter</source>
+        <translation>Charte éditoriale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tone</source>
+        <translation>Ton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Banned words</source>
+        <translation>Mots interdits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mandatory mentions</source>
+        <translation>Mentions obligatoires</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick a colour…</source>
+        <translation>Choisir une couleur…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Graphic charter: palette</source>
+        <translation>Charte graphique : palette</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colours of text, backgrounds and buttons outside it are reported.</source>
+        <translation>Les couleurs de texte, de fond et de bouton hors palette sont signalées.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Every key must be in each link; a value must match; {campaign} stands for the campaign&apos;s name as a slug, {…} for any value. Empty: utm_source, utm_medium and utm_campaign must be there.</source>
+        <translation>Chaque clé doit figurer dans chaque lien ; une valeur doit correspondre ; {campaign} représente le nom de la campagne en slug, {…} n’importe quelle valeur. Vide : utm_source, utm_medium et utm_campaign doivent être présents.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>UTM convention</source>
+        <translation>Convention UTM</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mail clients of the readers</source>
+        <translation>Messageries des destinataires</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CSS and HTML these clients do not support are reported (caniemail.com data).</source>
+        <translation>Le CSS et le HTML que ces messageries ne prennent pas en charge sont signalés (données caniemail.com).</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>“%1” is not a colour: use #rrggbb, for example #1d4ed8.</source>
+        <translation>« %1 » n’est pas une couleur : utilisez #rrvvbb, par exemple #1d4ed8.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A colour of %1&apos;s palette</source>
+        <translation>Une couleur de la palette de %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>charters of %1</source>
+        <translation>les chartes de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistLabels</name>
+    <message>
+        <location filename="../../ui/checklist/labels.py" line="+31"/>
+        <source>Strategy</source>
+        <extracomment>Colours shared by the window and the dialogs (readable on light and dark Fusion palettes).</extracomment>
+        <translation>Stratégie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BAT</source>
+        <translation>BAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysis</source>
+        <translation>Analyse J+5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not applicable</source>
+        <translation>Sans objet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Links and UTM</source>
+        <translation>Liens et UTM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe and mirror link</source>
+        <translation>Désinscription et version en ligne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject, preheader, title</source>
+        <translation>Objet, pré-header, titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leftovers</source>
+        <translation>Textes provisoires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editorial charter</source>
+        <translation>Charte éditoriale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Graphic charter</source>
+        <translation>Charte graphique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mail client compatibility</source>
+        <translation>Compatibilité messageries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sender rules</source>
+        <translation>Règles expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Information</source>
+        <translation>Informations</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>D</source>
+        <translation>J</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This file does not exist any more.</source>
+        <translation>Ce fichier n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file could not be read.</source>
+        <translation>Ce fichier n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is not an email: it looks like an image, a PDF or a program.</source>
+        <translation>Ce fichier n’est pas un email : il ressemble à une image, un PDF ou un programme.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This file is too large to be an email.</source>
+        <translation>Ce fichier est trop volumineux pour être un email.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file holds no HTML to check (a text-only email?).</source>
+        <translation>Ce fichier ne contient pas de HTML à contrôler (un email en texte seul ?).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This kind of file cannot be checked: use .html, .htm or .eml.</source>
+        <translation>Ce type de fichier ne peut pas être contrôlé : utilisez .html, .htm ou .eml.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A checklist needs at least one item.</source>
+        <translation>Une checklist doit compter au moins une tâche.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item %1 has no label.</source>
+        <translation>La tâche %1 n’a pas d’intitulé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item %1: the label is longer than 300 characters.</source>
+        <translation>Tâche %1 : l’intitulé dépasse 300 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item %1: the due day must be within a year of the send.</source>
+        <translation>Tâche %1 : l’échéance doit se situer à moins d’un an de l’envoi.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The tone is “tu”, “vous” or not set.</source>
+        <translation>Le ton est « tu », « vous » ou non défini.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not a colour: use #rrggbb, for example #1d4ed8.</source>
+        <translation>« %1 » n’est pas une couleur : utilisez #rrvvbb, par exemple #1d4ed8.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UTM convention is longer than 500 characters.</source>
+        <translation>La convention UTM dépasse 500 caractères.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>no finding</source>
+        <translation>aucun problème</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Failed by the check of %1: %2</source>
+        <translation>En échec après le contrôle de %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ticked by the check of %1: %2</source>
+        <translation>Cochée par le contrôle de %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistWindow</name>
+    <message>
+        <location filename="../../ui/checklist/window.py" line="+163"/>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>“%1” → %2</source>
+        <translation>« %1 » → %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>comment on “%1”</source>
+        <translation>le commentaire de « %1 »</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>check run of %1</source>
+        <translation>le contrôle de %1</translation>
+    </message>
+    <message>
+        <location line="+292"/>
+        <location line="+325"/>
+        <source>Checklist — %1 (%2)</source>
+        <translation>Checklist — %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="-304"/>
+        <source>Template…</source>
+        <translation>Modèle…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The items new campaigns of this client and type start with</source>
+        <translation>Les tâches de départ des nouvelles campagnes de ce client et de ce type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Charters…</source>
+        <translation>Chartes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client&apos;s tone, banned words, mentions, colours and mail clients</source>
+        <translation>Ton, mots interdits, mentions, couleurs et messageries du client</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done by</source>
+        <translation>Fait par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Checklist items</source>
+        <translation>Tâches de la checklist</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not applicable</source>
+        <translation>Sans objet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+378"/>
+        <source>Comment…</source>
+        <translation>Commentaire…</translation>
+    </message>
+    <message>
+        <location line="-377"/>
+        <source>Comment on the item (F2 or Ctrl+Enter)</source>
+        <translation>Commenter la tâche (F2 ou Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (%2). Press again to set the item back to “to do”.</source>
+        <translation>%1 (%2). Appuyez de nouveau pour la remettre « à faire ».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check an email…</source>
+        <translation>Contrôler un email…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the campaign&apos;s HTML or .eml file (Ctrl+Shift+C); you can drop it here</source>
+        <translation>Contrôler le fichier HTML ou .eml de la campagne (Ctrl+Maj+C) ; vous pouvez aussi le déposer ici</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Checking…</source>
+        <translation>Contrôle en cours…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic checks</source>
+        <translation>Contrôles automatiques</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;p&gt;&lt;b&gt;No email checked yet for this campaign.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Click &lt;b&gt;Check an email…&lt;/b&gt; (Ctrl+Shift+C) or drop the campaign&apos;s .html or .eml file on this window.&lt;/p&gt;&lt;p&gt;crmdesk checks its links and UTM tags, unsubscribe link, images, weight, texts, the client&apos;s charters and mail-client support, and ticks or fails the checklist items marked &lt;i&gt;auto&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Aucun email contrôlé pour cette campagne.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cliquez sur &lt;b&gt;Contrôler un email…&lt;/b&gt; (Ctrl+Maj+C) ou déposez le fichier .html ou .eml de la campagne sur cette fenêtre.&lt;/p&gt;&lt;p&gt;crmdesk contrôle ses liens et balises UTM, le lien de désinscription, les images, le poids, les textes, les chartes du client et la compatibilité des messageries, puis coche ou met en échec les tâches marquées &lt;i&gt;auto&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Find in the source (Ctrl+F)</source>
+        <translation>Rechercher dans le source (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HTML source</source>
+        <translation>Source HTML</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>This campaign was deleted: its checklist is gone.</source>
+        <translation>Cette campagne a été supprimée : sa checklist aussi.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 — %2 / %3</source>
+        <translation>%1 — %2 / %3</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Click or press Space to tick; N not applicable; F failed</source>
+        <translation>Cliquez ou appuyez sur Espace pour cocher ; N sans objet ; F en échec</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ticked or failed by the automatic check “%1”</source>
+        <translation>Cochée ou mise en échec par le contrôle automatique « %1 »</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>auto check</source>
+        <translation>contrôle auto</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 / %2 done</source>
+        <translation>%1 / %2 faites</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Ticking as %1</source>
+        <translation>Coché au nom de %1</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Check an email</source>
+        <translation>Contrôler un email</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emails (*.html *.htm *.eml);;All files (*)</source>
+        <translation>Emails (*.html *.htm *.eml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Checking %1…</source>
+        <translation>Contrôle de %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 cannot be checked. %2 Nothing was recorded.</source>
+        <translation>%1 ne peut pas être contrôlé. %2 Rien n’a été enregistré.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n info</source>
+        <translation>
+            <numerusform>%n information</numerusform>
+            <numerusform>%n informations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — checked %2 — %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — contrôlé le %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No finding: the email passed every check.</source>
+        <translation>Aucun problème : l’email a passé tous les contrôles.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Source of %1 — double-click a finding to go to its line</source>
+        <translation>Source de %1 — double-cliquez sur un constat pour aller à sa ligne</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Source of %1 — line %2</source>
+        <translation>Source de %1 — ligne %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” is not in the source</source>
+        <translation>« %1 » ne figure pas dans le source</translation>
+    </message>
+</context>
+<context>
     <name>CockpitPage</name>
     <message>
         <location filename="../../ui/cockpit.py" line="+83"/>
@@ -798,6 +1521,32 @@
             <numerusform>%n tâche en retard</numerusform>
             <numerusform>%n tâches en retard</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <location filename="../../ui/checklist/window.py" line="-830"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What was done, checked or decided, and by whom</source>
+        <translation>Ce qui a été fait, vérifié ou décidé, et par qui</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ctrl+Enter to save</source>
+        <translation>Ctrl+Entrée pour enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>DueOffsetSpin</name>
+    <message>
+        <location filename="../../ui/checklist/template_editor.py" line="+99"/>
+        <source>Days from the send: D-3 is three days before, D+5 five after</source>
+        <translation>Jours depuis l’envoi : J-3 trois jours avant, J+5 cinq jours après</translation>
     </message>
 </context>
 <context>
@@ -1080,7 +1829,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+54"/>
+        <location filename="../../ui/main_window.py" line="+56"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -1090,7 +1839,7 @@
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Workspace upgraded; the previous version was saved to %1</source>
         <translation>Espace de travail mis à jour&#x202f;; la version précédente a été sauvegardée dans %1</translation>
     </message>
@@ -1145,12 +1894,17 @@
         <translation>&amp;Brief…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Check&amp;list…</source>
+        <translation>Check&amp;list…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Search…</source>
         <translation>R&amp;echercher…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1215,7 +1969,7 @@
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+141"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
@@ -1225,7 +1979,7 @@
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 is a public holiday (%2): check this send is intended.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: vérifiez que cet envoi est bien voulu.</translation>
     </message>
@@ -1282,6 +2036,114 @@
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <location filename="../../ui/checklist/template_editor.py" line="+55"/>
+        <source>Checklist template — %1, %2</source>
+        <translation>Modèle de checklist — %1, %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset to default</source>
+        <translation>Revenir au modèle par défaut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove this client and type&apos;s own template (undo in the checklist window)</source>
+        <translation>Supprimer le modèle propre à ce client et ce type (annulable dans la fenêtre de checklist)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Template for %1 — %2</source>
+        <translation>Modèle pour %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New campaigns of this client and type start from these items.</source>
+        <translation>Les nouvelles campagnes de ce client et de ce type partent de ces tâches.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This client and type have no template of their own: they use the default checklist, shown here. Saving gives them their own.</source>
+        <translation>Ce client et ce type n’ont pas de modèle propre : ils utilisent la checklist par défaut, affichée ici. Enregistrer leur donne le leur.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This client and type use the template of %1 for every type, shown here. Saving gives this type its own.</source>
+        <translation>Ce client et ce type utilisent le modèle de %1 pour tous les types, affiché ici. Enregistrer donne à ce type le sien.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This client and type use the template of every %1 campaign, shown here. Saving gives this client its own.</source>
+        <translation>Ce client et ce type utilisent le modèle de toutes les campagnes « %1 », affiché ici. Enregistrer donne à ce client le sien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaigns already planned keep their checklist.</source>
+        <translation>Les campagnes déjà planifiées gardent leur checklist.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>checklist template of %1, %2</source>
+        <translation>le modèle de checklist de %1, %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>reset the checklist template of %1, %2</source>
+        <translation>la réinitialisation du modèle de checklist de %1, %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This client and type&apos;s own template was removed; Ctrl+Z in the checklist window brings it back.</source>
+        <translation>Le modèle propre à ce client et ce type a été supprimé ; Ctrl+Z dans la fenêtre de checklist le rétablit.</translation>
     </message>
 </context>
 </TS>
