@@ -72,6 +72,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -805,7 +806,7 @@ class ChecklistWindow(QWidget):
         head.setStretchLastSection(False)
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 92), (2, 76), (3, 144), (4, 132), (5, 150)):
+        for column, width in ((0, 104), (2, 72), (3, 128), (4, 112), (5, 110)):
             self.tree.setColumnWidth(column, width)
 
         self.done_button = self._action_button(self.tr("Done"), "Space", ChecklistState.DONE)
@@ -817,6 +818,7 @@ class ChecklistWindow(QWidget):
         self.comment_button.setToolTip(self.tr("Comment on the item (F2 or Ctrl+Enter)"))
         self.comment_button.clicked.connect(self.edit_comment)
         self.who_label = QLabel()
+        self.who_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.who_label.setStyleSheet("color: palette(placeholder-text);")
         actions = QHBoxLayout()
         for button in (self.done_button, self.na_button, self.failed_button, self.comment_button):
@@ -905,6 +907,8 @@ class ChecklistWindow(QWidget):
         self.stack.addWidget(self.findings)
 
         self.source_title = QLabel()
+        # A long file name must not widen the window past the screen: the label gives way.
+        self.source_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText(self.tr("Find in the source (Ctrl+F)"))
         self.find_edit.setClearButtonEnabled(True)
