@@ -61,7 +61,7 @@ _VAGUE_LINK_TEXTS = frozenset(
 )
 # Arrows and punctuation around a link text ("En savoir plus »", "> Lire la suite").
 _DECORATION = re.compile(r"^[\s»›>→▸►▶•.:!…+\-]+|[\s»›>→▸►▶•.:!…\-]+$")
-_HEADING = re.compile(r"h[1-6]")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 @check("accessibility.lang_missing", Family.ACCESSIBILITY, "Language declared", "Langue déclarée")
@@ -75,9 +75,9 @@ def lang_missing(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding
         "accessibility.lang_missing",
         Severity.WARNING,
         "The <html> tag has no lang attribute: screen readers may read the email with the "
-        "wrong voice. Add lang=\"fr\" (or the email's language).",
+        'wrong voice. Add lang="fr" (or the email\'s language).',
         "La balise <html> n’a pas d’attribut lang : les lecteurs d’écran risquent de lire "
-        "l’email avec la mauvaise voix. Ajoutez lang=\"fr\" (ou la langue de l’email).",
+        'l’email avec la mauvaise voix. Ajoutez lang="fr" (ou la langue de l’email).',
         line=root.sourceline,
         element=start_tag(root),
     )
@@ -110,10 +110,10 @@ def table_role(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding]:
     yield Finding(
         "accessibility.table_role",
         Severity.WARNING,
-        f"{len(bare)} layout table(s) without role=\"presentation\" (first at line "
+        f'{len(bare)} layout table(s) without role="presentation" (first at line '
         f"{first.sourceline}): screen readers announce each as a data table before its "
         "content.",
-        f"{len(bare)} tableau(x) de mise en page sans role=\"presentation\" (le premier ligne "
+        f'{len(bare)} tableau(x) de mise en page sans role="presentation" (le premier ligne '
         f"{first.sourceline}) : les lecteurs d’écran annoncent chacun comme un tableau de "
         "données avant son contenu.",
         line=first.sourceline,
@@ -123,11 +123,14 @@ def table_role(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding]:
 
 @check("accessibility.vague_link", Family.ACCESSIBILITY, "Explicit link texts", "Liens explicites")
 def vague_link(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding]:
+    texts = {link.text for link in parsed.links}
+    if not any(_wording(text) in _VAGUE_LINK_TEXTS for text in texts):
+        return  # the common case, decided without reading the anchors again
     vague: dict[str, list[HtmlElement]] = {}
     for anchor in parsed.by_tag.get("a", ()):
         if anchor.get("href") is None or anchor.get("aria-label") or anchor.get("title"):
             continue
-        wording = _DECORATION.sub("", squash(anchor.text_content()).lower())
+        wording = _wording(squash(anchor.text_content()))
         if wording in _VAGUE_LINK_TEXTS:
             vague.setdefault(wording, []).append(anchor)
     for anchors in vague.values():
@@ -150,7 +153,9 @@ def vague_link(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding]:
 
 @check("accessibility.headings", Family.ACCESSIBILITY, "Heading order", "Ordre des titres")
 def headings(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding]:
-    found = [element for element in parsed.elements if _HEADING.fullmatch(element.tag)]
+    if parsed.tree is None:
+        return
+    found = list(parsed.tree.iter(*_HEADINGS))  # in document order, whatever the level
     if not found:
         return
     first_level = [h for h in found if h.tag == "h1"]
@@ -183,3 +188,7 @@ def headings(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding]:
             )
             return
         level = current
+
+
+def _wording(text: str) -> str:
+    return _DECORATION.sub("", text.lower())

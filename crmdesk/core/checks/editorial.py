@@ -17,7 +17,7 @@ matches whole words only ("tu" is not in "Tutoriel", "offre" is in "l’offre").
   ("*", a final period) is not required.
 - ``editorial.spam_words`` — the French and English lists in ``resources/checks``: a warning
   per strong phrase found, an info per mild one (marked "~" in the lists); a subject with most
-  of its letters in capitals, or "!!!", is a warning.
+  of its words in capitals, or "!!!", is a warning.
 
 Every finding about words gives the count and the first place (line, or "subject").
 """
@@ -28,11 +28,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-import lxml.etree
+from itertools import islice
 
 from crmdesk.core.checks.model import (
     CheckContext,
@@ -51,94 +50,102 @@ SPAM_ID = "editorial.spam_words"
 
 # With no tone in the charter, tu and vous each this many times make a mixed email.
 MIXED_TONE_MINIMUM = 3
-# A subject shouts when it has at least this many letters and this share in capitals.
-SHOUTING_LETTERS = 8
+# A subject shouts when at least this many of its words, and this share of them, are in
+# capitals (words of two letters or more: "À" and "-50 %" do not count).
+SHOUTING_WORDS = 2
 SHOUTING_SHARE = 0.75
 
 _TU_STRONG = frozenset({"tu", "te", "toi", "tes", "t'"})
 _TU_WEAK = frozenset({"ton", "ta"})
+_TU = _TU_STRONG | _TU_WEAK
 _VOUS = frozenset({"vous", "votre", "vos", "votres"})
 # Words before "ton" that make it the noun (the tone, a shade), not the possessive.
 _TON_NOUN = frozenset({"le", "un", "du", "au", "ce", "quel", "bon", "meme", "demi", "mi"})
 
-_FOLD = str.maketrans(
-    {
-        "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
-        "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
-        "‐": "-", "‑": "-", "–": "-", "—": "-",
-        "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae",
-        "\u00ad": None, "\u034f": None, "\u200b": None, "\u200c": None, "\u200d": None,
-        "\u2060": None, "\ufeff": None,
-    }
-)  # fmt: skip
+# Typographic variants folded to one form; invisible characters (soft hyphen, zero-width
+# joiners of preheader padding) dropped.
+_FOLDED = {
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"',
+    "‐": "-", "‑": "-", "–": "-", "—": "-",
+    "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae",
+    "\u00ad": "", "\u034f": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "",
+    "\ufeff": "",
+}  # fmt: skip
 _COMBINING = re.compile(r"[\u0300-\u036f]")
-# A word, or a run of one punctuation character ("!!!", "$$$", "'").
-_TOKEN = re.compile(r"\w+|([^\w\s])\1*")
+# A word or a punctuation mark: "l’offre" is "l", "'", "offre", so "offre" matches in it.
+_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")  # the \s* skips spaces faster than failing on them
 _SHOUT = re.compile(r"!(?:\s*!){2,}")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
-_SKIPPED = frozenset({"script", "style", "head", "title", "template"})
+# The body's text nodes (comments are no text nodes; their tails are). Those inside a script,
+# style or template are dropped in Python: an XPath ``ancestor::`` test walks up from every
+# node and took a second on a 10 MB email.
+_BODY_TEXT = ".//text()[normalize-space()]"
+_UNSEEN = frozenset({"script", "style", "template"})
 _EXCERPT = 80
 
 
 def fold(text: str) -> str:
     """Text as the editorial checks compare it: "L’Œuvre Été" → "l'oeuvre ete"."""
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_FOLD))).casefold()
+    if not text.isascii():
+        for variant, folded in _FOLDED.items():  # str.replace beats translate and re.sub
+            if variant in text:
+                text = text.replace(variant, folded)
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def words(text: str) -> tuple[str, ...]:
     """The folded tokens of a word or phrase, as they are looked for in the email."""
-    return tuple(match.group() for match in _TOKEN.finditer(fold(text)))
+    return tuple(_TOKEN.findall(fold(text)))
 
 
 # -- the words of the email ---------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Source:
-    """One text of the email (subject, preheader or body), folded and cut into tokens."""
+    """One text of the email (subject, preheader or body), folded and cut into tokens.
+
+    The body is made of pieces, each a text node of the tree: a token never spans two pieces,
+    a phrase may ("offre <b>exclusive</b>").
+    """
 
     where: str  # "subject", "preheader" or "body"
-    tokens: list[str] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
-    # The body is made of pieces, each from one place of the source (an element's text or
-    # tail): where each starts in the folded text, its line, and its text as written. A
-    # token never spans two pieces; a phrase may.
-    starts: list[int] = field(default_factory=list)
-    lines: list[int | None] = field(default_factory=list)
-    originals: list[str] = field(default_factory=list)
+    tokens: list[str]
+    starts: list[int]  # each piece's first token
+    pieces: Sequence[str]  # as written; in the body, lxml's text results, which know their element
 
     @classmethod
-    def of(cls, where: str, text: str) -> _Source:
-        source = cls(where)
-        source.add(text, None, 0)
-        return source
+    def of(cls, where: str, pieces: Sequence[str]) -> _Source:
+        """Fold and cut all pieces at once: the whole body costs one pass, not one per piece.
 
-    def add(self, text: str, line: int | None, offset: int) -> int:
-        """Append a piece starting at ``offset``; returns the offset after it."""
-        folded = fold(text)
-        self.starts.append(offset)
-        self.lines.append(line)
-        self.originals.append(text)
-        for match in _TOKEN.finditer(folded):
-            self.tokens.append(match.group())
-            self.offsets.append(offset + match.start())
-        return offset + len(folded) + 1  # a piece never runs into the next one
+        The pieces are joined with NUL, which is a token of its own (HTML text has none: the
+        parser turns it into U+FFFD) marking where each piece starts.
+        """
+        tokens = _TOKEN.findall(fold("\0".join(pieces)))
+        marks = [index for index, token in enumerate(tokens) if token == "\0"]
+        starts = [0, *(mark - before for before, mark in enumerate(marks))]
+        return cls(where, [token for token in tokens if token != "\0"], starts, pieces)
 
     def place(self, index: int) -> tuple[int | None, str]:
         """The line and an excerpt around the token at ``index``.
 
         Folding keeps offsets but for ligatures ("œ" → "oe"), so the excerpt is cut from the
-        text as written at about the same place.
+        text as written at about the same place. A tail's line is its element's: close.
         """
-        piece = bisect_right(self.starts, self.offsets[index]) - 1
-        original = self.originals[piece]
-        start = max(0, self.offsets[index] - self.starts[piece] - _EXCERPT // 4)
+        piece = bisect_right(self.starts, index) - 1
+        original = self.pieces[piece]
+        matches = _TOKEN.finditer(fold(original))
+        at = next(islice(matches, index - self.starts[piece], None)).start(1)
+        start = max(0, at - _EXCERPT // 4)
         excerpt = " ".join(original[start : start + _EXCERPT].split())
-        if start > 0 and original[:start].strip():
+        if original[:start].strip():
             excerpt = "…" + excerpt
         if original[start + _EXCERPT :].strip():
             excerpt += "…"
-        return self.lines[piece], excerpt
+        parent = getattr(original, "getparent", None)  # lxml's "smart" strings
+        return (parent().sourceline if parent is not None else None), excerpt
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +160,7 @@ class _Hit:
         return None, f"{self.source.where}: {excerpt}"
 
 
+# The last email's words (a reference to it is kept), for the next check of the same email.
 _last: tuple[ParsedEmail, str | None, str | None, list[_Source]] | None = None
 
 
@@ -170,9 +178,9 @@ def _sources(email: ParsedEmail, context: CheckContext) -> list[_Source]:
     body = _body(email)
     sources = []
     if subject:
-        sources.append(_Source.of("subject", subject))
+        sources.append(_Source.of("subject", [subject.replace("\0", "")]))
     if preheader:
-        source = _Source.of("preheader", preheader)
+        source = _Source.of("preheader", [preheader.replace("\0", "")])
         if " ".join(source.tokens) not in " ".join(body.tokens):
             sources.append(source)
     sources.append(body)
@@ -181,27 +189,15 @@ def _sources(email: ParsedEmail, context: CheckContext) -> list[_Source]:
 
 
 def _body(email: ParsedEmail) -> _Source:
-    source = _Source("body")
     body = email.tree.find("body") if email.tree is not None else None
     if body is None:
-        return source
-    offset = 0
-    line = body.sourceline
-    walker = lxml.etree.iterwalk(body, events=("start", "end", "comment", "pi"))
-    for event, element in walker:
-        if event in ("comment", "pi"):
-            text, line = element.tail, element.sourceline or line
-        elif event == "start":
-            line = element.sourceline or line
-            if element.tag in _SKIPPED:
-                walker.skip_subtree()
-                continue
-            text = element.text
-        else:
-            text = element.tail if element is not body else None
-        if text and not text.isspace():
-            offset = source.add(text, line, offset)
-    return source
+        return _Source.of("body", [])
+    texts = [
+        text
+        for text in body.xpath(_BODY_TEXT)
+        if not (text.is_text and text.getparent().tag in _UNSEEN)
+    ]
+    return _Source.of("body", texts)
 
 
 # -- finding phrases ----------------------------------------------------------------------------
@@ -230,16 +226,16 @@ def _find(sources: Sequence[_Source], index: dict[str, list[_Phrase]]) -> dict[_
     found: dict[_Phrase, list[_Hit]] = {}
     for source in sources:
         tokens = source.tokens
-        position = 0
-        while position < len(tokens):
-            for phrase in index.get(tokens[position], ()):
+        free = 0  # the first token not taken by a match yet
+        for position in [i for i, token in enumerate(tokens) if token in index]:
+            if position < free:
+                continue
+            for phrase in index[tokens[position]]:
                 end = position + len(phrase.tokens)
                 if tuple(tokens[position:end]) == phrase.tokens:
                     found.setdefault(phrase, []).append(_Hit(source, position))
-                    position = end
+                    free = end
                     break
-            else:
-                position += 1
     return found
 
 
@@ -282,31 +278,29 @@ def _word_finding(check_id: str, severity: Severity, hits: list[_Hit], en: str, 
 # -- tu or vous ---------------------------------------------------------------------------------
 
 
+_ADDRESS_WORDS = _TU | _VOUS | {"t"}
+
+
 def _address_forms(sources: Sequence[_Source]) -> Iterator[tuple[str, _Hit]]:
     """Each tu or vous form, as its folded word ("t'" for an elided te), with where it is."""
     for source in sources:
         tokens = source.tokens
-        offsets = source.offsets
-        for index, token in enumerate(tokens):
+        last = len(tokens) - 1
+        for index in [i for i, token in enumerate(tokens) if token in _ADDRESS_WORDS]:
+            token = tokens[index]
             before = tokens[index - 1] if index else ""
             if token == "t":
                 # "t’" before a word, and not the end of "don't", "can't".
-                if (
-                    index + 2 < len(tokens)
-                    and tokens[index + 1] == "'"
-                    and offsets[index + 1] == offsets[index] + 1
-                    and tokens[index + 2][0].isalpha()
-                    and not (before == "'" and offsets[index - 1] == offsets[index] - 1)
-                ):
+                if index + 2 <= last and tokens[index + 1] == "'" and before != "'":
                     yield "t'", _Hit(source, index)
-            elif token in _TU_STRONG or token in _VOUS:
-                if token == "vous" and "rendez" in (before, tokens[index - 2] if index > 1 else ""):
-                    continue  # the noun "rendez-vous"
-                yield token, _Hit(source, index)
             elif token in _TU_WEAK:
                 after = tokens[index + 1 : index + 3]
-                if before in _TON_NOUN or after == ["sur", "ton"] or before == "sur":
-                    continue
+                if before in _TON_NOUN or before == "sur" or after == ["sur", "ton"]:
+                    continue  # the noun: "le ton", "ton sur ton"
+                yield token, _Hit(source, index)
+            elif token == "vous" and "rendez" in (before, tokens[index - 2] if index > 1 else ""):
+                continue  # the noun "rendez-vous"
+            else:
                 yield token, _Hit(source, index)
 
 
@@ -316,15 +310,15 @@ def tone(email: ParsedEmail, context: CheckContext) -> Iterable[Finding]:
     for form, hit in _address_forms(_sources(email, context)):
         forms.setdefault(form, []).append(hit)
     wanted = context.charters.tone
-    if wanted is Tone.ANY:
+    if wanted == Tone.ANY:
         return _mixed(forms)
     findings = []
     for form, hits in forms.items():
-        if wanted is Tone.VOUS and form in _TU_STRONG | _TU_WEAK:
+        if wanted == Tone.VOUS and form in _TU:
             severity = Severity.ERROR if form in _TU_STRONG else Severity.WARNING
             en = f"“{form}” addresses the reader as tu, but the client’s charter says vous"
             fr = f"« {form} » tutoie le lecteur, mais la charte du client impose le vouvoiement"
-        elif wanted is Tone.TU and form in _VOUS:
+        elif wanted == Tone.TU and form in _VOUS:
             severity = Severity.ERROR
             en = f"“{form}” addresses the reader as vous, but the client’s charter says tu"
             fr = f"« {form} » vouvoie le lecteur, mais la charte du client impose le tutoiement"
@@ -444,14 +438,14 @@ def spam_words(email: ParsedEmail, context: CheckContext) -> Iterable[Finding]:
     ]
     subject = next((source for source in sources if source.where == "subject"), None)
     if subject is not None:
-        findings.extend(_shouting(subject.originals[0]))
+        findings.extend(_shouting(subject.pieces[0]))
     return _by_line(findings)
 
 
 def _shouting(subject: str) -> Iterator[Finding]:
-    letters = [character for character in subject if character.isalpha()]
-    capitals = sum(character.isupper() for character in letters)
-    if len(letters) >= SHOUTING_LETTERS and capitals >= SHOUTING_SHARE * len(letters):
+    subject_words = _WORD.findall(subject)
+    capitals = sum(word.isupper() for word in subject_words)
+    if capitals >= SHOUTING_WORDS and capitals >= SHOUTING_SHARE * len(subject_words):
         yield Finding(
             SPAM_ID,
             Severity.WARNING,

@@ -26,9 +26,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from crmdesk.core.checks.compat import Declaration, inline_declarations, stylesheet_items
+from crmdesk.core.checks.compat import EmailCss, email_css, style_statements
 from crmdesk.core.checks.model import CheckContext, Family, Finding, ParsedEmail, Severity, check
-from crmdesk.core.checks.parse import start_tag
 
 CHECK_ID = "graphic.palette"
 
@@ -74,7 +73,9 @@ violet:ee82ee wheat:f5deb3 white:ffffff whitesmoke:f5f5f5 yellow:ffff00 yellowgr
 """.split()
 )
 
-_COLOUR_ATTRIBUTES = ("bgcolor", "color", "text", "link", "vlink", "alink", "bordercolor")
+_COLOUR_ATTRIBUTES = frozenset(
+    {"bgcolor", "color", "text", "link", "vlink", "alink", "bordercolor"}
+)
 # The elements those attributes mean something on; elsewhere browsers ignore them.
 _COLOUR_ATTRIBUTE_TAGS = ("body", "table", "tr", "td", "th", "font", "basefont", "hr")
 _COLOUR_PROPERTIES = frozenset({"box-shadow", "text-shadow", "fill", "stroke", "caret-color"})
@@ -123,14 +124,14 @@ def off_palette_colours(email: ParsedEmail, context: CheckContext) -> Iterable[F
     if not palette:
         return []
     uses: dict[str, _Use] = {}
-    for colour, line, excerpt in _colours(email):
+    for colour, count, line, excerpt in _colours(email):
         if colour in palette or colour in TOLERATED:
             continue
         use = uses.get(colour)
         if use is None:
-            uses[colour] = _Use(1, line, excerpt)
+            uses[colour] = _Use(count, line, excerpt)
             continue
-        use.count += 1
+        use.count += count
         if line is not None and (use.line is None or line < use.line):
             use.line, use.excerpt = line, excerpt
     return [
@@ -141,27 +142,38 @@ def off_palette_colours(email: ParsedEmail, context: CheckContext) -> Iterable[F
     ]
 
 
-def _colours(email: ParsedEmail) -> Iterator[tuple[str, int | None, str]]:
-    """Every colour the email sets, in document order, with its line and an excerpt."""
-    for element in email.elements:
-        style = element.get("style")
-        if style:
-            for declaration in inline_declarations(style, element.sourceline):
-                yield from _declaration_colours(declaration)
-        if element.tag == "style":
-            for item in stylesheet_items(element.text or "", element.sourceline):
-                if isinstance(item, Declaration) and not item.dark:
-                    yield from _declaration_colours(item)
+def _colours(email: ParsedEmail) -> Iterator[tuple[str, int, int | None, str]]:
+    """Every colour the email sets: the colour, how many times, its first line, an excerpt."""
+    css = email_css(email)
+    known: dict[str, list[tuple[str, str]]] = {}  # each distinct declaration is read once
+    for statement in css.statements:
+        if statement.kind == "declaration" and not statement.dark:
+            for colour, excerpt in _declaration_colours(css, statement.text, known):
+                yield colour, 1, statement.line, excerpt
+    for style, first in css.inline.items():
+        for text in style_statements(style):
+            for colour, excerpt in _declaration_colours(css, text, known):
+                yield colour, first.count, first.element.sourceline, excerpt
     for tag in _COLOUR_ATTRIBUTE_TAGS:
         for element in email.by_tag.get(tag, ()):
-            for name in _COLOUR_ATTRIBUTES:
-                value = element.get(name)
-                colour = normalise(value) if value else None
-                if colour is not None:
-                    yield colour, element.sourceline, start_tag(element)
+            for name, value in element.items():
+                if name in _COLOUR_ATTRIBUTES:
+                    colour = normalise(value)
+                    if colour is not None:
+                        yield colour, 1, element.sourceline, f'{name}="{value}"'
 
 
-def _declaration_colours(declaration: Declaration) -> Iterator[tuple[str, int | None, str]]:
+def _declaration_colours(
+    css: EmailCss, text: str, known: dict[str, list[tuple[str, str]]]
+) -> list[tuple[str, str]]:
+    """The colours a declaration sets, each with the declaration as excerpt."""
+    colours = known.get(text)
+    if colours is not None:
+        return colours
+    colours = known[text] = []
+    declaration = css.declaration(text)
+    if declaration is None:
+        return colours
     name = declaration.name
     if not (
         "color" in name
@@ -169,12 +181,13 @@ def _declaration_colours(declaration: Declaration) -> Iterator[tuple[str, int | 
         or name.startswith("--")
         or name in _COLOUR_PROPERTIES
     ):
-        return
+        return colours
     value = _URL_CALL.sub("", declaration.value.lower())
     for match in _CSS_COLOUR.finditer(value):
         colour = _colour(match)
         if colour is not None:
-            yield colour, declaration.line, declaration.text
+            colours.append((colour, declaration.text))
+    return colours
 
 
 def _colour(match: re.Match[str]) -> str | None:
@@ -213,7 +226,7 @@ def _from_function(function: str, arguments: str) -> str | None:
                 hue, _number(parts[2], 1.0), _number(parts[1], 1.0)
             )
             channels = [round(channel * 255) for channel in (red, green, blue)]
-    except ValueError:
+    except (ValueError, OverflowError):  # "rgb(a, b, c)", "rgb(1e999, 0, 0)"
         return None
     return "#" + "".join(f"{min(max(channel, 0), 255):02x}" for channel in channels)
 

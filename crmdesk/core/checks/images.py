@@ -17,6 +17,7 @@ neither read nor seen: they get no alt or width finding.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,10 +46,10 @@ def alt_missing(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding]
                 Severity.WARNING,
                 f"Image without an alt attribute ({_file_name(image)}): with images blocked the "
                 "reader sees an empty box, and screen readers read the file name. Describe it, "
-                "or write alt=\"\" if it is decorative.",
+                'or write alt="" if it is decorative.',
                 f"Image sans attribut alt ({_file_name(image)}) : images bloquées, le lecteur "
                 "voit un cadre vide, et les lecteurs d’écran lisent le nom du fichier. "
-                "Décrivez-la, ou mettez alt=\"\" si elle est décorative.",
+                'Décrivez-la, ou mettez alt="" si elle est décorative.',
                 line=image.sourceline,
                 element=start_tag(image),
             )
@@ -67,9 +68,9 @@ def width_missing(parsed: ParsedEmail, context: CheckContext) -> Iterator[Findin
                 "images.width_missing",
                 Severity.WARNING,
                 f"Image without a width attribute ({_file_name(image)}): Outlook for Windows "
-                "ignores CSS widths and shows it at its natural size. Add width=\"…\" in pixels.",
+                'ignores CSS widths and shows it at its natural size. Add width="…" in pixels.',
                 f"Image sans attribut width ({_file_name(image)}) : Outlook pour Windows ignore "
-                "les largeurs CSS et l’affiche à sa taille réelle. Ajoutez width=\"…\" en pixels.",
+                'les largeurs CSS et l’affiche à sa taille réelle. Ajoutez width="…" en pixels.',
                 line=image.sourceline,
                 element=start_tag(image),
             )
@@ -118,13 +119,17 @@ def _local_file(src: str, base: Path) -> Path | None:
     if not src or _REMOTE.match(src) or MERGE_TAG.search(src) or src.startswith("/"):
         return None
     relative = unquote(src.split("#", 1)[0].split("?", 1)[0])
+    # Lexically first (one stat for a missing file), then for real, symlinks followed.
+    joined = os.path.normpath(os.path.join(base, relative))
+    if not joined.startswith(os.path.join(base, "")):
+        return None
     try:
-        path = (base / relative).resolve()
-        if not path.is_relative_to(base) or not path.is_file():
+        if not os.path.isfile(joined):
             return None
+        path = Path(joined).resolve()
     except (OSError, ValueError, RuntimeError):  # a NUL in the name, a symlink loop
         return None
-    return path
+    return path if path.is_relative_to(base) else None
 
 
 def _invisible(image: HtmlElement) -> bool:

@@ -167,6 +167,9 @@ class ParsedEmail:
     # name: the parser walks the tree once so that each check does not walk it again.
     elements: list[HtmlElement] = field(default_factory=list)
     by_tag: dict[str, list[HtmlElement]] = field(default_factory=dict)
+    # What checks derive from the email and share, computed by the first that needs it (the
+    # landing links of the three UTM checks…), keyed by "module.name".
+    derived: dict[str, Any] = field(default_factory=dict)
 
 
 CheckFunction = Callable[[ParsedEmail, CheckContext], Iterable[Finding]]
