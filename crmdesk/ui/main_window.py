@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
                 initial,
                 campaign_id=campaign_id,
                 open_brief=lambda: self.open_brief(campaign_id),
+                open_checklist=lambda: self.open_checklist(campaign_id),
                 parent=self,
             )
         )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from crmdesk.core.db import Workspace
@@ -82,6 +82,13 @@ def test_the_cockpit_lists_todays_sends_and_overdue_deadlines_and_opens_them(
     cockpit.overdue_section.list.itemActivated.emit(late_item)
     qtbot.waitUntil(lambda: window.dialog is not None)
     assert window.dialog.name.text() == "BAT en retard"
+    checklist_button = next(
+        b for b in window.dialog.findChildren(QPushButton) if b.text() == "Check&list…"
+    )
+    checklist_button.click()
+    assert late in window.checklists
+    assert window.checklists[late].isVisible()
+    window.checklists[late].close()
     window.dialog.reject()
 
     first = cockpit.today_section.list.item(0)

@@ -596,7 +596,7 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+72"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+73"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -689,6 +689,16 @@
         <location line="+1"/>
         <source>Open the brief of this campaign (Ctrl+B)</source>
         <translation>Ouvrir le brief de cette campagne (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check&amp;list…</source>
+        <translation>Check&amp;list…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the checklist of this campaign (Ctrl+L)</source>
+        <translation>Ouvrir la checklist de cette campagne (Ctrl+L)</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -1122,7 +1132,7 @@
 <context>
     <name>ChecklistWindow</name>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+163"/>
+        <location filename="../../ui/checklist/window.py" line="+164"/>
         <source>%1 KB</source>
         <translation>%1 Ko</translation>
     </message>
@@ -1143,12 +1153,12 @@
     </message>
     <message>
         <location line="+292"/>
-        <location line="+325"/>
+        <location line="+328"/>
         <source>Checklist — %1 (%2)</source>
         <translation>Checklist — %1 (%2)</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-307"/>
         <source>Template…</source>
         <translation>Modèle…</translation>
     </message>
@@ -1224,17 +1234,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+378"/>
+        <location line="+381"/>
         <source>Comment…</source>
         <translation>Commentaire…</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-380"/>
         <source>Comment on the item (F2 or Ctrl+Enter)</source>
         <translation>Commenter la tâche (F2 ou Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 (%2). Press again to set the item back to “to do”.</source>
         <translation>%1 (%2). Appuyez de nouveau pour la remettre « à faire ».</translation>
     </message>
@@ -1284,7 +1294,7 @@
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Find in the source (Ctrl+F)</source>
         <translation>Rechercher dans le source (Ctrl+F)</translation>
     </message>
@@ -1526,7 +1536,7 @@
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/checklist/window.py" line="-830"/>
+        <location filename="../../ui/checklist/window.py" line="-833"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
@@ -1969,7 +1979,7 @@
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>

@@ -63,6 +63,7 @@ class CampaignDialog(QDialog):
         campaign_id: int | None = None,
         day: date | None = None,
         open_brief: Callable[[], None] | None = None,
+        open_checklist: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,6 +152,12 @@ class CampaignDialog(QDialog):
             brief = buttons.addButton(self.tr("B&rief…"), QDialogButtonBox.ButtonRole.ActionRole)
             brief.setToolTip(self.tr("Open the brief of this campaign (Ctrl+B)"))
             brief.clicked.connect(open_brief)
+        if open_checklist is not None:
+            checklist = buttons.addButton(
+                self.tr("Check&list…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            checklist.setToolTip(self.tr("Open the checklist of this campaign (Ctrl+L)"))
+            checklist.clicked.connect(open_checklist)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         layout = QVBoxLayout(self)
