@@ -223,10 +223,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = EXIT_FINDINGS
         if args.format == "text":
             _print_report(report, language)
-        if args.record:
-            from crmdesk.core import checklists
-            from crmdesk.core.db import Workspace
-
+        if args.record:  # --campaign is given, so checklists and Workspace are imported
             with Workspace.open(args.db, create=False) as workspace:
                 with workspace.session() as session:
                     outcome = checklists.record_run(session, args.campaign, report)

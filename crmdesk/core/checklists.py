@@ -114,16 +114,7 @@ def template_for(
     for cid, ctype in ((client_id, campaign_type), (client_id, None), (None, campaign_type)):
         if cid is None and ctype is None:
             continue
-        row = session.scalar(
-            select(ChecklistTemplate).where(
-                ChecklistTemplate.client_id.is_(None)
-                if cid is None
-                else ChecklistTemplate.client_id == cid,
-                ChecklistTemplate.campaign_type.is_(None)
-                if ctype is None
-                else ChecklistTemplate.campaign_type == ctype,
-            )
-        )
+        row = _template_row(session, cid, ctype)
         if row is not None:
             items = tuple(TemplateItem.from_json(item) for item in row.items)
             return TemplateChoice(items, cid, ctype, is_default=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -101,18 +100,14 @@ class CharterInput:
     mail_clients: tuple[str, ...] = ()
 
 
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
-
-
 def normalise_colour(text: str) -> str | None:
-    """"#ABC" and "abc" become "#aabbcc"; anything else is None."""
-    text = text.strip()
-    if not text.startswith("#"):
-        text = "#" + text
-    if not _HEX.fullmatch(text):
-        return None
-    digits = text[1:].lower()
-    return "#" + (digits if len(digits) == 6 else "".join(c * 2 for c in digits))
+    """"#ABC", "abc" or "red" become "#aabbcc"/"#ff0000"; anything else is None. The check
+    engine's reading of colours, so the palette and the email are compared alike (imported
+    here on first use: the engine is not needed to start the app)."""
+    from crmdesk.core.checks.graphic import normalise
+
+    colour = normalise(text)
+    return colour if colour is not None and colour.startswith("#") else None
 
 
 def _client(session: Session, client_id: int) -> Client:
