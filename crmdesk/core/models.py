@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -387,3 +388,138 @@ class CheckRun(Base):
     infos: Mapped[int] = mapped_column(Integer)
     findings: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
     html: Mapped[str] = mapped_column(Text, default="")
+
+
+class BatDecision(enum.StrEnum):
+    PENDING = "pending"
+    CHANGES_REQUESTED = "changes"
+    APPROVED = "approved"
+
+
+class SmtpSecurity(enum.StrEnum):
+    STARTTLS = "starttls"
+    SSL = "ssl"
+    NONE = "none"
+
+
+class BatBlob(Base):
+    """One file of a BAT snapshot, stored once by its SHA-256 whatever the rounds sharing it:
+    inside the workspace, so the online backup carries the proofs with the rest."""
+
+    __tablename__ = "bat_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BatRound(Base):
+    """BAT n of a campaign: the email as imported, the findings at that moment, the decision."""
+
+    __tablename__ = "bat_rounds"
+    __table_args__ = (UniqueConstraint("campaign_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(120), default="")
+    source_name: Mapped[str] = mapped_column(String(300))
+    source_kind: Mapped[str] = mapped_column(String(8))
+    #: Path of the HTML document inside the snapshot.
+    entry: Mapped[str] = mapped_column(String(500))
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    #: What the import neutralised or refused inside the email (scripts, iframes, file: URLs).
+    notices: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    findings: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    remote_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    decision: Mapped[BatDecision] = mapped_column(
+        _enum(BatDecision, "bat_decision"), default=BatDecision.PENDING
+    )
+    decided_by: Mapped[str] = mapped_column(String(120), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    files: Mapped[list[BatFile]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="BatFile.path"
+    )
+    feedback: Mapped[list[BatFeedback]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="BatFeedback.id"
+    )
+
+
+class BatFile(Base):
+    __tablename__ = "bat_files"
+    __table_args__ = (UniqueConstraint("round_id", "path"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("bat_rounds.id", ondelete="CASCADE"), index=True
+    )
+    path: Mapped[str] = mapped_column(String(500))
+    content_id: Mapped[str] = mapped_column(String(300), default="")
+    media_type: Mapped[str] = mapped_column(String(120))
+    sha256: Mapped[str] = mapped_column(ForeignKey("bat_blobs.sha256"), index=True)
+
+
+class BatFeedback(Base):
+    __tablename__ = "bat_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("bat_rounds.id", ondelete="CASCADE"), index=True
+    )
+    author: Mapped[str] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text)
+    #: Optional pointer into the email: a link's URL or an element's description.
+    target: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BatSend(Base):
+    """A test send of a round: to whom, through which account, with which persona."""
+
+    __tablename__ = "bat_sends"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("bat_rounds.id", ondelete="CASCADE"), index=True
+    )
+    account: Mapped[str] = mapped_column(String(80))
+    recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    persona: Mapped[str] = mapped_column(String(120), default="")
+    sent_by: Mapped[str] = mapped_column(String(120), default="")
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Persona(Base):
+    """A sample recipient of a client: fills personalisation tags in previews and test sends."""
+
+    __tablename__ = "personas"
+    __table_args__ = (UniqueConstraint("client_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    #: Canonical field name (firstname, lastname, email, city…) → sample value.
+    fields: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
+class SmtpAccount(Base):
+    """Where test sends go out; the password lives in the system keyring, never here."""
+
+    __tablename__ = "smtp_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    host: Mapped[str] = mapped_column(String(253))
+    port: Mapped[int] = mapped_column(Integer)
+    security: Mapped[SmtpSecurity] = mapped_column(
+        _enum(SmtpSecurity, "smtp_security"), default=SmtpSecurity.STARTTLS
+    )
+    username: Mapped[str] = mapped_column(String(254), default="")
+    sender: Mapped[str] = mapped_column(String(254), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -46,6 +46,13 @@ TABLES = {
     "checklist_templates",
     "checklist_items",
     "check_runs",
+    "bat_blobs",
+    "bat_rounds",
+    "bat_files",
+    "bat_feedback",
+    "bat_sends",
+    "personas",
+    "smtp_accounts",
 }
 
 
