@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core import checklists, fts
+from crmdesk.core.bat import rounds as bat_rounds
 from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.briefs.service import BriefArchive
 from crmdesk.core.changes import Changes
@@ -62,6 +64,7 @@ class CampaignSnapshot:
     child_ids: tuple[int, ...] = field(default=())
     brief: BriefArchive | None = None
     checklist: checklists.ChecklistArchive | None = None
+    bat_rounds: tuple[dict[str, Any], ...] = ()
 
 
 def _problem(field_name: str, code: str, message: str) -> FieldProblem:
@@ -257,6 +260,7 @@ def snapshot(session: Session, campaign_id: int) -> CampaignSnapshot:
         tuple(children),
         brief_service.archive(session, campaign_id),
         checklists.archive(session, campaign_id),
+        bat_rounds.archive(session, campaign_id),
     )
 
 
@@ -280,6 +284,7 @@ def restore(session: Session, snap: CampaignSnapshot) -> Changes:
         brief_service.unarchive(session, snap.id, snap.brief)
     if snap.checklist is not None:
         checklists.unarchive(session, snap.checklist)
+    bat_rounds.unarchive(session, snap.bat_rounds)
     for child_id in snap.child_ids:
         child = session.get(Campaign, child_id)
         if child is not None:

@@ -188,9 +188,7 @@ class Headers(Mapping[str, str]):
     carries dozens of headers and the checks read four.
     """
 
-    def __init__(
-        self, items: Iterable[tuple[str, str]], decode: Callable[[str, str], str]
-    ) -> None:
+    def __init__(self, items: Iterable[tuple[str, str]], decode: Callable[[str, str], str]) -> None:
         self._items = list(items)
         self._decode = decode
         self._names: dict[str, str] = {}
@@ -310,6 +308,11 @@ def _head_text(data: bytes) -> str:
 
 
 # -- charsets -----------------------------------------------------------------------------------
+
+
+def decode_html(data: bytes) -> str:
+    """An HTML file's text, read in the charset a mail client would pick (see the module)."""
+    return _decode(data, None)[0]
 
 
 def _decode(data: bytes, declared: str | None) -> tuple[str, str, list[Finding]]:
