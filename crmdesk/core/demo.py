@@ -7,14 +7,17 @@ Rows go in with a few bulk inserts in one transaction: 20,000 campaigns take a f
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from crmdesk.core.models import (
+    BatDecision,
     Campaign,
     CampaignStatus,
     CampaignType,
@@ -23,8 +26,11 @@ from crmdesk.core.models import (
     ChecklistState,
     Client,
     Contact,
+    Persona,
     RaciRole,
     Segment,
+    SmtpAccount,
+    SmtpSecurity,
     campaign_segments,
 )
 from crmdesk.core.timezones import local_to_instant
@@ -230,8 +236,20 @@ def populate(
         client.contacts = [Contact(name=n, email=e, raci_role=r) for n, e, r in spec.contacts]
         session.add(client)
         session.flush()
+        session.add_all(Persona(client_id=client.id, name=n, fields=f) for n, f in PERSONAS)
         client_ids.append(client.id)
         segments[client.id] = [(s.id, s.estimated_size) for s in client.segments]
+    # A local relay (MailHog, smtp4dev…) needs no password, so the demo can send a BAT for real.
+    session.add(
+        SmtpAccount(
+            name="Relais local",
+            host="127.0.0.1",
+            port=1025,
+            security=SmtpSecurity.NONE,
+            username="",
+            sender="camille@moreau-crm.fr",
+        )
+    )
 
     # Each client's weekly newsletter to its main segment, then one-off sends to fill the count:
     # promotions, a relance to non-openers two days after some of them, a rare erratum the day
@@ -456,6 +474,30 @@ _PHASE_DONE_FROM = {
     ChecklistPhase.ANALYSIS: CampaignStatus.ANALYSED,
 }
 OPERATOR = "Camille Moreau"
+#: Sample recipients filling the personalisation tags of previews and test sends.
+PERSONAS = (
+    (
+        "Claire, fidèle",
+        {
+            "civility": "Mme",
+            "firstname": "Claire",
+            "lastname": "Dubois",
+            "email": "claire.dubois@example.fr",
+            "city": "Nantes",
+            "zip": "44000",
+        },
+    ),
+    (
+        "Karim, nouveau client",
+        {
+            "civility": "M.",
+            "firstname": "Karim",
+            "lastname": "Benali",
+            "email": "karim.benali@example.fr",
+            "city": "Lille",
+        },
+    ),
+)
 FAILED_COMMENTS = (
     "Le client veut revoir le visuel principal",
     "Segment à recalculer : export incomplet",
@@ -516,8 +558,11 @@ CHECKED_STATUSES = (
     CampaignStatus.APPROVED,
     CampaignStatus.SCHEDULED,
     CampaignStatus.SENT,
+    CampaignStatus.ANALYSED,
+    CampaignStatus.CLOSED,
 )
-MAX_CHECK_RUNS = 40
+MAX_CHECK_RUNS = 60
+AROUND_DAYS = 30
 PRODUCT_NAMES = (
     "Sélection de la semaine",
     "Coup de cœur de l'équipe",
@@ -535,10 +580,12 @@ def _write_check_runs(
     rng: random.Random,
 ) -> None:
     """Check the emails of the campaigns in production or review closest to ``today`` (within a
-    fortnight), so their checklists show automatic ticks, and a few failures, as in real life."""
+    month), so their checklists show automatic ticks, and a few failures, as in real life.
+    From the BAT on, the email comes in as BAT rounds: a first proof with a mistake or two, the
+    client's feedback, then the corrected proof the client approved (still pending at ``bat``)."""
     from crmdesk.core import checklists
     from crmdesk.core.checks.engine import check_bytes
-    from crmdesk.core.demo_emails import FLAWS, EmailBrand, campaign_email
+    from crmdesk.core.demo_emails import FLAWS, EmailBrand, campaign_email, email_images
     from crmdesk.core.timezones import wall_clock
 
     around: list[tuple[int, date, dict[str, object]]] = []
@@ -549,7 +596,7 @@ def _write_check_runs(
         if (
             row["status"] in CHECKED_STATUSES
             and row["channel"] is Channel.EMAIL
-            and abs((day - today).days) <= 14
+            and abs((day - today).days) <= AROUND_DAYS
         ):
             around.append((abs((day - today).days), day, row))
     # The closest ones, whatever the demo's size: a 20,000-campaign benchmark needs no more.
@@ -571,23 +618,104 @@ def _write_check_runs(
             (f"{label} – {name.split(' – ')[0]}", f"{rng.randrange(9, 90)},90 €", f"p{n}")
             for n, label in enumerate(rng.sample(PRODUCT_NAMES, 3))
         )
-        # Later statuses have had their mistakes fixed; emails still in the works have some.
-        flaws = frozenset(
-            rng.sample(FLAWS, rng.randrange(1, 3))
-            if row["status"] in (CampaignStatus.PRODUCTION, CampaignStatus.BAT)
-            else ()
-        )
+        status = row["status"]
+        assert isinstance(status, CampaignStatus)
         campaign_id = int(row["id"])  # type: ignore[call-overload]
         context = checklists.check_context(session, campaign_id)
-        html = campaign_email(
+        flaws = frozenset(rng.sample(FLAWS, rng.randrange(1, 3)))
+        checked_at = datetime.combine(min(day, today) - timedelta(days=3), time(15), UTC)
+
+        write = partial(
+            campaign_email,
             brand,
             name,
             slug,
             products,
-            flaws,
             hero_url=next(iter(context.brief_cta_urls), None),
             mentions=context.brief_mentions,
         )
-        report = check_bytes(html.encode("utf-8"), f"{slug}.html", context=context)
-        checked_at = datetime.combine(min(day, today) - timedelta(days=3), time(15), UTC)
-        checklists.record_run(session, campaign_id, report, now=checked_at)
+
+        def email(flaws: frozenset[str], *, review: bool, write: Callable[..., str] = write) -> str:
+            return write(flaws, local_images=review, pixel=review)
+
+        if status.rank < CampaignStatus.BAT.rank:  # still being built: a check run, mistakes in
+            html = email(flaws, review=False)
+            report = check_bytes(html.encode("utf-8"), f"{slug}.html", context=context)
+            checklists.record_run(session, campaign_id, report, now=checked_at)
+            continue
+        contact = spec.contacts[0][0] if spec.contacts else spec.name
+        images = email_images(brand)
+        if status is CampaignStatus.BAT and rng.random() < 0.5:  # BAT 1 awaits the client
+            _write_bat_round(
+                session,
+                campaign_id,
+                f"{slug}-bat1.zip",
+                email(flaws, review=True),
+                images,
+                checked_at,
+                contact,
+            )
+            continue
+        _write_bat_round(
+            session,
+            campaign_id,
+            f"{slug}-bat1.zip",
+            email(flaws, review=True),
+            images,
+            checked_at - timedelta(days=2),
+            contact,
+            feedback=_BAT_FEEDBACK[int(row["id"]) % len(_BAT_FEEDBACK)],  # type: ignore[call-overload]
+        )
+        _write_bat_round(
+            session,
+            campaign_id,
+            f"{slug}-bat2.zip",
+            email(frozenset(), review=True),
+            images,
+            checked_at,
+            contact,
+            approve=status is not CampaignStatus.BAT,
+        )
+
+
+_BAT_FEEDBACK = (
+    ("Le bouton du premier produit pointe vers la mauvaise page.", ""),
+    ("Merci de remonter le bloc des mentions légales.", ""),
+    ("Le visuel principal est un peu sombre sur mobile, on peut éclaircir ?", "images/hero.png"),
+    ("Il reste un texte à valider dans l'introduction.", ""),
+)
+
+
+def _write_bat_round(
+    session: Session,
+    campaign_id: int,
+    source_name: str,
+    html: str,
+    images: dict[str, bytes],
+    at: datetime,
+    contact: str,
+    *,
+    feedback: tuple[str, str] | None = None,
+    approve: bool = False,
+) -> None:
+    from crmdesk.core.bat import rounds
+    from crmdesk.core.bat.snapshot import EmailSnapshot, SnapshotFile
+
+    snapshot = EmailSnapshot(
+        source_name=source_name,
+        kind="zip",
+        entry="index.html",
+        subject="",
+        files=(
+            SnapshotFile("index.html", "text/html", html.encode("utf-8")),
+            *(SnapshotFile(path, "image/png", data) for path, data in images.items()),
+        ),
+    )
+    round_id, _ = rounds.import_snapshot(session, campaign_id, snapshot, OPERATOR, now=at)
+    decided_at = at + timedelta(hours=4)
+    if feedback is not None:
+        text, target = feedback
+        rounds.add_feedback(session, round_id, contact, text, target)
+        rounds.decide(session, round_id, BatDecision.CHANGES_REQUESTED, contact, now=decided_at)
+    elif approve:
+        rounds.decide(session, round_id, BatDecision.APPROVED, contact, now=decided_at)

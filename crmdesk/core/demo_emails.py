@@ -9,6 +9,8 @@ kind. The ``flaws`` argument picks them, so tests can ask for a clean email too.
 
 from __future__ import annotations
 
+import struct
+import zlib
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlencode
@@ -51,11 +53,15 @@ def campaign_email(
     *,
     hero_url: str | None = None,
     mentions: tuple[str, ...] = (),
+    local_images: bool = False,
+    pixel: bool = False,
 ) -> str:
     """An HTML email of about 8–15 KB; ``products`` are (name, price, path) blocks.
 
     ``hero_url`` is the brief's call to action (the main visual links to it) and
     ``mentions`` the brief's mandatory mentions, printed in the footer with the brand's own.
+    With ``local_images`` the visuals are the files of :func:`email_images` beside the HTML,
+    as in an export from an email builder; ``pixel`` adds the ESP's remote open-tracking pixel.
     """
     unknown = flaws - set(FLAWS)
     if unknown:
@@ -70,6 +76,18 @@ def campaign_email(
     if "leftover" in flaws:
         intro += " XXX texte à valider XXX"
     accent = "#7c3aed" if "off_palette" in flaws else brand.colour
+
+    def image(name: str) -> str:
+        if local_images:
+            return f"images/{name.split('/')[0]}.png"
+        return f"https://img.{brand.domain}/{name}.{'png' if name.startswith('logo') else 'jpg'}"
+
+    tracking = (
+        f'<img src="https://t.{brand.domain}/o/{slug}.gif" width="1" height="1" alt=""'
+        ' style="display:block;border:0;">'
+        if pixel
+        else ""
+    )
     blocks = []
     for index, (name, price, path) in enumerate(products):
         href = _url(brand, path, slug, f"produit-{index + 1}", utm="missing_utm" not in flaws)
@@ -84,7 +102,7 @@ def campaign_email(
               <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
                 <tr>
                   <td width="160" valign="top">
-                    <img src="https://img.{brand.domain}/produits/{path}.jpg"{alt}
+                    <img src="{image(f"produits/{path}")}"{alt}
                       width="160" height="120" style="display:block;border:0;">
                   </td>
                   <td valign="top" style="padding-left:16px;font-family:Arial,sans-serif;">
@@ -131,13 +149,13 @@ def campaign_email(
           style="background:#ffffff;width:600px;">
           <tr>
             <td style="background:{brand.colour};padding:20px 24px;">
-              <img src="https://img.{brand.domain}/logo-blanc.png" alt="{escape(brand.name)}"
+              <img src="{image("logo-blanc")}" alt="{escape(brand.name)}"
                 width="180" height="40" style="display:block;border:0;">
             </td>
           </tr>
           <tr>
             <td style="padding:0;">
-              <a href="{escape(hero)}"><img src="https://img.{brand.domain}/hero/{slug}.jpg"
+              <a href="{escape(hero)}"><img src="{image(f"hero/{slug}")}"
                 alt="{escape(title)}" width="600" height="300"
                 style="display:block;border:0;width:100%;height:auto;"></a>
             </td>
@@ -164,7 +182,46 @@ def campaign_email(
         </table>
       </td>
     </tr>
-  </table>
+  </table>{tracking}
 </body>
 </html>
 """
+
+
+def _png(width: int, height: int, top: str, bottom: str, band: str | None = None) -> bytes:
+    """A small RGB PNG fading from ``top`` to ``bottom`` (``band``: a lighter stripe), written
+    with zlib alone so the demo needs no imaging library."""
+
+    def rgb(colour: str) -> tuple[int, int, int]:
+        value = colour.lstrip("#")
+        return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+    first, last = rgb(top), rgb(bottom)
+    stripe = rgb(band) if band else None
+    rows = []
+    for y in range(height):
+        t = y / max(height - 1, 1)
+        pixel = bytes(round(a + (b - a) * t) for a, b in zip(first, last, strict=True))
+        if stripe and height * 0.42 <= y <= height * 0.58:
+            left = width // 8
+            row = pixel * left + bytes(stripe) * (width - 2 * left) + pixel * left
+        else:
+            row = pixel * width
+        rows.append(b"\x00" + row)
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+def email_images(brand: EmailBrand) -> dict[str, bytes]:
+    """The visuals a ``local_images`` email names, in the brand's colours (path → PNG)."""
+    return {
+        "images/logo-blanc.png": _png(180, 40, brand.colour, brand.colour, "#ffffff"),
+        "images/hero.png": _png(600, 300, brand.colour, brand.dark, "#f9fafb"),
+        "images/produits.png": _png(160, 120, "#e5e7eb", brand.colour),
+    }
