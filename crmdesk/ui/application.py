@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crmdesk.core.db import Workspace, default_workspace_path
@@ -27,6 +27,10 @@ def install_translators(app: QApplication, locale: QLocale) -> None:
 
 
 def make_application(argv: list[str]) -> QApplication:
+    if QApplication.instance() is None:
+        # The BAT preview loads QtWebEngine later; it needs GL contexts shared, which can only
+        # be asked for before the application exists.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("crmdesk")

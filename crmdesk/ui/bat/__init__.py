@@ -1,0 +1,1 @@
+"""The BAT review screens: the email preview, its rounds, feedback and decision."""
