@@ -1,0 +1,87 @@
+"""The system keyring, where SMTP passwords live: the one module that talks to ``keyring``.
+
+Passwords are kept under the service ``crmdesk-smtp`` and the account's name, never in the
+workspace. ``keyring`` is imported inside the functions: finding a backend can mean a D-Bus
+round trip, and neither start-up nor the commands that never send need one.
+"""
+
+from __future__ import annotations
+
+from crmdesk.core.errors import CrmdeskError
+
+SERVICE = "crmdesk-smtp"
+
+_INSTALL = (
+    "On Linux, run a Secret Service provider (GNOME Keyring or KWallet) and install the Python "
+    "package secretstorage (pip install secretstorage), or install keyrings.alt "
+    "(pip install keyrings.alt) for a file-based store; macOS and Windows have one built in."
+)
+
+
+class SecretStoreUnavailable(CrmdeskError):
+    """The keyring cannot keep or give a password.
+
+    ``code`` picks the UI's translated sentence: "no_backend" (this machine has no keyring;
+    the message says what to install), "locked" (it stayed locked), "failed" (anything else
+    the keyring reported).
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _unavailable(exc: Exception, doing: str, outcome: str = "") -> SecretStoreUnavailable:
+    from keyring.errors import KeyringLocked, NoKeyringError
+
+    if isinstance(exc, NoKeyringError):
+        return SecretStoreUnavailable(
+            "no_backend", f"No system keyring is available to {doing}.{outcome} {_INSTALL}"
+        )
+    if isinstance(exc, KeyringLocked):
+        return SecretStoreUnavailable(
+            "locked",
+            f"The system keyring is locked, so crmdesk could not {doing}: unlock it and try "
+            f"again.{outcome}",
+        )
+    return SecretStoreUnavailable(
+        "failed", f"The system keyring could not {doing} ({type(exc).__name__}: {exc}).{outcome}"
+    )
+
+
+def store_password(account: str, password: str) -> None:
+    """Keep the password of an SMTP account, replacing the one it had."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        keyring.set_password(SERVICE, account, password)
+    except KeyringError as exc:
+        raise _unavailable(
+            exc, f"keep the password of SMTP account “{account}”", " Nothing was saved."
+        ) from exc
+
+
+def password(account: str) -> str | None:
+    """The account's password, or None when the keyring has none for it."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        return keyring.get_password(SERVICE, account)
+    except KeyringError as exc:
+        raise _unavailable(exc, f"give the password of SMTP account “{account}”") from exc
+
+
+def forget_password(account: str) -> None:
+    """Remove the account's password. One that is not there, or a machine with no keyring at
+    all (where none can have been kept), leaves nothing to forget."""
+    import keyring
+    from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(SERVICE, account)
+    except (PasswordDeleteError, NoKeyringError):
+        return
+    except KeyringError as exc:
+        raise _unavailable(exc, f"forget the password of SMTP account “{account}”") from exc
