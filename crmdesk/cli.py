@@ -102,7 +102,70 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the version and the date and licence of the caniemail.com data",
     )
     check.set_defaults(handler=cmd_check)
+    _smtp_commands(commands)
+    _bat_commands(commands)
     return parser
+
+
+def _smtp_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    smtp = commands.add_parser("smtp", help="SMTP accounts for BAT test sends")
+    actions = smtp.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add",
+        help="add an SMTP account",
+        description=(
+            "Add an SMTP account to the workspace. Its password is read from standard input "
+            "and kept in the system keyring, never in the workspace."
+        ),
+    )
+    add.add_argument("name", metavar="NAME")
+    _db_option(add, top=False)
+    add.add_argument("--host", required=True, metavar="HOST")
+    add.add_argument("--port", type=int, required=True, metavar="PORT")
+    add.add_argument("--security", choices=("starttls", "ssl", "none"), default="starttls")
+    add.add_argument("--user", default="", metavar="USER", help="the login, if the server asks")
+    add.add_argument("--sender", default="", metavar="ADDRESS", help="From address (default: USER)")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
+    add.set_defaults(handler=cmd_smtp_add)
+    listing = actions.add_parser("list", help="list the SMTP accounts")
+    _db_option(listing, top=False)
+    listing.set_defaults(handler=cmd_smtp_list)
+
+
+def _bat_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bat = commands.add_parser("bat", help="BAT rounds: import an email, send a test")
+    actions = bat.add_subparsers(dest="action", metavar="ACTION", required=True)
+    brought = actions.add_parser(
+        "import",
+        help="import an email (.html, .eml or .zip) as the campaign's next BAT round",
+    )
+    brought.add_argument("file", type=Path, metavar="FILE")
+    _db_option(brought, top=False)
+    brought.add_argument("--campaign", type=int, required=True, metavar="ID")
+    brought.set_defaults(handler=cmd_bat_import)
+    send = actions.add_parser(
+        "send",
+        help="send a BAT round to test addresses",
+        description=(
+            "Send a BAT round (the latest unless --round) through an SMTP account: subject "
+            "prefixed [BAT n], personalisation filled from a persona of the client."
+        ),
+    )
+    _db_option(send, top=False)
+    send.add_argument("--campaign", type=int, required=True, metavar="ID")
+    send.add_argument("--round", type=int, default=None, metavar="N")
+    send.add_argument(
+        "--to", action="extend", nargs="+", required=True, metavar="ADDRESS", dest="recipients"
+    )
+    send.add_argument("--account", required=True, metavar="NAME")
+    send.add_argument(
+        "--persona", default=None, metavar="NAME", help="default: the client's first persona"
+    )
+    send.set_defaults(handler=cmd_bat_send)
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
@@ -238,6 +301,108 @@ def cmd_check(args: argparse.Namespace) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
     return status
+
+
+def _operator() -> str:
+    """Who imports or sends: the operator's account on this computer."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user name in the environment nor passwd
+        return ""
+
+
+def cmd_smtp_add(args: argparse.Namespace) -> int:
+    from crmdesk.core import smtp
+    from crmdesk.core.db import Workspace
+    from crmdesk.core.errors import CrmdeskError
+    from crmdesk.core.models import SmtpSecurity
+
+    password = None
+    if args.password_stdin:
+        if sys.stdin.isatty():  # typed at the keyboard: not echoed on the screen
+            import getpass
+
+            password = getpass.getpass(f"Password of {args.user or args.name}: ")
+        else:
+            password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise CrmdeskError("smtp add: the password (first line of standard input) is empty.")
+    elif args.user:
+        raise CrmdeskError(
+            "smtp add: --user needs --password-stdin: the password is read from standard input, "
+            "never from the command line."
+        )
+    data = smtp.AccountInput(
+        args.name, args.host, args.port, SmtpSecurity(args.security), args.user, args.sender
+    )
+    with Workspace.open(workspace_path(args), create=False) as workspace:
+        with workspace.session() as session:
+            smtp.save_account(session, data, password)
+            saved = smtp.account(session, args.name)
+    login = f", user {saved.username}, password in the system keyring" if saved.username else ""
+    print(f"SMTP account “{saved.name}” saved: {saved.where} ({saved.security.value}){login}")
+    return EXIT_OK
+
+
+def cmd_smtp_list(args: argparse.Namespace) -> int:
+    from crmdesk.core import smtp
+    from crmdesk.core.db import Workspace
+
+    with Workspace.open(workspace_path(args), create=False) as workspace:
+        with workspace.reader() as session:
+            found = smtp.accounts(session)
+    for account in found:
+        sender = account.sender or account.username or "—"
+        print(f"{account.name}  {account.where}  {account.security.value:<8}  {sender}")
+    return EXIT_OK
+
+
+def cmd_bat_import(args: argparse.Namespace) -> int:
+    from crmdesk.core.bat import rounds
+    from crmdesk.core.checks.model import Severity
+    from crmdesk.core.db import Workspace
+
+    with Workspace.open(workspace_path(args), create=False) as workspace:
+        with workspace.session() as session:
+            round_id, _ = rounds.import_file(session, args.campaign, args.file, _operator())
+            view = rounds.load_round(session, round_id)
+    errors = sum(f.severity is Severity.ERROR for f in view.findings)
+    warnings = sum(f.severity is Severity.WARNING for f in view.findings)
+    print(
+        f"BAT {view.number} imported for “{view.campaign_name}”: "
+        f"{errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+    )
+    for notice in view.notices:
+        print(f"  {notice.message}")
+    return EXIT_OK
+
+
+def cmd_bat_send(args: argparse.Namespace) -> int:
+    from crmdesk.core.bat import message, rounds
+    from crmdesk.core.db import Workspace
+
+    with Workspace.open(workspace_path(args), create=False) as workspace:
+        # The exchange with the server happens between two transactions, holding no lock.
+        with workspace.reader() as session:
+            send = message.prepare_send(
+                session,
+                rounds.round_id_for(session, args.campaign, args.round),
+                account_name=args.account,
+                recipients=args.recipients,
+                persona_name=args.persona,
+            )
+        message.deliver(send)
+        with workspace.session() as session:
+            message.record(session, send, _operator())
+    persona = f"persona {send.persona}" if send.persona else "the sample persona"
+    print(
+        f"BAT {send.number} of “{send.campaign_name}” sent to {', '.join(send.recipients)} "
+        f"via {send.account.name} ({send.account.where}), {persona}"
+    )
+    return EXIT_OK
 
 
 def _print_report(report: CheckReport, language: str) -> None:

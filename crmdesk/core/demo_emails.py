@@ -146,7 +146,7 @@ def campaign_email(
     <tr>
       <td align="center">
         <table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"
-          style="background:#ffffff;width:600px;">
+          style="background:#ffffff;width:100%;max-width:600px;">
           <tr>
             <td style="background:{brand.colour};padding:20px 24px;">
               <img src="{image("logo-blanc")}" alt="{escape(brand.name)}"

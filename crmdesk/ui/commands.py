@@ -43,8 +43,12 @@ class CampaignCommand(QUndoCommand):
         try:
             step()
         except CrmdeskError as error:
-            self.ops.error.emit(error)
+            self.refused(error)
             self.setObsolete(True)
+
+    def refused(self, error: CrmdeskError) -> None:
+        """Say why an undo or redo could not be done (a window may say it in place)."""
+        self.ops.error.emit(error)
 
     def replay(self) -> None:
         raise NotImplementedError

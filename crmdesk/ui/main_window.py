@@ -29,6 +29,7 @@ from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, show_error
 
 if TYPE_CHECKING:
+    from crmdesk.ui.bat.window import BatWindow
     from crmdesk.ui.brief.editor import BriefEditor
     from crmdesk.ui.checklist.window import ChecklistWindow
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.dialog: CampaignDialog | None = None
         self.briefs: dict[int, BriefEditor] = {}
         self.checklists: dict[int, ChecklistWindow] = {}
+        self.bats: dict[int, BatWindow] = {}
         self.search_dialog: QDialog | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
         self.resize(1280, 820)
@@ -95,6 +97,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addSeparator()
         file_menu.addAction(
+            self._action(self.tr("S&MTP accounts for test sends…"), self.open_accounts)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
 
@@ -117,11 +123,13 @@ class MainWindow(QMainWindow):
         self.checklist_action = self._action(
             self.tr("Check&list…"), self.checklist_selected, "Ctrl+L"
         )
+        self.bat_action = self._action(self.tr("B&AT review…"), self.bat_selected, "Ctrl+R")
         self.search_action = self._action(self.tr("&Search…"), self.open_search, "Ctrl+K")
         for action in (
             self.open_action,
             self.brief_action,
             self.checklist_action,
+            self.bat_action,
             self.duplicate_action,
             self.delete_action,
         ):
@@ -235,6 +243,7 @@ class MainWindow(QMainWindow):
                 campaign_id=campaign_id,
                 open_brief=lambda: self.open_brief(campaign_id),
                 open_checklist=lambda: self.open_checklist(campaign_id),
+                open_bat=lambda: self.open_bat(campaign_id),
                 parent=self,
             )
         )
@@ -266,6 +275,33 @@ class MainWindow(QMainWindow):
         if campaign_id is not None:
             self.open_checklist(campaign_id)
 
+    def bat_selected(self) -> None:
+        campaign_id = self._selected()
+        if campaign_id is not None:
+            self.open_bat(campaign_id)
+
+    def open_bat(self, campaign_id: int) -> BatWindow:
+        """One BAT window per campaign; QtWebEngine starts with the first one."""
+        window = self.bats.get(campaign_id)
+        if window is None:
+            from crmdesk.ui.bat.window import BatWindow
+
+            window = BatWindow(self.ops, campaign_id)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _=None, cid=campaign_id: self.bats.pop(cid, None))
+            self.bats[campaign_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def open_accounts(self) -> None:
+        from crmdesk.ui.bat.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def open_checklist(self, campaign_id: int) -> ChecklistWindow:
         """One checklist window per campaign, like briefs: asking again brings it forward."""
         window = self.checklists.get(campaign_id)
@@ -274,9 +310,7 @@ class MainWindow(QMainWindow):
 
             window = ChecklistWindow(self.ops, campaign_id)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(
-                lambda _=None, cid=campaign_id: self.checklists.pop(cid, None)
-            )
+            window.destroyed.connect(lambda _=None, cid=campaign_id: self.checklists.pop(cid, None))
             self.checklists[campaign_id] = window
         window.show()
         window.raise_()
@@ -340,7 +374,7 @@ class MainWindow(QMainWindow):
             if not editor.close():
                 event.ignore()
                 return
-        for window in list(self.checklists.values()):
+        for window in [*self.checklists.values(), *self.bats.values()]:
             window.close()
         super().closeEvent(event)
 

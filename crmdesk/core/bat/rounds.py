@@ -14,11 +14,11 @@ production to ``bat``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,9 @@ from crmdesk.core.models import (
     CampaignStatus,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from crmdesk.core.bat.diff import RoundDiff
 
 FEEDBACK_MAX = 10_000
 TARGET_MAX = 500
@@ -483,3 +486,33 @@ def unarchive(session: Session, archived: Sequence[dict[str, Any]]) -> Changes:
                 session.execute(insert(table), kept[key])
         campaign_ids.add(kept["round"]["campaign_id"])
     return Changes(campaigns=True, campaign_ids=frozenset(campaign_ids))
+
+
+@dataclass(frozen=True)
+class PreviewPage:
+    """What the preview shows of a round for one persona, and the tags it could not fill."""
+
+    html: str
+    filled: tuple[str, ...]
+    unfilled: tuple[str, ...]
+    system: tuple[str, ...]
+
+
+def preview_page(
+    view: RoundView, persona: Mapping[str, str], *, raw_tags: bool = False
+) -> PreviewPage:
+    """The round's HTML made safe to display, personalised from ``persona`` unless the raw
+    tags are asked for. Filling comes first, so a persona's value is neutralised like the rest."""
+    from crmdesk.core.bat.personas import fill
+    from crmdesk.core.bat.snapshot import neutralise
+
+    filled = fill(view.html, persona)
+    html, _ = neutralise(view.html if raw_tags else filled.html, view.content_ids)
+    return PreviewPage(html, filled.filled, filled.unfilled, filled.system)
+
+
+def compare_rounds(session: Session, before_id: int, after_id: int) -> RoundDiff:
+    """What changed from one round to another: visible text and links."""
+    from crmdesk.core.bat.diff import compare
+
+    return compare(load_round(session, before_id).html, load_round(session, after_id).html)

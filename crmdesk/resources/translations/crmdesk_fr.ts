@@ -2,6 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../ui/bat/accounts_dialog.py" line="+46"/>
+        <source>This computer has no keyring to keep the password, so nothing was saved. On Linux, run GNOME Keyring or KWallet and install the Python package secretstorage, or install keyrings.alt; macOS and Windows have one built in.</source>
+        <extracomment>The port each security setting usually means; a port the user has not changed follows it.</extracomment>
+        <translation>Cet ordinateur n&apos;a pas de trousseau pour garder le mot de passe : rien n&apos;a été enregistré. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt ; macOS et Windows en ont un intégré.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keyring is locked: unlock it and try again.</source>
+        <translation>Le trousseau du système est verrouillé : déverrouillez-le et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The account needs a name.</source>
+        <translation>Le compte doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is longer than 80 characters.</source>
+        <translation>Le nom dépasse 80 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another account has this name.</source>
+        <translation>Un autre compte porte ce nom.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the server name alone, such as smtp.example.com (no smtp://, no port, no spaces).</source>
+        <translation>Indiquez le nom du serveur seul, par exemple smtp.example.com (sans smtp://, sans port, sans espace).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Le port doit être compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The user name is longer than 254 characters.</source>
+        <translation>L&apos;identifiant dépasse 254 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A password needs the user name it logs in with.</source>
+        <translation>Un mot de passe va avec l&apos;identifiant qui se connecte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not an email address.</source>
+        <translation>Ce n&apos;est pas une adresse email.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give this user&apos;s password: it goes to the system keyring.</source>
+        <translation>Indiquez le mot de passe de cet identifiant : il ira dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (a local relay only)</source>
+        <translation>Aucune (relais local uniquement)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+4"/>
+        <source>SMTP accounts</source>
+        <translation>Comptes SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>e.g. Brevo SMTP</source>
+        <translation>ex. SMTP Brevo</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>empty if the server needs no login</source>
+        <translation>vide si le serveur ne demande pas de connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the user name when it is an address</source>
+        <translation>l&apos;identifiant s&apos;il s&apos;agit d&apos;une adresse</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Na&amp;me</source>
+        <translation>No&amp;m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ser&amp;ver</source>
+        <translation>Ser&amp;veur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ecurity</source>
+        <translation>S&amp;écurité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sen&amp;der address</source>
+        <translation>A&amp;dresse d&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word</source>
+        <translation>Mot de pa&amp;sse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password goes to the system keyring, never elsewhere.</source>
+        <translation>Le mot de passe va dans le trousseau du système, nulle part ailleurs.</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>“%1” saved.</source>
+        <translation>« %1 » enregistré.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove an SMTP account</source>
+        <translation>Supprimer un compte SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the account “%1”? Its password leaves the keyring too.</source>
+        <translation>Supprimer le compte « %1 » ? Son mot de passe quitte aussi le trousseau.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <location filename="../../ui/calendar/agenda.py" line="+46"/>
@@ -50,6 +225,610 @@
             <numerusform>%n tâche en retard</numerusform>
             <numerusform>%n tâches en retard</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>BatLabels</name>
+    <message>
+        <location filename="../../ui/bat/labels.py" line="+21"/>
+        <source>Awaiting decision</source>
+        <extracomment>Decision → (background, foreground) of its badge.</extracomment>
+        <translation>En attente de décision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes requested</source>
+        <translation>Modifications demandées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Validé</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n script(s) removed: JavaScript never runs in the preview.</source>
+        <translation>
+            <numerusform>%n script retiré : JavaScript ne s&apos;exécute jamais dans l&apos;aperçu.</numerusform>
+            <numerusform>%n scripts retirés : JavaScript ne s&apos;exécute jamais dans l&apos;aperçu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n frame(s) removed: an email cannot embed another page.</source>
+        <translation>
+            <numerusform>%n cadre retiré : un email ne peut pas intégrer une autre page.</numerusform>
+            <numerusform>%n cadres retirés : un email ne peut pas intégrer une autre page.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n form(s) disarmed: nothing can be submitted from the preview.</source>
+        <translation>
+            <numerusform>%n formulaire désactivé : rien ne peut être envoyé depuis l&apos;aperçu.</numerusform>
+            <numerusform>%n formulaires désactivés : rien ne peut être envoyé depuis l&apos;aperçu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n plugin object(s) removed (object, embed, applet).</source>
+        <translation>
+            <numerusform>%n objet de plug-in retiré (object, embed, applet).</numerusform>
+            <numerusform>%n objets de plug-in retirés (object, embed, applet).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n file:// address(es) removed: an email cannot read your disk.</source>
+        <translation>
+            <numerusform>%n adresse file:// retirée : un email ne peut pas lire votre disque.</numerusform>
+            <numerusform>%n adresses file:// retirées : un email ne peut pas lire votre disque.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n javascript: link(s) removed.</source>
+        <translation>
+            <numerusform>%n lien javascript: retiré.</numerusform>
+            <numerusform>%n liens javascript: retirés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n event handler attribute(s) removed (onclick…).</source>
+        <translation>
+            <numerusform>%n attribut d&apos;événement retiré (onclick…).</numerusform>
+            <numerusform>%n attributs d&apos;événement retirés (onclick…).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n automatic redirection(s) removed.</source>
+        <translation>
+            <numerusform>%n redirection automatique retirée.</numerusform>
+            <numerusform>%n redirections automatiques retirées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n &lt;base&gt; element(s) removed.</source>
+        <translation>
+            <numerusform>%n élément &lt;base&gt; retiré.</numerusform>
+            <numerusform>%n éléments &lt;base&gt; retirés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n connection hint(s) removed (preconnect, prefetch…): they would tell a tracker that the email was opened.</source>
+        <translation>
+            <numerusform>%n indication de connexion retirée (preconnect, prefetch…) : elle révélerait à un traceur que l&apos;email a été ouvert.</numerusform>
+            <numerusform>%n indications de connexion retirées (preconnect, prefetch…) : elles révéleraient à un traceur que l&apos;email a été ouvert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n referenced file(s) not found beside the email.</source>
+        <translation>
+            <numerusform>%n fichier référencé introuvable à côté de l&apos;email.</numerusform>
+            <numerusform>%n fichiers référencés introuvables à côté de l&apos;email.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” does not exist (moved or deleted?).</source>
+        <translation>« %1 » n&apos;existe pas (déplacé ou supprimé ?).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” cannot be read (a folder, or no permission).</source>
+        <translation>« %1 » ne peut pas être lu (un dossier, ou pas d&apos;autorisation).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is too large for an email proof (over 15 MB).</source>
+        <translation>« %1 » est trop lourd pour un BAT d&apos;email (plus de 15 Mo).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” holds no HTML version of the email.</source>
+        <translation>« %1 » ne contient pas de version HTML de l&apos;email.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an .html, .eml or .zip email.</source>
+        <translation>« %1 » n&apos;est pas un email .html, .eml ou .zip.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an email (binary data).</source>
+        <translation>« %1 » n&apos;est pas un email (données binaires).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is not a readable .zip archive.</source>
+        <translation>« %1 » n&apos;est pas une archive .zip lisible.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” was refused: a file in the archive points outside it (“..” or an absolute path). Nothing was extracted.</source>
+        <translation>« %1 » a été refusé : un fichier de l&apos;archive pointe hors de celle-ci (« .. » ou chemin absolu). Rien n&apos;a été extrait.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” was refused: it unpacks to far more than an email can weigh (a zip bomb?).</source>
+        <translation>« %1 » a été refusé : décompressé, il pèse bien plus qu&apos;un email ne peut peser (une bombe zip ?).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” holds several HTML files and no index.html: keep only the email&apos;s.</source>
+        <translation>« %1 » contient plusieurs fichiers HTML et aucun index.html : ne gardez que celui de l&apos;email.</translation>
+    </message>
+</context>
+<context>
+    <name>BatWindow</name>
+    <message>
+        <location filename="../../ui/bat/window.py" line="+138"/>
+        <source>decision: %1</source>
+        <translation>décision : %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>feedback</source>
+        <translation>retour</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>remove feedback</source>
+        <translation>suppression d&apos;un retour</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>allow remote images</source>
+        <translation>autorisation des images distantes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>block remote images</source>
+        <translation>blocage des images distantes</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Desktop</source>
+        <translation>Ordinateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side by side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show images; off shows the email as with images blocked</source>
+        <translation>Afficher les images ; désactivé, l&apos;email s&apos;affiche comme avec les images bloquées</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dark mode</source>
+        <translation>Mode sombre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Render as a mail client in dark mode does</source>
+        <translation>Afficher comme un client mail en mode sombre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Zoom arrière (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Zoom avant (Ctrl++)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Persona:</source>
+        <translation>Persona :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sample recipient filling the personalisation tags</source>
+        <translation>Le destinataire fictif qui remplit les balises de personnalisation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Raw tags</source>
+        <translation>Balises brutes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the tags as the ESP receives them (Ctrl+T)</source>
+        <translation>Afficher les balises telles que le routeur les reçoit (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Load remote images</source>
+        <translation>Charger les images distantes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remote images and tracking pixels stay blocked until allowed for this round</source>
+        <translation>Les images distantes et les pixels de suivi restent bloqués tant qu&apos;ils ne sont pas autorisés pour ce BAT</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Default sample</source>
+        <translation>Exemple par défaut</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remote images allowed for this round</source>
+        <translation>Images distantes autorisées pour ce BAT</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No remote request</source>
+        <translation>Aucune requête distante</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>BAT — %1</source>
+        <translation>BAT — %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The round shown (Alt+Left / Alt+Right)</source>
+        <translation>Le BAT affiché (Alt+Gauche / Alt+Droite)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+467"/>
+        <source>&amp;Import a proof…</source>
+        <translation>&amp;Importer un BAT…</translation>
+    </message>
+    <message>
+        <location line="-464"/>
+        <source>An .html, .eml or .zip file (Ctrl+I), or drop it here</source>
+        <translation>Un fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le ici</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Co&amp;mpare…</source>
+        <translation>Co&amp;mparer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What changed between two rounds (Ctrl+D)</source>
+        <translation>Ce qui a changé entre deux BAT (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Send a test…</source>
+        <translation>&amp;Envoyer un test…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send this round to the client&apos;s contacts (Ctrl+Shift+S)</source>
+        <translation>Envoyer ce BAT aux contacts du client (Ctrl+Maj+S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Personas…</source>
+        <translation>&amp;Personas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client&apos;s sample recipients that fill the personalisation tags</source>
+        <translation>Les destinataires fictifs du client qui remplissent les balises de personnalisation</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Review mode</source>
+        <translation>Mode &amp;revue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full screen for the session with the client (F11)</source>
+        <translation>Plein écran pour la séance avec le client (F11)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No proof yet for this campaign.
+
+Import the email as an .html, .eml or .zip file (Ctrl+I), or drop it on this window: it becomes BAT 1.</source>
+        <translation>Pas encore de BAT pour cette campagne.
+
+Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le sur cette fenêtre : il devient le BAT 1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+259"/>
+        <source>Personalisation</source>
+        <translation>Personnalisation</translation>
+    </message>
+    <message>
+        <location line="-257"/>
+        <source>Safety</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+562"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Valider</translation>
+    </message>
+    <message>
+        <location line="-560"/>
+        <source>The client approves this round (Alt+A)</source>
+        <translation>Le client valide ce BAT (Alt+V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+558"/>
+        <source>Request &amp;changes</source>
+        <translation>&amp;Demander des modifications</translation>
+    </message>
+    <message>
+        <location line="-555"/>
+        <source>The client asks for another round (Alt+C)</source>
+        <translation>Le client demande un nouveau BAT (Alt+D)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete removes the selected feedback</source>
+        <translation>Suppr retire le retour sélectionné</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the client says about this round… (Ctrl+Enter adds it)</source>
+        <translation>Ce que le client dit de ce BAT… (Ctrl+Entrée l&apos;ajoute)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Optionally, the link or element the feedback is about</source>
+        <translation>Facultatif : le lien ou l&apos;élément concerné par le retour</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About (optional): a link, an image…</source>
+        <translation>Concerne (facultatif) : un lien, une image…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add feedback</source>
+        <translation>Ajouter le retour</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+530"/>
+        <source>Feedback</source>
+        <translation>Retours</translation>
+    </message>
+    <message>
+        <location line="-482"/>
+        <source>BAT %1 — %2 — %3</source>
+        <translation>BAT %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Imported from “%1” by %2 on %3.</source>
+        <translation>Importé depuis « %1 » par %2 le %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent as a test to %1 on %2.</source>
+        <translation>Envoyé en test à %1 le %2.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Findings (%1)</source>
+        <translation>Constats (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The preview neutralised:</source>
+        <translation>L&apos;aperçu a neutralisé :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing active in this email: no script, frame or form.</source>
+        <translation>Rien d&apos;actif dans cet email : ni script, ni cadre, ni formulaire.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>JavaScript is off; the preview reads only this round&apos;s files and blocks remote requests until you allow them.</source>
+        <translation>JavaScript est désactivé ; l&apos;aperçu ne lit que les fichiers de ce BAT et bloque les requêtes distantes tant que vous ne les autorisez pas.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not filled by this persona:</source>
+        <translation>Non remplies par ce persona :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filled:</source>
+        <translation>Remplies :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filled by the ESP when sending:</source>
+        <translation>Remplies par le routeur à l&apos;envoi :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No personalisation tag in this email.</source>
+        <translation>Aucune balise de personnalisation dans cet email.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Import a proof</source>
+        <translation>Importer un BAT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emails (*.html *.htm *.eml *.zip);;All files (*)</source>
+        <translation>Emails (*.html *.htm *.eml *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Compare two rounds</source>
+        <translation>Comparer deux BAT</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>BAT %1</source>
+        <translation>BAT %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The two rounds read the same.</source>
+        <translation>Les deux BAT ont le même texte et les mêmes liens.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Review — %1</source>
+        <translation>Revue — %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Space ticks or unticks the selected item</source>
+        <translation>Espace coche ou décoche le point sélectionné</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Feedback from the client… (Ctrl+Enter adds it)</source>
+        <translation>Retour du client… (Ctrl+Entrée l&apos;ajoute)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Leave (Esc)</source>
+        <translation>Quitter (Échap)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checklist — BAT</source>
+        <translation>Checklist — BAT</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Alt+A approve · Alt+C request changes · Ctrl+Enter add feedback · Ctrl+1/2/3 desktop, mobile, both · Alt+←/→ rounds · Esc leave</source>
+        <translation>Alt+V valider · Alt+D demander des modifications · Ctrl+Entrée ajouter un retour · Ctrl+1/2/3 ordinateur, mobile, les deux · Alt+←/→ BAT · Échap quitter</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>BAT %1 — %2</source>
+        <translation>BAT %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -596,7 +1375,7 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+73"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+74"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -699,6 +1478,16 @@
         <location line="+2"/>
         <source>Open the checklist of this campaign (Ctrl+L)</source>
         <translation>Ouvrir la checklist de cette campagne (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>B&amp;AT…</source>
+        <translation>B&amp;AT…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the BAT rounds of this campaign (Ctrl+R)</source>
+        <translation>Ouvrir les BAT de cette campagne (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -1839,7 +2628,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+56"/>
+        <location filename="../../ui/main_window.py" line="+58"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -1865,6 +2654,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>S&amp;MTP accounts for test sends…</source>
+        <translation>Comptes S&amp;MTP des envois de test…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1910,11 +2704,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>B&amp;AT review…</source>
+        <translation>Re&amp;vue de BAT…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Search…</source>
         <translation>R&amp;echercher…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1979,7 +2778,7 @@
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+170"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
@@ -2028,6 +2827,160 @@
     </message>
 </context>
 <context>
+    <name>PersonasDialog</name>
+    <message>
+        <location filename="../../ui/bat/personas_dialog.py" line="+50"/>
+        <source>Civility</source>
+        <translation>Civilité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” and “%2” are the same field with different values.</source>
+        <translation>« %1 » et « %2 » sont le même champ avec des valeurs différentes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The persona needs a name.</source>
+        <translation>Le persona doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is longer than 120 characters.</source>
+        <translation>Le nom dépasse 120 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This client already has a persona with this name.</source>
+        <translation>Ce client a déjà un persona de ce nom.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sample personas</source>
+        <translation>Personas d&apos;exemple</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No persona yet: previews and test sends use %1 %2 from %3.</source>
+        <translation>Pas encore de persona : les aperçus et les envois de test utilisent %1 %2, de %3.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>e.g. Fidèle lyonnaise</source>
+        <translation>ex. Fidèle lyonnaise</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Na&amp;me</source>
+        <translation>No&amp;m</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields of the persona</source>
+        <translation>Champs du persona</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add any other field of the client&apos;s ESP in the empty row, e.g. code_fidelite.</source>
+        <translation>Ajoutez tout autre champ du routeur du client dans la ligne vide, par ex. code_fidelite.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>New persona</source>
+        <translation>Nouveau persona</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Row %1 has a value but no field name.</source>
+        <translation>La ligne %1 a une valeur mais pas de nom de champ.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>“%1” saved.</source>
+        <translation>« %1 » enregistré.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove a persona</source>
+        <translation>Supprimer un persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the persona “%1”?</source>
+        <translation>Supprimer le persona « %1 » ?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewControls</name>
+    <message numerus="yes">
+        <location filename="../../ui/bat/window.py" line="-893"/>
+        <source>%n remote request(s) blocked</source>
+        <translation>
+            <numerusform>%n requête distante bloquée</numerusform>
+            <numerusform>%n requêtes distantes bloquées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <location filename="../../ui/brief/search.py" line="+28"/>
@@ -2045,6 +2998,213 @@
         <translation>
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SendDialog</name>
+    <message>
+        <location filename="../../ui/bat/send_dialog.py" line="+59"/>
+        <source>Approves</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responsible</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consulted</source>
+        <translation>Consulté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Informed</source>
+        <translation>Informé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server refused the login: check the user name and the password (some providers want an app password).</source>
+        <translation>Le serveur a refusé la connexion : vérifiez l&apos;identifiant et le mot de passe (certains fournisseurs exigent un mot de passe d&apos;application).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server cannot be reached: check its name, the port and the network.</source>
+        <translation>Le serveur est injoignable : vérifiez son nom, le port et le réseau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server&apos;s certificate could not be verified: check that the server name is the one on its certificate.</source>
+        <translation>Le certificat du serveur n&apos;a pas pu être vérifié : vérifiez que le nom du serveur est celui de son certificat.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server did not answer in time: check the port and the security setting (465 usually means SSL, 587 STARTTLS).</source>
+        <translation>Le serveur n&apos;a pas répondu à temps : vérifiez le port et la sécurité (465 correspond en général à SSL, 587 à STARTTLS).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server refused some of the addresses.</source>
+        <translation>Le serveur a refusé certaines adresses.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The encrypted connection failed: check the security setting (465 usually means SSL, 587 STARTTLS).</source>
+        <translation>La connexion chiffrée a échoué : vérifiez la sécurité (465 correspond en général à SSL, 587 à STARTTLS).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keyring holds no password for this account: type it again in the account&apos;s settings.</source>
+        <translation>Le trousseau n&apos;a pas de mot de passe pour ce compte : saisissez-le à nouveau dans les réglages du compte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server answered with an error.</source>
+        <translation>Le serveur a répondu par une erreur.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>“%1” is not an email address.</source>
+        <translation>« %1 » n&apos;est pas une adresse email.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose at least one recipient.</source>
+        <translation>Choisissez au moins un destinataire.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This account has no sender address: give it one in the account&apos;s settings.</source>
+        <translation>Ce compte n&apos;a pas d&apos;adresse d&apos;expéditeur : indiquez-en une dans les réglages du compte.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Send BAT %1 as a test</source>
+        <extracomment>The confirmation (&quot;BAT 2 sent to 3 addresses&quot;), for the window&apos;s status bar.</extracomment>
+        <translation>Envoyer le BAT %1 en test</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>BAT %1 of “%2” goes to each address as the client will receive it: images embedded, tags filled from the persona.</source>
+        <translation>Le BAT %1 de « %2 » part vers chaque adresse tel que le client le recevra : images intégrées, balises remplies d&apos;après le persona.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SMTP account</source>
+        <translation>Compte SMTP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts…</source>
+        <translation>Comptes…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No SMTP account yet: add the one test sends go out through.</source>
+        <translation>Pas encore de compte SMTP : ajoutez celui par lequel partiront les envois de test.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add an account…</source>
+        <translation>Ajouter un compte…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client&apos;s contacts</source>
+        <translation>Les contacts du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space ticks or unticks the contact</source>
+        <translation>Espace coche ou décoche le contact</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The client has no contact with an email address: type the addresses below.</source>
+        <translation>Le client n&apos;a aucun contact avec une adresse email : saisissez les adresses ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>name@example.com; other@example.com</source>
+        <translation>nom@example.com; autre@example.com</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sample persona</source>
+        <translation>Persona d&apos;exemple</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personas…</source>
+        <translation>Personas…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recipients</source>
+        <translation>&amp;Destinataires</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Other addresses</source>
+        <translation>&amp;Autres adresses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Persona</source>
+        <translation>&amp;Persona</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending… (a send cannot be interrupted)</source>
+        <translation>Envoi en cours… (un envoi ne peut pas être interrompu)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Default sample (%1 %2)</source>
+        <translation>Exemple par défaut (%1 %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+79"/>
+        <source>BAT %1 sent to %n address(es)</source>
+        <translation>
+            <numerusform>BAT %1 envoyé à %n adresse</numerusform>
+            <numerusform>BAT %1 envoyé à %n adresses</numerusform>
         </translation>
     </message>
 </context>

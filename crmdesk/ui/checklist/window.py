@@ -113,6 +113,7 @@ from crmdesk.ui.checklist.labels import (
     state_label,
     unusable_text,
 )
+from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.labels import error_text, type_label
 from crmdesk.ui.operations import Operations
 
@@ -310,37 +311,16 @@ class WrapDelegate(QStyledItemDelegate):
 # -- undoable edits -------------------------------------------------------------------------
 
 
-class ChecklistCommand(QUndoCommand):
+class ChecklistCommand(CampaignCommand):
     """The edit runs when the command is built, so a refusal raises before the stack sees it;
     undo and redo replay core services, and a refusal then is said in the window."""
 
     def __init__(self, window: ChecklistWindow, text: str) -> None:
-        super().__init__(text)
+        super().__init__(window.ops, text)
         self.window = window
-        self.ops = window.ops
-        self._pushed = False
 
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True
-            return
-        self._guarded(self.replay)
-
-    def undo(self) -> None:
-        self._guarded(self.revert)
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except CrmdeskError as error:
-            self.window.show_message(error_text(error))
-            self.setObsolete(True)
-
-    def replay(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
+    def refused(self, error: CrmdeskError) -> None:
+        self.window.show_message(error_text(error))
 
 
 class SetItemState(ChecklistCommand):

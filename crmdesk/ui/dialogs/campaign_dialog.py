@@ -64,6 +64,7 @@ class CampaignDialog(QDialog):
         day: date | None = None,
         open_brief: Callable[[], None] | None = None,
         open_checklist: Callable[[], None] | None = None,
+        open_bat: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -158,6 +159,10 @@ class CampaignDialog(QDialog):
             )
             checklist.setToolTip(self.tr("Open the checklist of this campaign (Ctrl+L)"))
             checklist.clicked.connect(open_checklist)
+        if open_bat is not None:
+            bat = buttons.addButton(self.tr("B&AT…"), QDialogButtonBox.ButtonRole.ActionRole)
+            bat.setToolTip(self.tr("Open the BAT rounds of this campaign (Ctrl+R)"))
+            bat.clicked.connect(open_bat)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         layout = QVBoxLayout(self)

@@ -1,0 +1,172 @@
+"""The BAT window on a real workspace with a real QWebEngineView: importing a proof, the
+preview personalised from a persona, feedback and decisions with undo, the review mode, the
+comparison of two rounds, and a refused archive explained without writing anything."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from crmdesk.core import campaigns
+from crmdesk.core.bat import personas, rounds
+from crmdesk.core.db import Workspace
+from crmdesk.core.models import BatDecision, CampaignStatus
+from crmdesk.ui.bat.window import BatWindow
+from crmdesk.ui.operations import Operations
+from tests.conftest import plan
+
+SEND_DAY = date(2026, 12, 9)
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+    b"\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef"
+    b"\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def email(greeting: str, cta: str) -> str:
+    return f"""<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Soldes d'hiver</title></head>
+<body><img src="images/logo.png" alt="Logo" width="120">
+<p>{greeting} *|FNAME|*, *|VILLE_PREFEREE|*</p>
+<a href="{cta}">Je découvre</a>
+<img src="https://tracker.example.com/open.gif" width="1" height="1" alt="">
+<script>document.title = "hacked"</script>
+<a href="*|UNSUB|*">Se désinscrire</a></body></html>"""
+
+
+def zipped(tmp_path: Path, name: str, html: str) -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("index.html", html)
+        archive.writestr("images/logo.png", PNG)
+    return path
+
+
+@pytest.fixture
+def campaign(workspace: Workspace, client_id: int) -> int:
+    with workspace.session() as session:
+        personas.save_persona(session, client_id, "Claire", {"firstname": "Claire"})
+    return plan(
+        workspace, client_id, SEND_DAY, name="Soldes d'hiver", status=CampaignStatus.PRODUCTION
+    )
+
+
+def open_window(qtbot: QtBot, workspace: Workspace, campaign_id: int) -> BatWindow:
+    window = BatWindow(Operations(workspace), campaign_id, who="Léa")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def import_proof(qtbot: QtBot, window: BatWindow, path: Path) -> None:
+    with qtbot.waitSignal(window.proof.painted, timeout=30000):
+        with qtbot.waitSignal(window.imported, timeout=30000) as done:
+            window.import_file(path)
+    assert done.args == [True]
+
+
+def test_an_imported_proof_is_previewed_filled_and_safe_and_the_decision_moves_the_campaign(
+    qtbot: QtBot, workspace: Workspace, campaign: int, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, workspace, campaign)
+    assert window.stack.currentWidget() is window.empty
+    import_proof(qtbot, window, zipped(tmp_path, "bat1.zip", email("Bonjour", "https://a.fr")))
+
+    assert window.round_combo.currentText().startswith("BAT 1 — ")
+    page = window.proof.page
+    assert page is not None and "Bonjour Claire" in page.html
+    assert "*|VILLE_PREFEREE|*" in page.unfilled and "*|UNSUB|*" in page.system
+    assert "<script" not in page.html.lower()
+    assert "VILLE_PREFEREE" in window.tags.toPlainText()
+    assert "script" in window.safety.toPlainText()
+    qtbot.waitUntil(lambda: window.proof.preview.blocked_count() >= 1, timeout=10000)
+    assert "blocked" in window.proof.controls.blocked.text()
+    with workspace.reader() as session:
+        assert campaigns.load(session, campaign).status is CampaignStatus.BAT
+
+    window.proof.controls.raw.setChecked(True)
+    assert "*|FNAME|*" in window.proof.page.html
+
+    window.feedback_edit.setPlainText("Le lien du bouton est faux")
+    window.target_combo.setEditText("https://a.fr")
+    window.add_feedback_button.click()
+    assert window.feedback_list.count() == 1
+    assert "[https://a.fr]" in window.feedback_list.item(0).text()
+
+    window.approve_button.click()
+    assert window.badge.text().startswith("Approved — Léa")
+    with workspace.reader() as session:
+        assert campaigns.load(session, campaign).status is CampaignStatus.APPROVED
+    window.undo_stack.undo()
+    assert window.badge.text() == "Awaiting decision"
+    with workspace.reader() as session:
+        assert campaigns.load(session, campaign).status is CampaignStatus.BAT
+    window.undo_stack.undo()
+    assert window.feedback_list.count() == 0
+
+
+def test_a_second_round_is_compared_with_the_first(
+    qtbot: QtBot, workspace: Workspace, campaign: int, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, workspace, campaign)
+    import_proof(qtbot, window, zipped(tmp_path, "bat1.zip", email("Bonjour", "https://a.fr")))
+    import_proof(qtbot, window, zipped(tmp_path, "bat2.zip", email("Salut", "https://b.fr")))
+    assert window.round_combo.count() == 2
+    assert window.round_combo.currentText().startswith("BAT 2 — ")
+    window.open_compare()
+    dialog = window.compare_dialog
+    text = dialog.text.toPlainText()
+    assert "- Bonjour" in text and "+ Salut" in text
+    changed = [dialog.links.topLevelItem(i) for i in range(dialog.links.topLevelItemCount())]
+    assert any(row.text(2) == "https://a.fr" and row.text(3) == "https://b.fr" for row in changed)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.round_combo.currentText().startswith("BAT 1 — ")
+
+
+def test_the_review_mode_records_feedback_and_the_decision_from_the_keyboard(
+    qtbot: QtBot, workspace: Workspace, campaign: int, tmp_path: Path
+) -> None:
+    window = open_window(qtbot, workspace, campaign)
+    import_proof(qtbot, window, zipped(tmp_path, "bat1.zip", email("Bonjour", "https://a.fr")))
+    window.open_review()
+    review = window.review
+    assert review is not None and review.isFullScreen()
+    assert review.heading.text() == "BAT 1 — Soldes d'hiver"
+    assert review.checklist.count() >= 1  # the checklist's BAT items, tickable
+    review.box.setPlainText("Remonter le logo")
+    review.box.setFocus()
+    qtbot.keyClick(review.box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert review.feedback.count() == 1 and "Remonter le logo" in review.feedback.item(0).text()
+    review.changes_button.click()
+    assert review.badge.text().startswith("Changes requested — Léa")
+    with workspace.reader() as session:
+        summary = rounds.rounds(session, campaign)[0]
+    assert summary.decision is BatDecision.CHANGES_REQUESTED
+    review.activateWindow()
+    qtbot.waitUntil(review.isActiveWindow)
+    qtbot.keyClick(review, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.review is None)
+
+
+def test_a_zip_climbing_out_of_its_folder_is_refused_and_nothing_is_written(
+    qtbot: QtBot, workspace: Workspace, campaign: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "evil.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("index.html", "<p>hello</p>")
+        archive.writestr("../../outside.html", "<p>nope</p>")
+    window = open_window(qtbot, workspace, campaign)
+    with qtbot.waitSignal(window.imported, timeout=30000) as done:
+        window.import_file(path)
+    assert done.args == [False]
+    assert window.message_box.isVisible()
+    assert "evil.zip" in window.message.text() and "outside" in window.message.text()
+    with workspace.reader() as session:
+        assert rounds.rounds(session, campaign) == []
+        assert campaigns.load(session, campaign).status is CampaignStatus.PRODUCTION
+    assert not (tmp_path.parent / "outside.html").exists()
