@@ -24,50 +24,14 @@ from dataclasses import dataclass
 
 import lxml.etree
 
+from crmdesk.core.checks.parse import BLOCK_TAGS as _BLOCKS
+from crmdesk.core.checks.parse import SKIPPED_TEXT as _NOT_SHOWN
 from crmdesk.core.checks.parse import squash
 
 Line = tuple[str, str]
 # A link with its place in its round: (index among the links, label, href).
 _Placed = tuple[int, str, str]
 
-# Elements that start a new line of text in a mail client.
-_BLOCKS = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "caption",
-        "center",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "td",
-        "th",
-        "tr",
-        "ul",
-    }
-)
-_NOT_SHOWN = frozenset({"script", "style", "template", "title", "head"})
 # Marks block edges in the extracted text; a private-use character no email writes (one that
 # did would only get a line break there).
 _BLOCK_MARK = "\ue000"

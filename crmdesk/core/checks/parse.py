@@ -106,8 +106,10 @@ _HTML_START = re.compile(
     re.I,
 )
 
-_SKIPPED_TEXT = frozenset({"script", "style", "head", "title", "template"})
-_BLOCKS = frozenset(
+#: Elements whose text a reader never sees, and elements that start a new line of text in a
+#: mail client: the one reading of "visible text" (checks, the BAT diff).
+SKIPPED_TEXT = frozenset({"script", "style", "head", "title", "template"})
+BLOCK_TAGS = frozenset(
     {
         "address",
         "article",
@@ -120,6 +122,8 @@ _BLOCKS = frozenset(
         "div",
         "dl",
         "dt",
+        "figcaption",
+        "figure",
         "footer",
         "h1",
         "h2",
@@ -536,8 +540,8 @@ def _text_stylesheet() -> lxml.etree.XSLT:
     """The stylesheet that extracts the visible text, compiled once per thread."""
     stylesheet = getattr(_per_thread, "text_stylesheet", None)
     if stylesheet is None:
-        blocks = "|".join(sorted(_BLOCKS))
-        skipped = "|".join(sorted(_SKIPPED_TEXT))
+        blocks = "|".join(sorted(BLOCK_TAGS))
+        skipped = "|".join(sorted(SKIPPED_TEXT))
         stylesheet = lxml.etree.XSLT(
             lxml.etree.XML(
                 '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
