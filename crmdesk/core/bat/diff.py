@@ -77,6 +77,12 @@ def compare(html_before: str, html_after: str) -> RoundDiff:
 # -- reading an email -----------------------------------------------------------------------
 
 
+def link_targets(html_text: str) -> list[str]:
+    """The email's link targets, each once, in document order (what a feedback can point at)."""
+    root = _document(html_text)
+    return list(dict.fromkeys(href for _, href in _links(root))) if root is not None else []
+
+
 def _read(html_text: str) -> tuple[list[str], list[tuple[str, str]]]:
     root = _document(html_text)
     if root is None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from crmdesk.core.bat.snapshot import Notice
 from crmdesk.core.errors import UnusableEmail
 from crmdesk.core.models import BatDecision
+from crmdesk.ui.checklist.labels import file_name
 
 #: Decision → (background, foreground) of its badge.
 DECISION_COLOURS = {
@@ -92,6 +93,6 @@ def import_refusal_text(error: UnusableEmail) -> str:
             "BatLabels", "“%1” holds several HTML files and no index.html: keep only the email's."
         ),
     }
-    name = error.path.replace("\\", "/").rsplit("/", 1)[-1]
+    name = file_name(error.path)
     sentence = sentences.get(error.code)
     return sentence.replace("%1", name) if sentence else str(error)

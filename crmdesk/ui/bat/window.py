@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
-    QLocale,
     QObject,
     QRunnable,
     Qt,
@@ -60,6 +59,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.bat import rounds
+from crmdesk.core.bat.diff import link_targets
 from crmdesk.core.bat.rounds import DecisionState, FeedbackEntry, RoundSummary, RoundView
 from crmdesk.core.changes import Changes
 from crmdesk.core.checks.model import Severity
@@ -72,7 +72,7 @@ from crmdesk.ui.bat.labels import (
     notice_text,
 )
 from crmdesk.ui.checklist.labels import SEVERITY_COLOURS, severity_label
-from crmdesk.ui.checklist.window import language, operator_name
+from crmdesk.ui.checklist.window import language, local_text, operator_name
 from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
@@ -84,17 +84,6 @@ if TYPE_CHECKING:
 PROOF_SUFFIXES = (".html", ".htm", ".eml", ".zip")
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 LAYOUTS = ("desktop", "mobile", "side_by_side")
-
-
-def _when(moment: object) -> str:
-    from datetime import datetime
-
-    if not isinstance(moment, datetime):
-        return ""
-    local = moment.astimezone()
-    return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat) + local.strftime(
-        " %H:%M"
-    )
 
 
 # -- undoable edits ---------------------------------------------------------------------------
@@ -236,7 +225,9 @@ class DecisionBadge(QLabel):
         background, foreground = DECISION_COLOURS[view.decision]
         text = decision_label(view.decision)
         if view.decided_by:
-            text += " — " + view.decided_by + ", " + _when(view.decided_at)
+            text += " — " + view.decided_by
+            if view.decided_at is not None:
+                text += ", " + local_text(view.decided_at)
         self.setText(text)
         self.setStyleSheet(
             f"background: {background}; color: {foreground}; border-radius: 4px;"
@@ -489,6 +480,7 @@ class BatWindow(QWidget):
         self.personas: list[PersonaInfo] = []
         self.review: ReviewWindow | None = None
         self.busy = False
+        self._show_next: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._jobs: set[_ImportJob] = set()
@@ -747,7 +739,7 @@ class BatWindow(QWidget):
             text = QCoreApplication.translate("BatWindow", "BAT %1 — %2 — %3")
             self.round_combo.addItem(
                 text.replace("%1", str(summary.number))
-                .replace("%2", _when(summary.created_at))
+                .replace("%2", local_text(summary.created_at))
                 .replace("%3", decision_label(summary.decision)),
                 summary.id,
             )
@@ -790,21 +782,21 @@ class BatWindow(QWidget):
         info = QCoreApplication.translate("BatWindow", "Imported from “%1” by %2 on %3.").replace(
             "%1", view.source_name
         )
-        info = info.replace("%2", view.created_by or "—").replace("%3", _when(view.created_at))
+        info = info.replace("%2", view.created_by or "—").replace("%3", local_text(view.created_at))
         for send in view.sends:
             info += "\n" + QCoreApplication.translate(
                 "BatWindow", "Sent as a test to %1 on %2."
-            ).replace("%1", ", ".join(send.recipients)).replace("%2", _when(send.sent_at))
+            ).replace("%1", ", ".join(send.recipients)).replace("%2", local_text(send.sent_at))
         self.round_info.setText(info)
         for entry in view.feedback:
             about = f" [{entry.target}]" if entry.target else ""
             item = QListWidgetItem(
-                f"{entry.author} — {_when(entry.created_at)}{about}\n{entry.text}"
+                f"{entry.author} — {local_text(entry.created_at)}{about}\n{entry.text}"
             )
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.feedback_list.addItem(item)
         self.target_combo.addItem("")
-        for href in _links(view.html):
+        for href in link_targets(view.html):
             self.target_combo.addItem(href)
         lang = language()
         order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -888,7 +880,8 @@ class BatWindow(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if self.campaign_id in changes.campaign_ids or changes.clients:
-            self.reload()
+            keep, self._show_next = self._show_next, None
+            self.reload(keep_round=keep)
 
     def _step_round(self, step: int) -> None:
         index = self.round_combo.currentIndex() + step
@@ -996,7 +989,7 @@ class BatWindow(QWidget):
             self.imported.emit(False)
             return
         round_id, changes = result  # type: ignore[misc]
-        self.reload(keep_round=round_id)
+        self._show_next = round_id  # the reload that the announcement triggers shows it
         self.ops.changed.emit(changes)
         self.imported.emit(True)
 
@@ -1061,16 +1054,6 @@ class BatWindow(QWidget):
         if self.review is not None:
             self.review.close()
         super().closeEvent(event)
-
-
-def _links(html: str) -> list[str]:
-    """The email's link targets, for pointing a feedback at one."""
-    import re
-
-    seen: dict[str, None] = {}
-    for match in re.finditer(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']{1,500})["']""", html, re.I):
-        seen.setdefault(match.group(1).strip(), None)
-    return list(seen)
 
 
 # -- compare two rounds -----------------------------------------------------------------------
