@@ -142,3 +142,20 @@ class UnusableEmail(CrmdeskError):
         super().__init__(f"{path}: {message}")
         self.code = code
         self.path = path
+
+
+class StatsRefused(CrmdeskError):
+    """A stats file or typed figures that cannot be taken; nothing was written.
+
+    ``code`` picks the UI's translated sentence; ``details`` fills it ("line", "column",
+    "value", "columns", "size"…). ``message`` is English and names the file, line and column.
+    Codes: "missing", "unreadable", "too_large", "empty", "unknown_layout", "missing_columns",
+    "not_a_number", "negative", "inconsistent", "bad_date", "bad_event", "no_matching_row",
+    "malformed", "cancelled".
+    """
+
+    def __init__(self, code: str, source: str, message: str, **details: str | int) -> None:
+        super().__init__(f"{source}: {message}" if source else message)
+        self.code = code
+        self.source = source
+        self.details = details

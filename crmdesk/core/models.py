@@ -19,6 +19,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -193,6 +194,8 @@ class Client(Base):
     #: caniemail.com "family.platform" keys of the mail clients its readers use; empty means
     #: the check engine's defaults.
     mail_clients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: The confidence an A/B winner needs (0.95 by default), a client's own risk appetite.
+    ab_confidence: Mapped[float] = mapped_column(Float, default=0.95, server_default="0.95")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     contacts: Mapped[list[Contact]] = relationship(
@@ -523,3 +526,140 @@ class SmtpAccount(Base):
     username: Mapped[str] = mapped_column(String(254), default="")
     sender: Mapped[str] = mapped_column(String(254), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StatSource(enum.StrEnum):
+    """Where a snapshot's figures came from."""
+
+    TYPED = "typed"
+    MAILCHIMP = "mailchimp"
+    BREVO = "brevo"
+    ACTIVITY = "activity"
+    MAPPED = "mapped"
+
+
+class AbMetric(enum.StrEnum):
+    """What an A/B test is judged on: clicks by default, since privacy proxies inflate opens."""
+
+    CLICKS = "clicks"
+    OPENS = "opens"
+    CONVERSIONS = "conversions"
+
+
+class StatSnapshot(Base):
+    """A campaign's figures as read on ``taken_on`` (D+1, D+5, D+30…), for one variant.
+
+    ``variant`` is "" for the campaign as a whole, or the A/B variant's label ("A", "B"…).
+    Counts default to 0: an export that lacks a column (no revenue tracking) gives 0.
+    """
+
+    __tablename__ = "stat_snapshots"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "variant", "taken_on"),
+        CheckConstraint(
+            "sent >= 0 AND delivered >= 0 AND hard_bounces >= 0 AND soft_bounces >= 0 "
+            "AND unique_opens >= 0 AND total_opens >= 0 AND unique_clicks >= 0 "
+            "AND total_clicks >= 0 AND unsubscribes >= 0 AND complaints >= 0 "
+            "AND conversions >= 0 AND revenue >= 0",
+            name="figures_not_negative",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    variant: Mapped[str] = mapped_column(String(40), default="")
+    taken_on: Mapped[date] = mapped_column(Date)
+    sent: Mapped[int] = mapped_column(Integer, default=0)
+    delivered: Mapped[int] = mapped_column(Integer, default=0)
+    hard_bounces: Mapped[int] = mapped_column(Integer, default=0)
+    soft_bounces: Mapped[int] = mapped_column(Integer, default=0)
+    unique_opens: Mapped[int] = mapped_column(Integer, default=0)
+    total_opens: Mapped[int] = mapped_column(Integer, default=0)
+    unique_clicks: Mapped[int] = mapped_column(Integer, default=0)
+    total_clicks: Mapped[int] = mapped_column(Integer, default=0)
+    unsubscribes: Mapped[int] = mapped_column(Integer, default=0)
+    complaints: Mapped[int] = mapped_column(Integer, default=0)
+    conversions: Mapped[int] = mapped_column(Integer, default=0)
+    revenue: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal(0))
+    source: Mapped[StatSource] = mapped_column(_enum(StatSource, "stat_source"))
+    source_name: Mapped[str] = mapped_column(String(300), default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class StatBreakdown(Base):
+    """Figures aggregated from a per-recipient activity export; the addresses are not kept.
+
+    ``dimension`` "domain": ``key`` is a mailbox provider group (gmail.com, orange.fr,
+    outlook/hotmail…, "other"); "hour": ``key`` is the hour after the send ("0", "1"… as text),
+    counting events rather than people.
+    """
+
+    __tablename__ = "stat_breakdowns"
+    __table_args__ = (UniqueConstraint("campaign_id", "variant", "dimension", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    variant: Mapped[str] = mapped_column(String(40), default="")
+    dimension: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(64))
+    delivered: Mapped[int] = mapped_column(Integer, default=0)
+    bounces: Mapped[int] = mapped_column(Integer, default=0)
+    opens: Mapped[int] = mapped_column(Integer, default=0)
+    clicks: Mapped[int] = mapped_column(Integer, default=0)
+    unsubscribes: Mapped[int] = mapped_column(Integer, default=0)
+    complaints: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StatImport(Base):
+    """A file already imported into a campaign, by content hash: importing it again is a no-op."""
+
+    __tablename__ = "stat_imports"
+    __table_args__ = (UniqueConstraint("campaign_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64))
+    source_name: Mapped[str] = mapped_column(String(300))
+    layout: Mapped[str] = mapped_column(String(24))
+    taken_on: Mapped[date] = mapped_column(Date)
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    imported_by: Mapped[str] = mapped_column(String(120), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StatAnalysis(Base):
+    """The D+5 analysis of a campaign: the decisions the recap quotes, and the A/B verdict."""
+
+    __tablename__ = "stat_analyses"
+
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
+    )
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    ab_metric: Mapped[AbMetric] = mapped_column(
+        _enum(AbMetric, "ab_metric"), default=AbMetric.CLICKS
+    )
+    #: A winner chosen by hand against (or without) the test, recorded with who, when and why.
+    winner_override: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    override_by: Mapped[str] = mapped_column(String(120), default="")
+    override_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class StatMapping(Base):
+    """The columns of an ESP's CSV as the operator mapped them once, keyed by the ESP's name."""
+
+    __tablename__ = "stat_mappings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    esp: Mapped[str] = mapped_column(String(60), unique=True)
+    #: crmdesk field name → the CSV header it is read from.
+    columns: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -53,6 +53,11 @@ TABLES = {
     "bat_sends",
     "personas",
     "smtp_accounts",
+    "stat_snapshots",
+    "stat_breakdowns",
+    "stat_imports",
+    "stat_analyses",
+    "stat_mappings",
 }
 
 

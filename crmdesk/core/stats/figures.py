@@ -1,0 +1,189 @@
+"""The plain values the stats are made of, shared by the readers, the services, the CLI and the UI.
+
+Nothing here touches the database: a reader turns a file into ``Figures`` and breakdowns, the
+services turn stored rows into ``CampaignStats`` and ``ClientStats``, the UI and the CLI only
+read these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
+from decimal import Decimal
+
+#: The counts of a snapshot, in the order forms and tables show them.
+COUNT_FIELDS: tuple[str, ...] = (
+    "sent",
+    "delivered",
+    "hard_bounces",
+    "soft_bounces",
+    "unique_opens",
+    "total_opens",
+    "unique_clicks",
+    "total_clicks",
+    "unsubscribes",
+    "complaints",
+    "conversions",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """A campaign's (or one variant's) numbers as an ESP reports them."""
+
+    sent: int = 0
+    delivered: int = 0
+    hard_bounces: int = 0
+    soft_bounces: int = 0
+    unique_opens: int = 0
+    total_opens: int = 0
+    unique_clicks: int = 0
+    total_clicks: int = 0
+    unsubscribes: int = 0
+    complaints: int = 0
+    conversions: int = 0
+    revenue: Decimal = Decimal(0)
+
+    def __add__(self, other: Figures) -> Figures:
+        return Figures(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Figures)))
+
+    def with_values(self, **values: int | Decimal) -> Figures:
+        return replace(self, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """One row of a per-domain or per-hour breakdown (``dimension`` "domain" or "hour")."""
+
+    dimension: str
+    key: str
+    delivered: int = 0
+    bounces: int = 0
+    opens: int = 0
+    clicks: int = 0
+    unsubscribes: int = 0
+    complaints: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotView:
+    id: int
+    campaign_id: int
+    variant: str  # "" for the whole campaign
+    taken_on: date
+    day_offset: int  # days after the send: 1 for D+1, 5 for D+5…
+    figures: Figures
+    source: str  # a models.StatSource value
+    source_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Kpi:
+    """One KPI of a campaign beside what it is judged against; rates are fractions (0.25)."""
+
+    key: str  # one of kpis.KPI_KEYS
+    value: float | None  # None when its denominator is 0
+    target: float | None  # from the brief, when it sets one
+    client_average: float | None  # the client's mean over the 12 months before the send
+    campaigns_averaged: int  # how many campaigns the average is over
+
+
+@dataclass(frozen=True, slots=True)
+class VariantResult:
+    """An A/B variant against the control (the first variant)."""
+
+    variant: str
+    recipients: int  # the denominator: delivered
+    successes: int  # unique clicks, unique opens or conversions, per the test's metric
+    rate: float
+    z: float | None  # None for the control itself
+    p_value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class AbResult:
+    metric: str  # a models.AbMetric value
+    confidence: float  # 0.95
+    variants: tuple[VariantResult, ...]
+    #: The variant the test declares the winner, or None when no difference is significant.
+    tested_winner: str | None
+    #: The p-value of the best variant against the runner-up, the figure the verdict rests on.
+    p_value: float | None
+    #: The winner chosen by hand, with who, when and why; it overrides the test's verdict.
+    override: str | None = None
+    override_by: str = ""
+    override_at: datetime | None = None
+    override_reason: str = ""
+    #: Recipients each variant needs to detect the lift the best variant shows (None if none).
+    sample_size_needed: int | None = None
+
+    @property
+    def winner(self) -> str | None:
+        return self.override if self.override is not None else self.tested_winner
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignStats:
+    """Everything the stats window and ``crmdesk stats`` show for one campaign."""
+
+    campaign_id: int
+    campaign_name: str
+    client_id: int
+    client_name: str
+    send_at: datetime
+    snapshots: tuple[SnapshotView, ...]  # every snapshot, by date then variant
+    #: The snapshot the KPIs are read from: the campaign-wide one closest to D+5 (a sum of the
+    #: variants' when only variants were recorded); None when there are no figures yet.
+    reference: Figures | None
+    reference_day: int | None
+    kpis: tuple[Kpi, ...]
+    #: Opens look inflated by privacy proxies (Apple MPP): judge on clicks.
+    privacy_inflated: bool
+    ab: AbResult | None  # None when the campaign has fewer than two variants
+    domains: tuple[Breakdown, ...]
+    hours: tuple[Breakdown, ...]
+    decisions: str
+    imports: tuple[tuple[str, datetime], ...] = field(default=())  # (file name, when)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """One sent campaign on a client's KPI trend."""
+
+    campaign_id: int
+    campaign_name: str
+    send_at: datetime
+    segment_ids: tuple[int, ...]
+    open_rate: float | None
+    click_rate: float | None
+    ctor: float | None
+    unsubscribe_rate: float | None
+    privacy_inflated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklySends:
+    """How many sends a segment received in the ISO week starting ``week_start``."""
+
+    segment_id: int
+    segment_name: str
+    week_start: date
+    sends: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClientStats:
+    """What the client stats page draws: trends, the send-slot heat map, pressure per week."""
+
+    client_id: int
+    client_name: str
+    pressure_cap: int
+    segments: tuple[tuple[int, str], ...]  # (id, name) of every segment of the client
+    trend: tuple[TrendPoint, ...]  # by send time
+    #: 7 × 24 (Monday first, hours of the client's clock) mean rates of the campaigns sent in
+    #: that slot, None where nothing was sent; and how many campaigns each cell averages.
+    open_heat: tuple[tuple[float | None, ...], ...]
+    click_heat: tuple[tuple[float | None, ...], ...]
+    heat_counts: tuple[tuple[int, ...], ...]
+    weekly: tuple[WeeklySends, ...]
+    averages: tuple[Kpi, ...]  # the client's 12-month averages (value = average, no target)
