@@ -28,6 +28,7 @@ from crmdesk.core.models import (
     Client,
     Segment,
 )
+from crmdesk.core.stats import archive as stats_archive
 from crmdesk.core.timezones import DEFAULT_TIMEZONE, is_known_zone, local_to_instant, wall_clock
 
 FOLLOW_UP_TYPES = (CampaignType.RELANCE, CampaignType.ERRATUM)
@@ -65,6 +66,7 @@ class CampaignSnapshot:
     brief: BriefArchive | None = None
     checklist: checklists.ChecklistArchive | None = None
     bat_rounds: tuple[dict[str, Any], ...] = ()
+    stats: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
 
 
 def _problem(field_name: str, code: str, message: str) -> FieldProblem:
@@ -261,6 +263,7 @@ def snapshot(session: Session, campaign_id: int) -> CampaignSnapshot:
         brief_service.archive(session, campaign_id),
         checklists.archive(session, campaign_id),
         bat_rounds.archive(session, campaign_id),
+        stats_archive.archive(session, campaign_id),
     )
 
 
@@ -285,6 +288,7 @@ def restore(session: Session, snap: CampaignSnapshot) -> Changes:
     if snap.checklist is not None:
         checklists.unarchive(session, snap.checklist)
     bat_rounds.unarchive(session, snap.bat_rounds)
+    stats_archive.unarchive(session, snap.stats)
     for child_id in snap.child_ids:
         child = session.get(Campaign, child_id)
         if child is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import delete, func, select, text
@@ -20,6 +21,10 @@ from crmdesk.core.models import (
     CampaignType,
     Client,
     Segment,
+    StatAnalysis,
+    StatBreakdown,
+    StatSnapshot,
+    StatSource,
     campaign_segments,
 )
 from tests.conftest import plan
@@ -177,6 +182,47 @@ def test_a_deleted_campaign_comes_back_with_its_id_segments_and_relances(
     with workspace.session() as session:
         restored = session.get(Campaign, parent_id)
         assert restored is not None and restored.created_at == snap.created_at
+
+
+def test_undoing_a_deletion_brings_back_the_campaigns_figures_and_analysis(
+    workspace: Workspace, client_id: int
+) -> None:
+    campaign_id = plan(workspace, client_id, THURSDAY, name="Soldes d'hiver")
+    with workspace.session() as session:
+        session.add_all(
+            [
+                StatSnapshot(
+                    campaign_id=campaign_id,
+                    variant="A",
+                    taken_on=THURSDAY + timedelta(days=5),
+                    sent=10_000,
+                    delivered=9_800,
+                    unique_opens=3_100,
+                    total_opens=4_000,
+                    unique_clicks=250,
+                    total_clicks=300,
+                    revenue=Decimal("1234.50"),
+                    source=StatSource.TYPED,
+                ),
+                StatBreakdown(
+                    campaign_id=campaign_id, dimension="domain", key="orange.fr", delivered=900
+                ),
+                StatAnalysis(campaign_id=campaign_id, decisions="Relancer les non-ouvreurs"),
+            ]
+        )
+    with workspace.session() as session:
+        snap, _ = campaigns.delete_campaign(session, campaign_id)
+    with workspace.reader() as session:
+        assert session.scalars(select(StatSnapshot)).all() == []
+
+    with workspace.session() as session:
+        campaigns.restore(session, snap)
+    with workspace.reader() as session:
+        figures = session.scalars(select(StatSnapshot)).one()
+        assert (figures.variant, figures.delivered, figures.revenue) == ("A", 9_800, 1234.5)
+        assert session.scalars(select(StatBreakdown.key)).all() == ["orange.fr"]
+        analysis = session.get(StatAnalysis, campaign_id)
+        assert analysis is not None and analysis.decisions == "Relancer les non-ouvreurs"
 
 
 def test_rescheduling_keeps_the_wall_clock_time_across_a_dst_change(
