@@ -69,7 +69,7 @@ def reindex(
             text(f"DELETE FROM {TABLE} WHERE rowid BETWEEN :lo AND :hi"),
             {"lo": base, "hi": base + BLOCK - 1},
         )
-    else:
+    elif fields:  # an empty parameter list would be a bare DELETE (and warns)
         session.execute(
             text(f"DELETE FROM {TABLE} WHERE rowid = :rowid"),
             [{"rowid": base + _SLOT[name]} for name in fields],

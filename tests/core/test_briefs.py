@@ -114,6 +114,16 @@ def save(workspace: Workspace, campaign_id: int, content: BriefContent, sitting:
         return service.save(session, campaign_id, content, sitting, now=at)
 
 
+def test_a_brief_with_only_kpi_targets_saves(
+    workspace: Workspace, campaign_id: int
+) -> None:
+    only_targets = BriefContent(kpi_targets=KpiTargets(open_rate=25.0, click_rate=3.0))
+    outcome = save(workspace, campaign_id, only_targets, "sitting-1")
+    assert outcome.version == 1
+    with workspace.reader() as session:
+        assert service.load(session, campaign_id).content.kpi_targets.click_rate == 3.0
+
+
 def test_the_saves_of_one_sitting_coalesce_into_one_version(
     workspace: Workspace, campaign_id: int
 ) -> None:
