@@ -342,6 +342,9 @@ def populate(
         _write_briefs(session, rows, dict(zip(client_ids, CLIENTS, strict=True)), today, rng)
         _write_checklists(session, rows, today, rng)
         _write_check_runs(session, rows, dict(zip(client_ids, CLIENTS, strict=True)), today, rng)
+        from crmdesk.core.stats.demo import write_demo_stats
+
+        write_demo_stats(session, rows, today, rng)
     return len(rows)
 
 
