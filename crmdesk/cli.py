@@ -104,7 +104,42 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=cmd_check)
     _smtp_commands(commands)
     _bat_commands(commands)
+    _stats_commands(commands)
     return parser
+
+
+def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    brought = commands.add_parser(
+        "import-stats",
+        help="import an ESP export (campaign report or per-recipient activity) into a campaign",
+        description=(
+            "Import an ESP's CSV export as the campaign's figures of the day (or of --on). "
+            "All or nothing: a bad line names its line and column and nothing is written. "
+            "Importing the same file twice changes nothing."
+        ),
+    )
+    brought.add_argument("file", type=Path, metavar="FILE")
+    _db_option(brought, top=False)
+    brought.add_argument("--campaign", type=int, required=True, metavar="ID")
+    brought.add_argument(
+        "--format",
+        choices=("auto", "mailchimp", "brevo", "activity"),
+        default="auto",
+        help="the export's layout (default: recognised from its header)",
+    )
+    brought.add_argument(
+        "--on", type=_day, default=None, metavar="YYYY-MM-DD", help="the day the figures were read"
+    )
+    brought.set_defaults(handler=cmd_import_stats)
+
+    shown = commands.add_parser(
+        "stats",
+        help="print a campaign's KPIs, its targets, the client's averages and its A/B test",
+    )
+    _db_option(shown, top=False)
+    shown.add_argument("--campaign", type=int, required=True, metavar="ID")
+    shown.add_argument("--json", action="store_true")
+    shown.set_defaults(handler=cmd_stats)
 
 
 def _smtp_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -403,6 +438,132 @@ def cmd_bat_send(args: argparse.Namespace) -> int:
         f"via {send.account.name} ({send.account.where}), {persona}"
     )
     return EXIT_OK
+
+
+def cmd_import_stats(args: argparse.Namespace) -> int:
+    from crmdesk.core.db import Workspace
+    from crmdesk.core.stats import imports
+
+    with Workspace.open(workspace_path(args), create=False) as workspace:
+        with workspace.session() as session:
+            result = imports.import_file(
+                session,
+                args.campaign,
+                args.file,
+                layout=args.format,
+                taken_on=args.on,
+                imported_by=_operator(),
+            )
+    if result.already_imported:
+        print(f"{args.file.name} was already imported into this campaign: nothing changed.")
+        return EXIT_OK
+    variants = f", variants {', '.join(result.variants)}" if any(result.variants) else ""
+    print(
+        f"{args.file.name} ({result.layout}): {result.rows} row{'s' if result.rows != 1 else ''} "
+        f"read, figures of {result.taken_on.isoformat()} saved{variants}"
+    )
+    return EXIT_OK
+
+
+#: The KPIs' names in the CLI's English, in the order ``kpis.KPI_KEYS`` gives them.
+KPI_NAMES = {
+    "delivery_rate": "Delivery rate",
+    "open_rate": "Unique open rate",
+    "click_rate": "Click rate",
+    "ctor": "Click-to-open rate",
+    "unsubscribe_rate": "Unsubscribe rate",
+    "hard_bounce_rate": "Hard bounce rate",
+    "soft_bounce_rate": "Soft bounce rate",
+    "complaint_rate": "Complaint rate",
+    "conversion_rate": "Conversion rate",
+    "revenue_per_delivered": "Revenue per delivered email",
+}
+
+
+def _kpi_text(key: str, value: float | None) -> str:
+    if value is None:
+        return "—"
+    if key == "revenue_per_delivered":
+        return f"{value:.3f} €"
+    return f"{value * 100:.2f} %"
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from crmdesk.core.db import Workspace
+    from crmdesk.core.stats import service
+
+    with Workspace.open(workspace_path(args), create=False) as workspace:
+        with workspace.reader() as session:
+            stats = service.campaign_stats(session, args.campaign)
+    if args.json:
+        json.dump(_stats_json(stats), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    when = stats.send_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    print(f"{stats.campaign_name} ({stats.client_name}), sent {when}")
+    if stats.reference is None:
+        print("No figures yet: import an ESP export or type the D+5 figures.")
+        return EXIT_OK
+    print(f"Figures at D+{stats.reference_day}")
+    averaged = max((k.campaigns_averaged for k in stats.kpis), default=0)
+    print(f"{'KPI':<28}{'value':>10}{'target':>10}{'client avg':>12}")
+    for kpi in stats.kpis:
+        print(
+            f"{KPI_NAMES.get(kpi.key, kpi.key):<28}{_kpi_text(kpi.key, kpi.value):>10}"
+            f"{_kpi_text(kpi.key, kpi.target):>10}{_kpi_text(kpi.key, kpi.client_average):>12}"
+        )
+    print(f"(client average: {averaged} campaigns sent in the 12 months before this one)")
+    if stats.privacy_inflated:
+        print(
+            "Opens look inflated by privacy proxies (Apple Mail Privacy Protection): "
+            "judge on clicks."
+        )
+    if stats.ab is not None:
+        ab = stats.ab
+        print(f"A/B test on {ab.metric} at {ab.confidence * 100:g} % confidence:")
+        for row in ab.variants:
+            test = "(control)" if row.z is None else f"z = {row.z:+.2f}  p = {row.p_value:.4f}"
+            print(
+                f"  {row.variant:<6}{row.recipients:>10} delivered{row.successes:>8} {ab.metric}"
+                f"  {row.rate * 100:6.2f} %  {test}"
+            )
+        if ab.override is not None:
+            print(
+                f"  Winner: {ab.override} (chosen by {ab.override_by or 'hand'}: "
+                f"{ab.override_reason})"
+            )
+        elif ab.tested_winner is not None:
+            print(f"  Winner: {ab.tested_winner} (significant at {ab.confidence * 100:g} %)")
+        else:
+            print(f"  No winner: no difference is significant at {ab.confidence * 100:g} %")
+        if ab.sample_size_needed is not None:
+            print(f"  Recipients per variant to detect this lift: {ab.sample_size_needed}")
+    return EXIT_OK
+
+
+def _stats_json(stats: object) -> dict[str, object]:
+    """The CampaignStats as JSON-ready values: dates in ISO 8601, revenue as a number."""
+    from dataclasses import asdict
+    from datetime import datetime as _datetime
+    from decimal import Decimal
+
+    def plain(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, _datetime | date):
+            return value.isoformat()
+        return value
+
+    document = plain(asdict(stats))  # type: ignore[call-overload]
+    assert isinstance(document, dict)
+    ab = document.get("ab")
+    if isinstance(ab, dict):
+        ab["winner"] = ab["override"] if ab["override"] is not None else ab["tested_winner"]
+    return document
 
 
 def _print_report(report: CheckReport, language: str) -> None:

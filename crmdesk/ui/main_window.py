@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crmdesk import __version__
 from crmdesk.core import campaigns
@@ -32,6 +40,8 @@ if TYPE_CHECKING:
     from crmdesk.ui.bat.window import BatWindow
     from crmdesk.ui.brief.editor import BriefEditor
     from crmdesk.ui.checklist.window import ChecklistWindow
+    from crmdesk.ui.stats.client_page import ClientStatsPage
+    from crmdesk.ui.stats.window import StatsWindow
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +57,8 @@ class MainWindow(QMainWindow):
         self.briefs: dict[int, BriefEditor] = {}
         self.checklists: dict[int, ChecklistWindow] = {}
         self.bats: dict[int, BatWindow] = {}
+        self.stats_windows: dict[int, StatsWindow] = {}
+        self.client_stats: ClientStatsPage | None = None
         self.search_dialog: QDialog | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
         self.resize(1280, 820)
@@ -57,7 +69,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.cockpit, self.tr("Cockpit"))
         self.tabs.addTab(self.calendar, self.tr("Calendar"))
+        # The Stats page brings matplotlib: it is built the first time its tab is shown.
+        self.stats_holder = QWidget()
+        QVBoxLayout(self.stats_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.stats_holder, self.tr("Stats"))
         self.tabs.setCurrentWidget(self.calendar)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
 
         self.calendar.ready.connect(self.ready)
@@ -124,12 +141,14 @@ class MainWindow(QMainWindow):
             self.tr("Check&list…"), self.checklist_selected, "Ctrl+L"
         )
         self.bat_action = self._action(self.tr("B&AT review…"), self.bat_selected, "Ctrl+R")
+        self.stats_action = self._action(self.tr("S&tats…"), self.stats_selected, "Ctrl+J")
         self.search_action = self._action(self.tr("&Search…"), self.open_search, "Ctrl+K")
         for action in (
             self.open_action,
             self.brief_action,
             self.checklist_action,
             self.bat_action,
+            self.stats_action,
             self.duplicate_action,
             self.delete_action,
         ):
@@ -165,6 +184,13 @@ class MainWindow(QMainWindow):
             (AGENDA, self.tr("&Agenda"), "Ctrl+4"),
         ):
             view_menu.addAction(self._action(text, lambda _=False, m=mode: self._show_mode(m), key))
+        view_menu.addAction(
+            self._action(
+                self.tr("&Stats of a client"),
+                lambda: self.tabs.setCurrentWidget(self.stats_holder),
+                "Ctrl+5",
+            )
+        )
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About crmdesk"), self._about))
@@ -244,6 +270,7 @@ class MainWindow(QMainWindow):
                 open_brief=lambda: self.open_brief(campaign_id),
                 open_checklist=lambda: self.open_checklist(campaign_id),
                 open_bat=lambda: self.open_bat(campaign_id),
+                open_stats=lambda: self.open_stats(campaign_id),
                 parent=self,
             )
         )
@@ -294,6 +321,44 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
         return window
+
+    def stats_selected(self) -> None:
+        campaign_id = self._selected()
+        if campaign_id is not None:
+            self.open_stats(campaign_id)
+
+    def open_stats(self, campaign_id: int) -> StatsWindow:
+        """One stats window per campaign; matplotlib loads with the first one."""
+        window = self.stats_windows.get(campaign_id)
+        if window is None:
+            from crmdesk.ui.stats.window import StatsWindow
+
+            window = StatsWindow(self.ops, campaign_id)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(
+                lambda _=None, cid=campaign_id: self.stats_windows.pop(cid, None)
+            )
+            window.relance_created.connect(self.open_campaign)
+            self.stats_windows[campaign_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.stats_holder:
+            self.show_client_stats()
+
+    def show_client_stats(self) -> ClientStatsPage:
+        if self.client_stats is None:
+            from crmdesk.ui.stats.client_page import ClientStatsPage
+
+            self.client_stats = ClientStatsPage(self.ops)
+            layout = self.stats_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.client_stats)
+        self.tabs.setCurrentWidget(self.stats_holder)
+        return self.client_stats
 
     def open_accounts(self) -> None:
         from crmdesk.ui.bat.accounts_dialog import AccountsDialog
@@ -374,7 +439,11 @@ class MainWindow(QMainWindow):
             if not editor.close():
                 event.ignore()
                 return
-        for window in [*self.checklists.values(), *self.bats.values()]:
+        for window in [
+            *self.checklists.values(),
+            *self.bats.values(),
+            *self.stats_windows.values(),
+        ]:
             window.close()
         super().closeEvent(event)
 

@@ -194,6 +194,7 @@ def test_the_main_window_speaks_french(french_window: MainWindow) -> None:
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Cockpit",
         "Calendrier",
+        "Statistiques",
     ]
     assert calendar.status_button.text() == "Statut"
     assert calendar.channel_button.text() == "Canal"

@@ -187,4 +187,3 @@ class ClientStats:
     heat_counts: tuple[tuple[int, ...], ...]
     weekly: tuple[WeeklySends, ...]
     averages: tuple[Kpi, ...]  # the client's 12-month averages (value = average, no target)
-

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from crmdesk.core.changes import Changes
 from crmdesk.core.errors import NotFound, StatsRefused
 from crmdesk.core.models import (
     Campaign,
@@ -498,3 +499,55 @@ def write_parsed(
     return ImportResult(
         parsed.layout, False, len(parsed.figures), parsed.rows, day, parsed.variants
     )
+
+
+@dataclass(frozen=True)
+class ImportTarget:
+    """What a reader needs to know of the campaign, read before the file is parsed off-thread."""
+
+    campaign_id: int
+    campaign_name: str
+    subject: str
+    send_at: datetime
+    esp: str
+
+
+def target(session: Session, campaign_id: int) -> ImportTarget:
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise NotFound(f"No campaign with id {campaign_id}.")
+    return ImportTarget(
+        campaign.id, campaign.name, campaign.subject, campaign.planned_send_at, campaign.esp
+    )
+
+
+def save_parsed(
+    session: Session,
+    campaign_id: int,
+    parsed: Parsed,
+    *,
+    taken_on: date | None = None,
+    esp: str = "",
+    mapping: dict[str, str] | None = None,
+    imported_by: str = "",
+) -> tuple[ImportResult, Changes]:
+    """The short write after ``read_file`` ran on a worker thread; the mapping the operator
+    chose is remembered under the ESP's name, report or activity alike."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise NotFound(f"No campaign with id {campaign_id}.")
+    client = session.get(Client, campaign.client_id)
+    assert client is not None
+    result = write_parsed(
+        session,
+        campaign,
+        client,
+        parsed,
+        taken_on=taken_on,
+        esp=esp,
+        mapping=mapping,
+        imported_by=imported_by,
+    )
+    if mapping and esp.strip() and not result.already_imported:
+        remember_mapping(session, esp, mapping)
+    return result, Changes(campaign_ids=frozenset({campaign_id}))

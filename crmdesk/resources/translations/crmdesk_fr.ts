@@ -219,7 +219,7 @@
         <translation>pression</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%n overdue item(s)</source>
         <translation>
             <numerusform>%n tâche en retard</numerusform>
@@ -230,7 +230,7 @@
 <context>
     <name>BatLabels</name>
     <message>
-        <location filename="../../ui/bat/labels.py" line="+21"/>
+        <location filename="../../ui/bat/labels.py" line="+22"/>
         <source>Awaiting decision</source>
         <extracomment>Decision → (background, foreground) of its badge.</extracomment>
         <translation>En attente de décision</translation>
@@ -387,7 +387,7 @@
 <context>
     <name>BatWindow</name>
     <message>
-        <location filename="../../ui/bat/window.py" line="+138"/>
+        <location filename="../../ui/bat/window.py" line="+107"/>
         <source>decision: %1</source>
         <translation>décision : %1</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>blocage des images distantes</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>Desktop</source>
         <translation>Ordinateur</translation>
     </message>
@@ -502,7 +502,7 @@
         <translation>Aucune requête distante</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>BAT — %1</source>
         <translation>BAT — %1</translation>
     </message>
@@ -513,12 +513,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+467"/>
+        <location line="+468"/>
         <source>&amp;Import a proof…</source>
         <translation>&amp;Importer un BAT…</translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-465"/>
         <source>An .html, .eml or .zip file (Ctrl+I), or drop it here</source>
         <translation>Un fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le ici</translation>
     </message>
@@ -614,23 +614,23 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+19"/>
-        <location line="+562"/>
+        <location line="+553"/>
         <source>&amp;Approve</source>
         <translation>&amp;Valider</translation>
     </message>
     <message>
-        <location line="-560"/>
+        <location line="-551"/>
         <source>The client approves this round (Alt+A)</source>
         <translation>Le client valide ce BAT (Alt+V)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+558"/>
+        <location line="+549"/>
         <source>Request &amp;changes</source>
         <translation>&amp;Demander des modifications</translation>
     </message>
     <message>
-        <location line="-555"/>
+        <location line="-546"/>
         <source>The client asks for another round (Alt+C)</source>
         <translation>Le client demande un nouveau BAT (Alt+D)</translation>
     </message>
@@ -661,12 +661,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+10"/>
-        <location line="+530"/>
+        <location line="+521"/>
         <source>Feedback</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-473"/>
         <source>BAT %1 — %2 — %3</source>
         <translation>BAT %1 — %2 — %3</translation>
     </message>
@@ -721,7 +721,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Aucune balise de personnalisation dans cet email.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Import a proof</source>
         <translation>Importer un BAT</translation>
     </message>
@@ -736,7 +736,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+101"/>
         <source>Compare two rounds</source>
         <translation>Comparer deux BAT</translation>
     </message>
@@ -1375,7 +1375,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+74"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+75"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -1490,6 +1490,16 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Ouvrir les BAT de cette campagne (Ctrl+R)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>D+&amp;5 stats…</source>
+        <translation>Stats J+&amp;5…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the figures and KPIs of this campaign (Ctrl+J)</source>
+        <translation>Ouvrir les chiffres et les KPI de cette campagne (Ctrl+J)</translation>
+    </message>
+    <message>
         <location line="+63"/>
         <source>— none —</source>
         <translation>— aucune —</translation>
@@ -1498,6 +1508,41 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+21"/>
         <source>%1 is a public holiday (%2): sends on holidays often perform worse.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: les envois des jours fériés obtiennent souvent de moins bons résultats.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCanvas</name>
+    <message>
+        <location filename="../../ui/stats/charts.py" line="+1157"/>
+        <source>Save as PNG…</source>
+        <extracomment>The suggested file name (without suffix) of &quot;Save as…&quot;.</extracomment>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as SVG…</source>
+        <translation>Enregistrer en SVG…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+14"/>
+        <source>Save the chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart could not be saved: %1</source>
+        <translation>Le graphique n’a pas pu être enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -1921,12 +1966,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChecklistWindow</name>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+164"/>
+        <location filename="../../ui/checklist/window.py" line="+165"/>
         <source>%1 KB</source>
         <translation>%1 Ko</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+163"/>
         <source>“%1” → %2</source>
         <translation>« %1 » → %2</translation>
     </message>
@@ -2224,6 +2269,74 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>ClientStatsPage</name>
+    <message>
+        <location filename="../../ui/stats/client_page.py" line="+49"/>
+        <source>&amp;Opens</source>
+        <translation>&amp;Ouvertures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;licks</source>
+        <translation>C&amp;lics</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heat map of</source>
+        <translation>Carte de chaleur des</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12-month average</source>
+        <translation>Moyenne sur 12 mois</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>KPI &amp;trend</source>
+        <translation>É&amp;volution des KPI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;slots</source>
+        <translation>&amp;Créneaux d’envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pressure</source>
+        <translation>&amp;Pression</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Right-click a chart to save it as PNG or SVG.</source>
+        <translation>Clic droit sur un graphique pour l’enregistrer en PNG ou SVG.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>All segments</source>
+        <translation>Tous les segments</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Campaigns with figures over the last 12 months: %n.</source>
+        <translation>Campagnes chiffrées sur les 12 derniers mois : %n.</translation>
+    </message>
+</context>
+<context>
     <name>CockpitPage</name>
     <message>
         <location filename="../../ui/cockpit.py" line="+83"/>
@@ -2346,6 +2459,24 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location filename="../../ui/checklist/template_editor.py" line="+99"/>
         <source>Days from the send: D-3 is three days before, D+5 five after</source>
         <translation>Jours depuis l’envoi : J-3 trois jours avant, J+5 cinq jours après</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresDialog</name>
+    <message>
+        <location filename="../../ui/stats/figures_dialog.py" line="+48"/>
+        <source>Campaign figures</source>
+        <translation>Chiffres de la campagne</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>empty for the whole campaign; A, B… for a test</source>
+        <translation>vide pour toute la campagne ; A, B… pour un test</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Figures of</source>
+        <translation>Chiffres du</translation>
     </message>
 </context>
 <context>
@@ -2628,7 +2759,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+58"/>
+        <location filename="../../ui/main_window.py" line="+70"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -2638,7 +2769,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Calendrier</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>Stats</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Workspace upgraded; the previous version was saved to %1</source>
         <translation>Espace de travail mis à jour&#x202f;; la version précédente a été sauvegardée dans %1</translation>
     </message>
@@ -2709,11 +2845,16 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+1"/>
+        <source>S&amp;tats…</source>
+        <translation>S&amp;tatistiques…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Search…</source>
         <translation>R&amp;echercher…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -2758,7 +2899,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>A&amp;genda</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>&amp;Stats of a client</source>
+        <translation>Statist&amp;iques d’un client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
@@ -2778,7 +2924,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+207"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
@@ -2788,7 +2934,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>%1 is a public holiday (%2): check this send is intended.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: vérifiez que cet envoi est bien voulu.</translation>
     </message>
@@ -2796,7 +2942,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/commands.py" line="+58"/>
+        <location filename="../../ui/commands.py" line="+62"/>
         <source>create “%1”</source>
         <translation>la création de «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2972,7 +3118,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PreviewControls</name>
     <message numerus="yes">
-        <location filename="../../ui/bat/window.py" line="-893"/>
+        <location filename="../../ui/bat/window.py" line="-885"/>
         <source>%n remote request(s) blocked</source>
         <translation>
             <numerusform>%n requête distante bloquée</numerusform>
@@ -3206,6 +3352,950 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
             <numerusform>BAT %1 envoyé à %n adresse</numerusform>
             <numerusform>BAT %1 envoyé à %n adresses</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatsCharts</name>
+    <message>
+        <location filename="../../ui/stats/charts.py" line="-899"/>
+        <source>No figures yet</source>
+        <extracomment>Text sizes in points, readable on a chart of about 600 × 350 pixels. The resolution of saved PNGs: sharp in a printed or projected report. Beyond this many campaigns the trend draws dots and a running mean instead of a line. Beyond this many slots the heat map writes only the best ones&apos; rates in their cells. A bounce rate above this is an alarm at any mailbox provider. Languages that write a (non-breaking) space before the percent sign. One colour per segment; none of them is red, which marks what is over the cap.</extracomment>
+        <translation>Pas encore de chiffres</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+99"/>
+        <source>Delivered</source>
+        <translation>Délivrés</translation>
+    </message>
+    <message>
+        <location line="-97"/>
+        <source>%1 of sent</source>
+        <translation>%1 des envoyés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unique opens</source>
+        <translation>Ouvreurs uniques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>%1 of delivered</source>
+        <translation>%1 des délivrés</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Unique clicks</source>
+        <translation>Cliqueurs uniques</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Conversions</source>
+        <translation>Conversions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of clickers</source>
+        <translation>%1 des cliqueurs</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>CTOR (clicks ÷ opens): %1</source>
+        <translation>Taux de réactivité (clics ÷ ouvertures) : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Campaign funnel</source>
+        <translation>Entonnoir de la campagne</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Other domains</source>
+        <translation>Autres domaines</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>all: %1</source>
+        <translation>ensemble : %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+284"/>
+        <source>Open rate</source>
+        <translation>Taux d’ouverture</translation>
+    </message>
+    <message>
+        <location line="-277"/>
+        <source>Bounce rate</source>
+        <translation>Taux de bounce</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Deliverability by domain</source>
+        <translation>Délivrabilité par domaine</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Opens</source>
+        <translation>Ouvertures</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clicks</source>
+        <translation>Clics</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 — half of them within %2 h</source>
+        <translation>%1 — la moitié en moins de %2 h</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Hours after the send</source>
+        <translation>Heures après l’envoi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opens and clicks over time</source>
+        <translation>Ouvertures et clics dans le temps</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open rate by variant</source>
+        <translation>Taux d’ouverture par variante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversion rate by variant</source>
+        <translation>Taux de conversion par variante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click rate by variant</source>
+        <translation>Taux de clic par variante</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Winner (chosen by hand)</source>
+        <translation>Gagnante (choisie à la main)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Winner</source>
+        <translation>Gagnante</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 recipients</source>
+        <translation>%1 destinataires</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 wins at %2 confidence</source>
+        <translation>%1 gagne avec une confiance de %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No significant difference at %1 confidence</source>
+        <translation>Pas de différence significative à %1 de confiance</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 chosen by hand</source>
+        <translation>%1 choisie à la main</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 recipients per variant would be needed to detect this difference</source>
+        <translation>Il faudrait %1 destinataires par variante pour détecter cet écart</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2 confidence intervals)</source>
+        <translation>%1 (intervalles de confiance à %2)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Click rate</source>
+        <translation>Taux de clic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CTOR</source>
+        <translation>Taux de réactivité</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Inflated by privacy proxies</source>
+        <translation>Gonflé par les proxys de confidentialité</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>12-month average</source>
+        <translation>Moyenne sur 12 mois</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>KPI trend</source>
+        <translation>Évolution des KPI</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Mean rate per send slot (in %) over %1 campaigns; blank: none sent</source>
+        <translation>Taux moyen par créneau d’envoi (en %) sur %1 campagnes ; vide : aucun envoi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean rate per send slot over %1 campaigns; the 10 best slots in %</source>
+        <translation>Taux moyen par créneau d’envoi sur %1 campagnes ; les 10 meilleurs créneaux en %</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click rate by send day and hour</source>
+        <translation>Taux de clic par jour et heure d’envoi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open rate by send day and hour</source>
+        <translation>Taux d’ouverture par jour et heure d’envoi</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cap: %1 a week</source>
+        <translation>Plafond : %1 par semaine</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Over the cap</source>
+        <translation>Au-dessus du plafond</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sends per segment per week</source>
+        <translation>Envois par segment et par semaine</translation>
+    </message>
+</context>
+<context>
+    <name>StatsImport</name>
+    <message>
+        <location filename="../../ui/stats/import_flow.py" line="+58"/>
+        <source>Map the columns of this export</source>
+        <extracomment>A mapped report needs these to say anything; an activity file needs its three columns.</extracomment>
+        <translation>Associer les colonnes de cet export</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>crmdesk does not know this export. Say which column holds each figure; the mapping is remembered for the ESP named below.</source>
+        <translation>crmdesk ne connaît pas cet export. Indiquez quelle colonne contient chaque chiffre ; l’association est mémorisée pour le routeur nommé ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Campaign report (one line per campaign or variant)</source>
+        <translation>Rapport de &amp;campagne (une ligne par campagne ou variante)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Per-recipient &amp;activity (address, event, time)</source>
+        <translation>&amp;Activité par destinataire (adresse, événement, heure)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sendinblue, Splio, Actito…</source>
+        <translation>Sendinblue, Splio, Actito…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>— not in the file —</source>
+        <translation>— absent du fichier —</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>ESP</source>
+        <translation>Routeur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First lines of the file:</source>
+        <translation>Premières lignes du fichier :</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose the columns: %1.</source>
+        <translation>Choisissez les colonnes : %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose at least the column of emails sent or delivered.</source>
+        <translation>Choisissez au moins la colonne des emails envoyés ou délivrés.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Import an ESP export</source>
+        <translation>Importer un export de routeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV exports (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Exports CSV (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 was already imported into this campaign: nothing changed.</source>
+        <translation>%1 a déjà été importé dans cette campagne : rien n’a changé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: lines read: %2; figures saved for %3.</source>
+        <translation>%1 : lignes lues : %2 ; chiffres enregistrés au %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Variants: %1.</source>
+        <translation>Variantes : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsLabels</name>
+    <message>
+        <location filename="../../ui/stats/labels.py" line="+12"/>
+        <source>Delivery rate</source>
+        <translation>Taux de délivrabilité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unique open rate</source>
+        <translation>Taux d’ouverture unique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click rate</source>
+        <translation>Taux de clic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click-to-open rate (CTOR)</source>
+        <translation>Taux de réactivité (CTOR)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe rate</source>
+        <translation>Taux de désinscription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hard bounce rate</source>
+        <translation>Taux de hard bounce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soft bounce rate</source>
+        <translation>Taux de soft bounce</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint rate</source>
+        <translation>Taux de plainte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversion rate (of clickers)</source>
+        <translation>Taux de conversion (des cliqueurs)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revenue per delivered email</source>
+        <translation>CA par email délivré</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Délivrés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hard bounces</source>
+        <translation>Hard bounces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soft bounces</source>
+        <translation>Soft bounces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unique opens</source>
+        <translation>Ouvreurs uniques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total opens</source>
+        <translation>Ouvertures totales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unique clicks</source>
+        <translation>Cliqueurs uniques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total clicks</source>
+        <translation>Clics totaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribes</source>
+        <translation>Désinscriptions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>Plaintes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conversions</source>
+        <translation>Conversions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue (€)</source>
+        <translation>CA (€)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign title</source>
+        <translation>Titre de la campagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email address</source>
+        <translation>Adresse email</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>typed</source>
+        <translation>saisi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>activity export</source>
+        <translation>export d’activité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (mapped columns)</source>
+        <translation>CSV (colonnes associées)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>clicks</source>
+        <translation>clics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opens</source>
+        <translation>ouvertures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>conversions</source>
+        <translation>conversions</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>D+%1</source>
+        <translation>J+%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 cannot be negative.</source>
+        <translation>%1 ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The figures need at least one email sent.</source>
+        <translation>Les chiffres demandent au moins un email envoyé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More emails delivered than sent.</source>
+        <translation>Plus d’emails délivrés qu’envoyés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More bounces than emails sent.</source>
+        <translation>Plus de bounces que d’emails envoyés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More unique opens than emails delivered.</source>
+        <translation>Plus d’ouvreurs uniques que d’emails délivrés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: fewer in total than unique.</source>
+        <translation>%1 : moins au total qu’en unique.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More unique clicks than emails delivered.</source>
+        <translation>Plus de cliqueurs uniques que d’emails délivrés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More unsubscribes than emails delivered.</source>
+        <translation>Plus de désinscriptions que d’emails délivrés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>More complaints than emails delivered.</source>
+        <translation>Plus de plaintes que d’emails délivrés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A variant&apos;s name has at most 40 characters.</source>
+        <translation>Le nom d’une variante fait au plus 40 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures cannot be dated before the send.</source>
+        <translation>Des chiffres ne peuvent pas dater d’avant l’envoi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This campaign has no such variant.</source>
+        <translation>Cette campagne n’a pas cette variante.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Say who chose the winner.</source>
+        <translation>Indiquez qui a choisi la gagnante.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The confidence level must be between 50 % and 100 %.</source>
+        <translation>Le niveau de confiance doit être compris entre 50 % et 100 %.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A relance follows a campaign already sent: this one is not.</source>
+        <translation>Une relance suit une campagne déjà envoyée : celle-ci ne l’est pas.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only an email campaign can have a relance.</source>
+        <translation>Seule une campagne email peut avoir une relance.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This file does not exist any more.</source>
+        <translation>Ce fichier n’existe plus.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file could not be read as a CSV export.</source>
+        <translation>Ce fichier n’a pas pu être lu comme un export CSV.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is too large to be an export crmdesk can read (%size).</source>
+        <translation>Ce fichier est trop gros pour un export que crmdesk sait lire (%size).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is empty.</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>crmdesk does not recognise this export&apos;s columns: map them in the dialog.</source>
+        <translation>crmdesk ne reconnaît pas les colonnes de cet export : associez-les dans la fenêtre.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Columns are missing: %columns.</source>
+        <translation>Des colonnes manquent : %columns.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %line, column “%column”: “%value” is not a number.</source>
+        <translation>Ligne %line, colonne « %column » : « %value » n’est pas un nombre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %line, column “%column”: “%value” is negative.</source>
+        <translation>Ligne %line, colonne « %column » : « %value » est négatif.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %line, column “%column”: the figures contradict each other.</source>
+        <translation>Ligne %line, colonne « %column » : les chiffres se contredisent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %line, column “%column”: “%value” is not a date.</source>
+        <translation>Ligne %line, colonne « %column » : « %value » n’est pas une date.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %line, column “%column”: “%value” is not a known event.</source>
+        <translation>Ligne %line, colonne « %column » : « %value » n’est pas un événement connu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No line of this report is about this campaign.</source>
+        <translation>Aucune ligne de ce rapport ne concerne cette campagne.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %line: the CSV is malformed.</source>
+        <translation>Ligne %line : le CSV est mal formé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The import was cancelled.</source>
+        <translation>L’import a été annulé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was written.</source>
+        <translation>Rien n’a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../../ui/stats/window.py" line="+102"/>
+        <source>figures</source>
+        <translation>chiffres</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>delete figures</source>
+        <translation>supprimer des chiffres</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>decisions</source>
+        <translation>décisions</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A/B test metric</source>
+        <translation>critère du test A/B</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>confidence level</source>
+        <translation>niveau de confiance</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A/B winner</source>
+        <translation>gagnante du test A/B</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>create a relance</source>
+        <translation>créer une relance</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Stats — %1</source>
+        <translation>Statistiques — %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Import an export…</source>
+        <translation>&amp;Importer un export…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A Mailchimp, Brevo or other ESP CSV, or an activity export (Ctrl+I)</source>
+        <translation>Un CSV Mailchimp, Brevo ou d’un autre routeur, ou un export d’activité (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Type figures…</source>
+        <translation>&amp;Saisir des chiffres…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures read on the ESP&apos;s dashboard (Ctrl+N)</source>
+        <translation>Chiffres lus sur le tableau de bord du routeur (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create a &amp;relance</source>
+        <translation>Créer une &amp;relance</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A relance campaign to the non-openers of this send (Ctrl+Shift+R)</source>
+        <translation>Une campagne de relance vers les non-ouvreurs de cet envoi (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;KPIs</source>
+        <translation>&amp;KPI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;A/B test</source>
+        <translation>Test &amp;A/B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;harts</source>
+        <translation>&amp;Graphiques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Decisions</source>
+        <translation>&amp;Décisions</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Opens look inflated by privacy proxies (Apple Mail Privacy Protection): judge this campaign on its clicks.</source>
+        <translation>Les ouvertures semblent gonflées par les proxys de confidentialité (Apple Mail Privacy Protection) : jugez cette campagne sur ses clics.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This campaign</source>
+        <translation>Cette campagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target (brief)</source>
+        <translation>Objectif (brief)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client average</source>
+        <translation>Moyenne client</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bounces</source>
+        <translation>Bounces</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Double-click to correct; Delete removes the line</source>
+        <translation>Double-clic pour corriger ; Suppr retire la ligne</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;b&gt;Figures recorded&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Chiffres enregistrés&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No A/B test on this campaign: type or import figures per variant (A, B…) to compare them.</source>
+        <translation>Pas de test A/B sur cette campagne : saisissez ou importez des chiffres par variante (A, B…) pour les comparer.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The confidence a winner needs, for all of this client&apos;s tests</source>
+        <translation>La confiance qu’il faut à une gagnante, pour tous les tests de ce client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Judged on</source>
+        <translation>Jugé sur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confidence level</source>
+        <translation>Niveau de confiance</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Successes</source>
+        <translation>Succès</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate</source>
+        <translation>Taux</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Why (brand choice, test cut short…)</source>
+        <translation>Pourquoi (choix de marque, test écourté…)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;cord the winner</source>
+        <translation>&amp;Enregistrer la gagnante</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Winner chosen by hand</source>
+        <translation>Gagnante choisie à la main</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Sample size for the next test</source>
+        <translation>Taille d’échantillon du prochain test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Current rate</source>
+        <translation>Taux actuel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relative lift to detect</source>
+        <translation>Hausse relative à détecter</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Right-click a chart to save it as PNG or SVG.</source>
+        <translation>Clic droit sur un graphique pour l’enregistrer en PNG ou SVG.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>What the D+5 analysis decides: the next A/B test, a relance, the next target…
+The campaign recap quotes this text.</source>
+        <translation>Ce que décide l’analyse J+5 : le prochain test A/B, une relance, la prochaine cible…
+Le récap de campagne reprend ce texte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Save the decisions</source>
+        <translation>Enregistrer les &amp;décisions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+S; also saved when the window closes</source>
+        <translation>Ctrl+S ; aussi enregistré à la fermeture de la fenêtre</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 — sent %2</source>
+        <translation>%1 — envoyée le %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No figures yet: import the ESP&apos;s export (Ctrl+I) or type them (Ctrl+N).</source>
+        <translation>Pas encore de chiffres : importez l’export du routeur (Ctrl+I) ou saisissez-les (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>KPIs from the figures at %1.</source>
+        <translation>KPI calculés sur les chiffres à %1.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Client average: the mean of the campaigns sent in the 12 months before this one (%n). Green: at or better than the target (or the average when there is no target); red: worse.</source>
+        <translation>Moyenne client : celle des campagnes envoyées dans les 12 mois précédant celle-ci (%n). Vert : objectif atteint ou dépassé (ou la moyenne faute d’objectif) ; rouge : en dessous.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>%1 wins on %2: the difference is significant at %3 (p = %4).</source>
+        <translation>%1 gagne sur les %2 : l’écart est significatif à %3 (p = %4).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No winner on %2: no difference is significant at %3 (p = %4). Keep the control or test again on more recipients.</source>
+        <translation>Pas de gagnante sur les %2 : aucun écart n’est significatif à %3 (p = %4). Gardez la version témoin ou testez à nouveau sur plus de destinataires.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>About %1 recipients per variant would detect this lift.</source>
+        <translation>Environ %1 destinataires par variante détecteraient cet écart.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The test decides</source>
+        <translation>Le test décide</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 chosen by %2 on %3: %4</source>
+        <translation>%1 choisie par %2 le %3 : %4</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A relance goes to the non-openers once the send&apos;s figures are in.</source>
+        <translation>Une relance part vers les non-ouvreurs une fois les chiffres de l’envoi connus.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 recipients did not open this send: Create a relance (Ctrl+Shift+R).</source>
+        <translation>%1 destinataires n’ont pas ouvert cet envoi : Créer une relance (Ctrl+Maj+R).</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>%1 recipients per variant (power 80 %, confidence %2).</source>
+        <translation>%1 destinataires par variante (puissance 80 %, confiance %2).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Stats</source>
+        <translation>Statistiques</translation>
     </message>
 </context>
 <context>

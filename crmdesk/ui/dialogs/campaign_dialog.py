@@ -65,6 +65,7 @@ class CampaignDialog(QDialog):
         open_brief: Callable[[], None] | None = None,
         open_checklist: Callable[[], None] | None = None,
         open_bat: Callable[[], None] | None = None,
+        open_stats: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -163,6 +164,12 @@ class CampaignDialog(QDialog):
             bat = buttons.addButton(self.tr("B&AT…"), QDialogButtonBox.ButtonRole.ActionRole)
             bat.setToolTip(self.tr("Open the BAT rounds of this campaign (Ctrl+R)"))
             bat.clicked.connect(open_bat)
+        if open_stats is not None:
+            stats = buttons.addButton(
+                self.tr("D+&5 stats…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            stats.setToolTip(self.tr("Open the figures and KPIs of this campaign (Ctrl+J)"))
+            stats.clicked.connect(open_stats)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         layout = QVBoxLayout(self)

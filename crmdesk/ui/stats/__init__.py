@@ -1,0 +1,1 @@
+"""The stats window of a campaign and of a client, and the matplotlib charts it embeds."""
