@@ -219,7 +219,7 @@
         <translation>pression</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n overdue item(s)</source>
         <translation>
             <numerusform>%n tâche en retard</numerusform>
@@ -2306,7 +2306,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Moyenne sur 12 mois</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>KPI &amp;trend</source>
         <translation>É&amp;volution des KPI</translation>
     </message>
@@ -2332,8 +2332,8 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+33"/>
-        <source>Campaigns with figures over the last 12 months: %n.</source>
-        <translation>Campagnes chiffrées sur les 12 derniers mois : %n.</translation>
+        <source>Campaigns with figures over the last 12 months: %1.</source>
+        <translation>Campagnes chiffrées sur les 12 derniers mois : %1.</translation>
     </message>
 </context>
 <context>
@@ -4249,11 +4249,11 @@ Le récap de campagne reprend ce texte.</translation>
     </message>
     <message>
         <location line="+34"/>
-        <source>Client average: the mean of the campaigns sent in the 12 months before this one (%n). Green: at or better than the target (or the average when there is no target); red: worse.</source>
-        <translation>Moyenne client : celle des campagnes envoyées dans les 12 mois précédant celle-ci (%n). Vert : objectif atteint ou dépassé (ou la moyenne faute d’objectif) ; rouge : en dessous.</translation>
+        <source>Client average: the mean of the campaigns sent in the 12 months before this one (%1). Green: at or better than the target (or the average when there is no target); red: worse.</source>
+        <translation>Moyenne client : celle des campagnes envoyées dans les 12 mois précédant celle-ci (%1). Vert : objectif atteint ou dépassé (ou la moyenne faute d’objectif) ; rouge : en dessous.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+74"/>
         <source>%1 wins on %2: the difference is significant at %3 (p = %4).</source>
         <translation>%1 gagne sur les %2 : l’écart est significatif à %3 (p = %4).</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -73,10 +73,13 @@ class ClientStatsPage(QWidget):
         self.averages.verticalHeader().hide()
         self.averages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.averages.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.averages.setMaximumWidth(360)
+        self.averages.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.averages.setFixedWidth(380)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setMaximumWidth(360)
+        self.summary.setFixedWidth(380)
 
         # One chart at a time: each costs 100–250 ms to draw, and the tab must open at once.
         self.charts = charts.ChartScheduler(self)
@@ -168,11 +171,8 @@ class ClientStatsPage(QWidget):
             sent = len(stats.trend)
             self.summary.setText(
                 QCoreApplication.translate(
-                    "ClientStatsPage",
-                    "Campaigns with figures over the last 12 months: %n.",
-                    "",
-                    sent,
-                )
+                    "ClientStatsPage", "Campaigns with figures over the last 12 months: %1."
+                ).replace("%1", QLocale().toString(sent))
             )
         else:
             self.summary.clear()

@@ -689,11 +689,9 @@ class StatsWindow(QWidget):
             QCoreApplication.translate(
                 "StatsWindow",
                 "Client average: the mean of the campaigns sent in the 12 months before this "
-                "one (%n). Green: at or better than the target (or the average when there is no "
+                "one (%1). Green: at or better than the target (or the average when there is no "
                 "target); red: worse.",
-                "",
-                averaged,
-            )
+            ).replace("%1", count_text(averaged))
         )
 
     def _fill_snapshots(self, stats: CampaignStats) -> None:
