@@ -1,8 +1,10 @@
 """Opening the Stats tab of a client with 1,000 sent campaigns, once matplotlib is loaded.
 
 Each step is what the user waits for when they pick the client: the core's ``client_stats``
-(trend, send-slot heat map, weekly pressure, 12-month averages) and the three charts drawn and
-painted. matplotlib and the charts module are imported before timing, as the issue asks.
+(trend, send-slot heat map, weekly pressure, 12-month averages), the averages table and the
+chart on screen (the KPI trend) drawn and painted; the heat map and pressure charts, on their
+own sub-tabs, are timed separately as the user switches to them. matplotlib and the charts
+module are imported before timing, as the issue asks.
 Target (issue 7): ≤ 300 ms.
 
     python3 benchmarks/stats_tab.py [CAMPAIGNS]
@@ -123,20 +125,36 @@ def main() -> None:
             page.resize(1280, 800)
             page.show()
             app.processEvents()
-            reads, opens = [], []
+            reads: list[float] = []
+            opens: list[float] = []
+            others: dict[int, list[float]] = {1: [], 2: []}
             for _ in range(15):
                 from crmdesk.core.stats import service
 
                 started = time.perf_counter()
                 ops.read(service.client_stats, client_id, segment_id=None, today=today)
                 reads.append((time.perf_counter() - started) * 1000)
+                page.chart_tabs.setCurrentIndex(0)
+                app.processEvents()
                 started = time.perf_counter()
                 page.show_client(client_id)
+                page.charts.flush()  # the visible chart: the KPI trend of 1,000 campaigns
                 page.repaint()
                 opens.append((time.perf_counter() - started) * 1000)
+                for index in (1, 2):  # then the heat map and the pressure, as the user clicks
+                    page.chart_tabs.setCurrentIndex(index)
+                    started = time.perf_counter()
+                    page.charts.flush()
+                    page.repaint()
+                    others[index].append((time.perf_counter() - started) * 1000)
             page.close()
             ops.shutdown()
-    for label, samples in (("client_stats (core)", reads), ("tab opened and painted", opens)):
+    for label, samples in (
+        ("client_stats (core)", reads),
+        ("tab opened, trend drawn", opens),
+        ("heat map tab shown", others[1]),
+        ("pressure tab shown", others[2]),
+    ):
         print(
             f"{label:<24} median {statistics.median(samples):6.1f} ms  "
             f"max {max(samples):6.1f} ms  (n={len(samples)})"
