@@ -302,7 +302,15 @@ class _Aggregator:
                     continue
                 address, bit = self._slow_row(row)
             if i_variant >= 0:
-                variant = row[i_variant].strip()
+                try:
+                    variant = row[i_variant].strip()
+                except IndexError:  # email and event there, the variant missing
+                    raise self._refuse(
+                        "malformed",
+                        -1,
+                        self.source.format.delimiter.join(row),
+                        f"{len(row)} columns where the header has {len(self.headers)}",
+                    ) from None
                 tally = tallies.get(variant)
                 if tally is None:
                     tally = tallies[variant] = _Tally()

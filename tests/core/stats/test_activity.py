@@ -100,3 +100,39 @@ def test_mailup_full_export_has_sends_and_bounces(tmp_path: Path) -> None:
     assert (f.sent, f.delivered, f.soft_bounces, f.unique_opens) == (2, 1, 1, 1)
     hours = {b.key: b.opens for _, b in parsed.breakdowns if b.dimension == "hour"}
     assert hours == {"1": 1}  # 10:30 in Rome is 09:30 UTC, an hour after the send
+
+
+def test_a_bad_line_after_quoted_newlines_is_named_by_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    rows = ["email,event,timestamp,note"]
+    rows += [f'p{i}@b.fr,delivered,2026-01-09T10:00:00,"two\nlines"' for i in range(5000)]
+    rows.append("x@y.fr,opned,2026-01-09T10:00:00,")
+    path.write_text("\n".join(rows) + "\n")
+    with pytest.raises(StatsRefused) as caught:
+        read_file(path, send_at=SEND)
+    assert caught.value.code == "bad_event"
+    assert caught.value.details["line"] == 1 + 5000 * 2 + 1
+
+
+def test_the_first_bad_row_of_the_file_is_named_whatever_its_kind(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    rows = ["email,event,timestamp"]
+    rows += [f"p{i}@b.fr,open,2026-01-09T10:{i % 60:02d}:00" for i in range(10_000)]
+    rows[20] = "p20@b.fr,open,2026-13-09T10:00:00"
+    rows.append("x@y.fr,opned,2026-01-09T10:00:00")
+    path.write_text("\n".join(rows) + "\n")
+    with pytest.raises(StatsRefused) as caught:
+        read_file(path, send_at=SEND)
+    assert (caught.value.code, caught.value.details["line"]) == ("bad_date", 21)
+
+
+def test_a_row_without_its_variant_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "email,event,timestamp,variant\n"
+        "a@b.fr,delivered,2026-01-09T10:00:00,A\n"
+        "x@y.fr,delivered,2026-01-09T10:00:00\n"
+    )
+    with pytest.raises(StatsRefused) as caught:
+        read_file(path, send_at=SEND)
+    assert (caught.value.code, caught.value.details["line"]) == ("malformed", 3)
