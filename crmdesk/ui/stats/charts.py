@@ -1210,8 +1210,7 @@ class ChartScheduler(QObject):
         for canvas, draw in list(self._pending.items()):
             if canvas.isVisible():
                 del self._pending[canvas]
-                canvas.draw_chart(draw)
-                canvas.canvas.draw()
+                canvas.draw_chart(draw)  # renders once, at its next paint
                 self.poke()
                 return
 
@@ -1220,5 +1219,4 @@ class ChartScheduler(QObject):
         for canvas, draw in list(self._pending.items()):
             if canvas.isVisible():
                 del self._pending[canvas]
-                canvas.draw_chart(draw)
-                canvas.canvas.draw()
+                canvas.draw_chart(draw)  # renders once, at its next paint
