@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -35,6 +35,8 @@ from crmdesk.ui.commands import (
 from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, show_error
+
+W = TypeVar("W", bound=QWidget)
 
 if TYPE_CHECKING:
     from crmdesk.ui.bat.window import BatWindow
@@ -309,18 +311,11 @@ class MainWindow(QMainWindow):
 
     def open_bat(self, campaign_id: int) -> BatWindow:
         """One BAT window per campaign; QtWebEngine starts with the first one."""
-        window = self.bats.get(campaign_id)
-        if window is None:
-            from crmdesk.ui.bat.window import BatWindow
+        from crmdesk.ui.bat.window import BatWindow
 
-            window = BatWindow(self.ops, campaign_id)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _=None, cid=campaign_id: self.bats.pop(cid, None))
-            self.bats[campaign_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
+        return self._campaign_window(
+            self.bats, campaign_id, lambda: BatWindow(self.ops, campaign_id)
+        )
 
     def stats_selected(self) -> None:
         campaign_id = self._selected()
@@ -329,17 +324,23 @@ class MainWindow(QMainWindow):
 
     def open_stats(self, campaign_id: int) -> StatsWindow:
         """One stats window per campaign; matplotlib loads with the first one."""
-        window = self.stats_windows.get(campaign_id)
-        if window is None:
-            from crmdesk.ui.stats.window import StatsWindow
+        from crmdesk.ui.stats.window import StatsWindow
 
+        def make() -> StatsWindow:
             window = StatsWindow(self.ops, campaign_id)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(
-                lambda _=None, cid=campaign_id: self.stats_windows.pop(cid, None)
-            )
             window.relance_created.connect(self.open_campaign)
-            self.stats_windows[campaign_id] = window
+            return window
+
+        return self._campaign_window(self.stats_windows, campaign_id, make)
+
+    def _campaign_window(self, windows: dict[int, W], campaign_id: int, make: Callable[[], W]) -> W:
+        """Asking again for a campaign's window brings the open one forward."""
+        window = windows.get(campaign_id)
+        if window is None:
+            window = make()
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _=None, cid=campaign_id: windows.pop(cid, None))
+            windows[campaign_id] = window
         window.show()
         window.raise_()
         window.activateWindow()
@@ -369,32 +370,19 @@ class MainWindow(QMainWindow):
 
     def open_checklist(self, campaign_id: int) -> ChecklistWindow:
         """One checklist window per campaign, like briefs: asking again brings it forward."""
-        window = self.checklists.get(campaign_id)
-        if window is None:
-            from crmdesk.ui.checklist.window import ChecklistWindow
+        from crmdesk.ui.checklist.window import ChecklistWindow
 
-            window = ChecklistWindow(self.ops, campaign_id)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _=None, cid=campaign_id: self.checklists.pop(cid, None))
-            self.checklists[campaign_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
-        return window
+        return self._campaign_window(
+            self.checklists, campaign_id, lambda: ChecklistWindow(self.ops, campaign_id)
+        )
 
     def open_brief(self, campaign_id: int, field: str | None = None) -> BriefEditor:
         """One editor window per campaign: asking again brings the open one forward."""
-        editor = self.briefs.get(campaign_id)
-        if editor is None:
-            from crmdesk.ui.brief.editor import BriefEditor
+        from crmdesk.ui.brief.editor import BriefEditor
 
-            editor = BriefEditor(self.ops, campaign_id)
-            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            editor.destroyed.connect(lambda _=None, cid=campaign_id: self.briefs.pop(cid, None))
-            self.briefs[campaign_id] = editor
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
+        editor = self._campaign_window(
+            self.briefs, campaign_id, lambda: BriefEditor(self.ops, campaign_id)
+        )
         if field and field != "campaign":
             editor.focus_field(field)
         return editor
