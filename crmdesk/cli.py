@@ -495,8 +495,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with Workspace.open(workspace_path(args), create=False) as workspace:
         with workspace.reader() as session:
             stats = service.campaign_stats(session, args.campaign)
+            targets = service.brief_targets(session, args.campaign)
     if args.json:
-        json.dump(_stats_json(stats), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(service.as_json(stats, targets), sys.stdout, ensure_ascii=False, indent=2)
         print()
         return EXIT_OK
     when = stats.send_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -539,31 +540,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
         if ab.sample_size_needed is not None:
             print(f"  Recipients per variant to detect this lift: {ab.sample_size_needed}")
     return EXIT_OK
-
-
-def _stats_json(stats: object) -> dict[str, object]:
-    """The CampaignStats as JSON-ready values: dates in ISO 8601, revenue as a number."""
-    from dataclasses import asdict
-    from datetime import datetime as _datetime
-    from decimal import Decimal
-
-    def plain(value: object) -> object:
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [plain(v) for v in value]
-        if isinstance(value, Decimal):
-            return float(value)
-        if isinstance(value, _datetime | date):
-            return value.isoformat()
-        return value
-
-    document = plain(asdict(stats))  # type: ignore[call-overload]
-    assert isinstance(document, dict)
-    ab = document.get("ab")
-    if isinstance(ab, dict):
-        ab["winner"] = ab["override"] if ab["override"] is not None else ab["tested_winner"]
-    return document
 
 
 def _print_report(report: CheckReport, language: str) -> None:
