@@ -49,6 +49,7 @@ from crmdesk.core.stats.figures import (
     TrendPoint,
     WeeklySends,
 )
+from crmdesk.ui.stats.labels import count_text, percent_text
 
 #: Text sizes in points, readable on a chart of about 600 × 350 pixels.
 TITLE_SIZE = 10.5
@@ -62,20 +63,6 @@ DENSE_TREND = 60
 HEAT_LABELS = 60
 #: A bounce rate above this is an alarm at any mailbox provider.
 BOUNCE_ALARM = 0.02
-
-#: Languages that write a (non-breaking) space before the percent sign.
-_SPACED_PERCENT = {
-    QLocale.Language.French,
-    QLocale.Language.German,
-    QLocale.Language.Spanish,
-    QLocale.Language.Swedish,
-    QLocale.Language.NorwegianBokmal,
-    QLocale.Language.Danish,
-    QLocale.Language.Finnish,
-    QLocale.Language.Czech,
-    QLocale.Language.Polish,
-    QLocale.Language.Russian,
-}
 
 
 # -- colours ------------------------------------------------------------------------------
@@ -177,19 +164,6 @@ def palette_from(widget: QWidget, accent: str | None = None) -> Palette:
 
 
 # -- numbers in the user's language -------------------------------------------------------
-
-
-def count_text(value: int) -> str:
-    """A count with the locale's thousands separator: "12 345" in French."""
-    return QLocale().toString(int(value))
-
-
-def percent_text(fraction: float, decimals: int = 1) -> str:
-    """A fraction as a percentage in the locale's way: "27,8 %" in French, "27.8%" in English."""
-    locale = QLocale()
-    number = locale.toString(fraction * 100, "f", decimals)
-    sign = locale.percent()
-    return f"{number}\u00a0{sign}" if locale.language() in _SPACED_PERCENT else number + sign
 
 
 def _compact(value: float, scale: float | None = None) -> str:

@@ -71,15 +71,32 @@ def metric_label(metric: str) -> str:
     return names.get(metric, metric)
 
 
-def percent(value: float | None, decimals: int = 1) -> str:
-    """A fraction as the locale writes a percentage: "27,8 %" in French, "27.8%" in English."""
-    if value is None:
-        return "—"
+#: Languages that write a (non-breaking) space before the percent sign.
+_SPACED_PERCENT = {
+    QLocale.Language.French,
+    QLocale.Language.German,
+    QLocale.Language.Spanish,
+    QLocale.Language.Swedish,
+    QLocale.Language.NorwegianBokmal,
+    QLocale.Language.Danish,
+    QLocale.Language.Finnish,
+    QLocale.Language.Czech,
+    QLocale.Language.Polish,
+    QLocale.Language.Russian,
+}
+
+
+def percent_text(fraction: float, decimals: int = 1) -> str:
+    """A fraction as a percentage in the locale's way: "27,8 %" in French, "27.8%" in English."""
     locale = QLocale()
-    number = locale.toString(value * 100, "f", decimals)
-    if locale.language() == QLocale.Language.French:
-        return f"{number}\u202f%"
-    return f"{number}%"
+    number = locale.toString(fraction * 100, "f", decimals)
+    sign = locale.percent()
+    return f"{number}\u00a0{sign}" if locale.language() in _SPACED_PERCENT else number + sign
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """``percent_text``, with a dash for a rate that has no denominator."""
+    return "—" if value is None else percent_text(value, decimals)
 
 
 def kpi_text(key: str, value: float | None) -> str:
@@ -91,7 +108,8 @@ def kpi_text(key: str, value: float | None) -> str:
 
 
 def count_text(value: int) -> str:
-    return QLocale().toString(value)
+    """A count with the locale's thousands separator: "12 345" in French."""
+    return QLocale().toString(int(value))
 
 
 def day_label(offset: int) -> str:
