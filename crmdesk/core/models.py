@@ -196,6 +196,8 @@ class Client(Base):
     mail_clients: Mapped[list[str]] = mapped_column(JSON, default=list)
     #: The confidence an A/B winner needs (0.95 by default), a client's own risk appetite.
     ab_confidence: Mapped[float] = mapped_column(Float, default=0.95, server_default="0.95")
+    #: The client's logo on its recaps: a path on the operator's machine, "" for none.
+    logo_path: Mapped[str] = mapped_column(String(500), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     contacts: Mapped[list[Contact]] = relationship(
@@ -663,3 +665,46 @@ class StatMapping(Base):
     #: crmdesk field name → the CSV header it is read from.
     columns: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Setting(Base):
+    """A workspace-wide preference the reports read: the operator's name, logo and colour, and
+    the folder of the operator's own report templates. A key/value table, so a new preference
+    needs no migration."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Roadmap(Base):
+    """The roadmap text of a client's quarterly review, one per client and quarter ("2026Q3")."""
+
+    __tablename__ = "roadmaps"
+    __table_args__ = (UniqueConstraint("client_id", "quarter"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    quarter: Mapped[str] = mapped_column(String(6))
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class RecapSend(Base):
+    """A recap PDF sent to the client's contacts: the campaign's record of who sent it, when,
+    to whom and with which message."""
+
+    __tablename__ = "recap_sends"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    account: Mapped[str] = mapped_column(String(80))
+    recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    message: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    sent_by: Mapped[str] = mapped_column(String(120), default="")
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

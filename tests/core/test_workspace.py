@@ -58,6 +58,9 @@ TABLES = {
     "stat_imports",
     "stat_analyses",
     "stat_mappings",
+    "settings",
+    "roadmaps",
+    "recap_sends",
 }
 
 
