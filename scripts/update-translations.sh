@@ -3,7 +3,8 @@
 #
 #   scripts/update-translations.sh [DIR]
 #
-# Extracts every translatable string of crmdesk/ui (all .py files, recursively) into
+# Extracts every translatable string of crmdesk/ui and crmdesk/render (all .py files,
+# recursively: the windows, and the charts and reports the CLI prints too) into
 # DIR/crmdesk_<lang>.ts, keeping the translations already made and dropping the strings the
 # code no longer has, then compiles DIR/crmdesk_<lang>.qm beside it. DIR defaults to
 # crmdesk/resources/translations, where both files are committed (the .qm ships in the wheel).
@@ -24,7 +25,7 @@ for lang in $LANGUAGES; do
     name="crmdesk_$lang"
     (cd "$root/crmdesk" && pyside6-lupdate -silent -extensions py -recursive -no-obsolete \
         -locations relative -source-language en -target-language "$lang" \
-        ui -ts "$out/$name.ts")
+        ui render -ts "$out/$name.ts")
     pyside6-lrelease -silent "$out/$name.ts" -qm "$out/$name.qm"
     echo "$out/$name.ts -> $name.qm"
 done

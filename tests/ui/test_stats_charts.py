@@ -32,8 +32,9 @@ from crmdesk.core.stats.figures import (
     VariantResult,
     WeeklySends,
 )
-from crmdesk.ui.stats import charts
-from crmdesk.ui.stats.charts import DARK, LIGHT, ChartCanvas, Palette
+from crmdesk.render import charts
+from crmdesk.render.charts import DARK, LIGHT, Palette
+from crmdesk.ui.stats.charts import ChartCanvas, palette_from
 
 FIGURES = Figures(
     sent=48_210,
@@ -364,12 +365,12 @@ def test_the_dark_palette_differs_from_the_light_one(qtbot: QtBot) -> None:
     light.setColor(QPalette.ColorRole.Window, QColor("#f5f5f5"))
     light.setColor(QPalette.ColorRole.WindowText, QColor("#111111"))
     widget.setPalette(light)
-    day = charts.palette_from(widget)
+    day = palette_from(widget)
     dark = QPalette()
     dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
     dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
     widget.setPalette(dark)
-    night = charts.palette_from(widget)
+    night = palette_from(widget)
     assert (day.dark, night.dark) == (False, True)
     assert (day.background, night.background) == ("#f5f5f5", "#202020")
     assert day.foreground != night.foreground

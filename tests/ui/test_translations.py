@@ -1,6 +1,6 @@
 """The French translation: the shipped catalogue is complete, and the window speaks French.
 
-A string added to crmdesk/ui without a translation fails here: run
+A string added to crmdesk/ui or crmdesk/render without a translation fails here: run
 ``scripts/update-translations.sh``, translate what it marks unfinished in
 ``crmdesk/resources/translations/crmdesk_fr.ts``, and run the script again (it compiles the .qm).
 """

@@ -1513,7 +1513,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChartCanvas</name>
     <message>
-        <location filename="../../ui/stats/charts.py" line="+1157"/>
+        <location filename="../../ui/stats/charts.py" line="+106"/>
         <source>Save as PNG…</source>
         <extracomment>The suggested file name (without suffix) of &quot;Save as…&quot;.</extracomment>
         <translation>Enregistrer en PNG…</translation>
@@ -2271,7 +2271,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientStatsPage</name>
     <message>
-        <location filename="../../ui/stats/client_page.py" line="+49"/>
+        <location filename="../../ui/stats/client_page.py" line="+50"/>
         <source>&amp;Opens</source>
         <translation>&amp;Ouvertures</translation>
     </message>
@@ -2464,7 +2464,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../../ui/stats/figures_dialog.py" line="+48"/>
+        <location filename="../../ui/stats/figures_dialog.py" line="+49"/>
         <source>Campaign figures</source>
         <translation>Chiffres de la campagne</translation>
     </message>
@@ -2759,7 +2759,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+70"/>
+        <location filename="../../ui/main_window.py" line="+72"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -2924,7 +2924,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+193"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
@@ -3357,9 +3357,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../ui/stats/charts.py" line="-899"/>
+        <location filename="../../render/charts.py" line="+238"/>
         <source>No figures yet</source>
-        <extracomment>Text sizes in points, readable on a chart of about 600 × 350 pixels. The resolution of saved PNGs: sharp in a printed or projected report. Beyond this many campaigns the trend draws dots and a running mean instead of a line. Beyond this many slots the heat map writes only the best ones&apos; rates in their cells. A bounce rate above this is an alarm at any mailbox provider. Languages that write a (non-breaking) space before the percent sign. One colour per segment; none of them is red, which marks what is over the cap.</extracomment>
+        <extracomment>Text sizes in points, readable on a chart of about 600 × 350 pixels. The resolution of saved PNGs: sharp in a printed or projected report. Beyond this many campaigns the trend draws dots and a running mean instead of a line. Beyond this many slots the heat map writes only the best ones&apos; rates in their cells. A bounce rate above this is an alarm at any mailbox provider. One colour per segment; none of them is red, which marks what is over the cap.</extracomment>
         <translation>Pas encore de chiffres</translation>
     </message>
     <message>
@@ -3589,7 +3589,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>StatsImport</name>
     <message>
-        <location filename="../../ui/stats/import_flow.py" line="+58"/>
+        <location filename="../../ui/stats/import_flow.py" line="+59"/>
         <source>Map the columns of this export</source>
         <extracomment>A mapped report needs these to say anything; an activity file needs its three columns.</extracomment>
         <translation>Associer les colonnes de cet export</translation>
@@ -3683,7 +3683,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>StatsLabels</name>
     <message>
-        <location filename="../../ui/stats/labels.py" line="+12"/>
+        <location filename="../../render/labels.py" line="+10"/>
         <source>Delivery rate</source>
         <translation>Taux de délivrabilité</translation>
     </message>
@@ -3848,12 +3848,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>conversions</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+48"/>
         <source>D+%1</source>
+        <extracomment>Languages that write a (non-breaking) space before the percent sign.</extracomment>
         <translation>J+%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/stats/problems.py" line="+17"/>
         <source>%1 cannot be negative.</source>
         <translation>%1 ne peut pas être négatif.</translation>
     </message>
@@ -3933,7 +3934,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Seule une campagne email peut avoir une relance.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>This file does not exist any more.</source>
         <translation>Ce fichier n’existe plus.</translation>
     </message>
@@ -4011,7 +4012,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../ui/stats/window.py" line="+102"/>
+        <location filename="../../ui/stats/window.py" line="+103"/>
         <source>figures</source>
         <translation>chiffres</translation>
     </message>
@@ -4278,7 +4279,7 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>%1 choisie par %2 le %3 : %4</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>A relance goes to the non-openers once the send&apos;s figures are in.</source>
         <translation>Une relance part vers les non-ouvreurs une fois les chiffres de l’envoi connus.</translation>
     </message>

@@ -28,9 +28,10 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.stats import service
 from crmdesk.core.stats.figures import ClientStats
+from crmdesk.render import charts as drawing
+from crmdesk.render.labels import kpi_label, kpi_text
 from crmdesk.ui.operations import Operations, show_error
 from crmdesk.ui.stats import charts
-from crmdesk.ui.stats.labels import kpi_label, kpi_text
 
 
 class ClientStatsPage(QWidget):
@@ -179,14 +180,14 @@ class ClientStatsPage(QWidget):
         trend = stats.trend if stats else ()
         averages = stats.averages if stats else ()
         self.charts.set(
-            self.trend_chart, lambda fig, pal: charts.draw_trend(fig, pal, trend, averages)
+            self.trend_chart, lambda fig, pal: drawing.draw_trend(fig, pal, trend, averages)
         )
         weekly = stats.weekly if stats else ()
         cap = stats.pressure_cap if stats else 0
         today = date.today()
         self.charts.set(
             self.pressure_chart,
-            lambda fig, pal: charts.draw_pressure(fig, pal, weekly, cap, today=today),
+            lambda fig, pal: drawing.draw_pressure(fig, pal, weekly, cap, today=today),
         )
         self._draw_heat()
 
@@ -194,7 +195,7 @@ class ClientStatsPage(QWidget):
         stats = self.stats
         metric = "open" if self.open_metric.isChecked() else "click"
         self.charts.set(
-            self.heat_chart, lambda fig, pal: charts.draw_heatmap(fig, pal, stats, metric)
+            self.heat_chart, lambda fig, pal: drawing.draw_heatmap(fig, pal, stats, metric)
         )
 
     def _on_changed(self, changes: Changes) -> None:

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.stats import kpis
 from crmdesk.core.stats.figures import COUNT_FIELDS, Figures
-from crmdesk.ui.stats.labels import day_label, field_label, problem_text
+from crmdesk.render.labels import day_label, field_label
+from crmdesk.ui.stats.problems import problem_text
 
 MAX_COUNT = 2_000_000_000
 

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.stats import imports, layouts
+from crmdesk.render.labels import field_label
 from crmdesk.ui.checklist.window import short_date
-from crmdesk.ui.stats.labels import field_label, refused_text
+from crmdesk.ui.stats.problems import refused_text
 
 if TYPE_CHECKING:
     from crmdesk.ui.stats.window import StatsWindow

@@ -49,11 +49,8 @@ from crmdesk.core.models import AbMetric
 from crmdesk.core.stats import abtest, service
 from crmdesk.core.stats.figures import CampaignStats, Figures, SnapshotView
 from crmdesk.core.stats.kpis import LOWER_IS_BETTER
-from crmdesk.ui.checklist.window import local_text, operator_name, short_date
-from crmdesk.ui.commands import CampaignCommand
-from crmdesk.ui.operations import Operations
-from crmdesk.ui.stats import charts
-from crmdesk.ui.stats.labels import (
+from crmdesk.render import charts as drawing
+from crmdesk.render.labels import (
     count_text,
     day_label,
     field_label,
@@ -61,9 +58,13 @@ from crmdesk.ui.stats.labels import (
     kpi_text,
     metric_label,
     percent,
-    refused_text,
     source_label,
 )
+from crmdesk.ui.checklist.window import local_text, operator_name, short_date
+from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.operations import Operations
+from crmdesk.ui.stats import charts
+from crmdesk.ui.stats.problems import refused_text
 
 GOOD = QColor("#15803d")
 BAD = QColor("#b91c1c")
@@ -734,7 +735,7 @@ class StatsWindow(QWidget):
             self.variant_table.setRowCount(0)
             self.verdict.clear()
             self.override_note.clear()
-            self.charts.set(self.ab_chart, lambda fig, pal: charts.draw_ab(fig, pal, None))
+            self.charts.set(self.ab_chart, lambda fig, pal: drawing.draw_ab(fig, pal, None))
             self._sample_size()
             return
         self.metric_combo.setCurrentIndex(self.metric_combo.findData(AbMetric(ab.metric)))
@@ -804,17 +805,18 @@ class StatsWindow(QWidget):
             self.baseline.setValue(round(control.rate * 100, 2))
             self.baseline.blockSignals(False)
         self._sample_size()
-        self.charts.set(self.ab_chart, lambda fig, pal: charts.draw_ab(fig, pal, ab))
+        self.charts.set(self.ab_chart, lambda fig, pal: drawing.draw_ab(fig, pal, ab))
 
     def _fill_charts(self, stats: CampaignStats) -> None:
         reference = stats.reference
         self.charts.set(
-            self.funnel_chart, lambda fig, pal: charts.draw_funnel(fig, pal, reference or Figures())
+            self.funnel_chart,
+            lambda fig, pal: drawing.draw_funnel(fig, pal, reference or Figures()),
         )
         self.charts.set(
-            self.domain_chart, lambda fig, pal: charts.draw_domains(fig, pal, stats.domains)
+            self.domain_chart, lambda fig, pal: drawing.draw_domains(fig, pal, stats.domains)
         )
-        self.charts.set(self.hour_chart, lambda fig, pal: charts.draw_hours(fig, pal, stats.hours))
+        self.charts.set(self.hour_chart, lambda fig, pal: drawing.draw_hours(fig, pal, stats.hours))
 
     def _fill_relance_hint(self, stats: CampaignStats) -> None:
         reference = stats.reference
