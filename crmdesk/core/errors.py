@@ -159,3 +159,15 @@ class StatsRefused(CrmdeskError):
         self.code = code
         self.source = source
         self.details = details
+
+
+class ReportFailed(CrmdeskError):
+    """A report could not be made: a template the user wrote is wrong, or the PDF cannot be
+    written where asked. ``code`` picks the UI's sentence; ``path`` and ``line`` say where."""
+
+    def __init__(self, code: str, message: str, path: Path | None = None, line: int | None = None):
+        where = f"{path}" + (f", line {line}" if line else "") if path else ""
+        super().__init__(f"{message}\n{where}" if where else message)
+        self.code = code
+        self.path = path
+        self.line = line
