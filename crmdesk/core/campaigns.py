@@ -28,6 +28,7 @@ from crmdesk.core.models import (
     Client,
     Segment,
 )
+from crmdesk.core.reports import sends as recap_sends
 from crmdesk.core.stats import archive as stats_archive
 from crmdesk.core.timezones import DEFAULT_TIMEZONE, is_known_zone, local_to_instant, wall_clock
 
@@ -67,6 +68,7 @@ class CampaignSnapshot:
     checklist: checklists.ChecklistArchive | None = None
     bat_rounds: tuple[dict[str, Any], ...] = ()
     stats: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)
+    recap_sends: tuple[dict[str, Any], ...] = ()
 
 
 def _problem(field_name: str, code: str, message: str) -> FieldProblem:
@@ -264,6 +266,7 @@ def snapshot(session: Session, campaign_id: int) -> CampaignSnapshot:
         checklists.archive(session, campaign_id),
         bat_rounds.archive(session, campaign_id),
         stats_archive.archive(session, campaign_id),
+        recap_sends.archive(session, campaign_id),
     )
 
 
@@ -289,6 +292,7 @@ def restore(session: Session, snap: CampaignSnapshot) -> Changes:
         checklists.unarchive(session, snap.checklist)
     bat_rounds.unarchive(session, snap.bat_rounds)
     stats_archive.unarchive(session, snap.stats)
+    recap_sends.unarchive(session, snap.recap_sends)
     for child_id in snap.child_ids:
         child = session.get(Campaign, child_id)
         if child is not None:
@@ -306,6 +310,19 @@ class CampaignRow:
     send_at: datetime
 
 
+def client_id_by_name(session: Session, name: str) -> int:
+    """The id of the client named ``name`` in any case, as the CLI's ``--client`` names it;
+    ``NotFound`` naming the clients there are, so a typo is fixed at the first retry."""
+    wanted = name.strip().casefold()
+    # In Python: SQLite's lower() only folds ASCII, and names here are French (É, Ç…).
+    known = session.execute(select(Client.id, Client.name).order_by(Client.name)).all()
+    for cid, known_name in known:
+        if known_name.casefold() == wanted:
+            return cid
+    names = ", ".join(n for _, n in known) or "none yet"
+    raise NotFound(f"No client named “{name.strip()}” (clients: {names}).")
+
+
 def list_campaigns(session: Session, client_name: str | None = None) -> list[CampaignRow]:
     query = (
         select(
@@ -321,19 +338,7 @@ def list_campaigns(session: Session, client_name: str | None = None) -> list[Cam
         .order_by(Campaign.planned_send_at, Campaign.id)
     )
     if client_name is not None:
-        wanted = client_name.strip().casefold()
-        # In Python: SQLite's lower() only folds ASCII, and names here are French (É, Ç…).
-        client_id = next(
-            (
-                cid
-                for cid, name in session.execute(select(Client.id, Client.name))
-                if name.casefold() == wanted
-            ),
-            None,
-        )
-        if client_id is None:
-            raise NotFound(f"No client named “{client_name}”.")
-        query = query.where(Campaign.client_id == client_id)
+        query = query.where(Campaign.client_id == client_id_by_name(session, client_name))
     return [
         CampaignRow(cid, client, name, status, channel, wall_clock(at, tz))
         for cid, client, name, status, channel, at, tz in session.execute(query)

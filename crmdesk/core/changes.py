@@ -9,4 +9,6 @@ from dataclasses import dataclass, field
 class Changes:
     campaigns: bool = False
     clients: bool = False
+    #: The workspace settings (branding, template folder): open report previews redraw.
+    settings: bool = False
     campaign_ids: frozenset[int] = field(default_factory=frozenset)

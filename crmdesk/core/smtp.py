@@ -14,6 +14,7 @@ import logging
 import smtplib
 import socket
 import ssl
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -89,6 +90,53 @@ def address_of(text: str) -> str | None:
     if not parsed.username or not parsed.domain or len(spec) > ADDRESS_MAX:
         return None
     return parsed.addr_spec
+
+
+def checked_recipients(recipients: Sequence[str]) -> list[str]:
+    """The addresses as given, each checked, duplicates dropped; ValidationError otherwise.
+
+    Every send from the app (a BAT, a recap) checks its recipients this way, before the
+    server is contacted."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    problems: list[FieldProblem] = []
+    for given in recipients:
+        text = given.strip()
+        address = address_of(text)
+        if address is None:
+            problems.append(
+                FieldProblem(
+                    "recipients", "recipient_invalid", f"“{text}” is not an email address."
+                )
+            )
+        elif address.lower() not in seen:
+            seen.add(address.lower())
+            kept.append(text)
+    if not kept and not problems:
+        problems.append(
+            FieldProblem("recipients", "recipients_empty", "Name at least one recipient.")
+        )
+    if problems:
+        raise ValidationError(problems)
+    return kept
+
+
+def sender_of(account: AccountInfo) -> str:
+    """The From of a send through ``account``: its sender address, else its user name when
+    that is an address; ValidationError when it has neither."""
+    sender = account.sender or (account.username if address_of(account.username) else "")
+    if not sender:
+        raise ValidationError(
+            [
+                FieldProblem(
+                    "sender",
+                    "sender_missing",
+                    f"SMTP account “{account.name}” has no sender address and its user name is "
+                    "not one: give it a sender address.",
+                )
+            ]
+        )
+    return sender
 
 
 def _info(row: SmtpAccount) -> AccountInfo:

@@ -28,7 +28,6 @@ from crmdesk.core.bat import personas, rounds
 from crmdesk.core.bat.snapshot import EmailSnapshot, SnapshotFile
 from crmdesk.core.changes import Changes
 from crmdesk.core.checks.parse import decode_html
-from crmdesk.core.errors import FieldProblem, ValidationError
 
 #: Header naming the round, so a rule in the mail client can file test sends.
 BAT_HEADER = "X-Crmdesk-Bat"
@@ -228,32 +227,6 @@ def _is_hidden(element: HtmlElement) -> bool:
     return element.get("hidden") is not None or bool(_HIDDEN.search(element.get("style", "")))
 
 
-def _recipients(recipients: Sequence[str]) -> list[str]:
-    """The addresses as given, each checked, duplicates dropped; ValidationError otherwise."""
-    kept: list[str] = []
-    seen: set[str] = set()
-    problems: list[FieldProblem] = []
-    for given in recipients:
-        text = given.strip()
-        address = smtp.address_of(text)
-        if address is None:
-            problems.append(
-                FieldProblem(
-                    "recipients", "recipient_invalid", f"“{text}” is not an email address."
-                )
-            )
-        elif address.lower() not in seen:
-            seen.add(address.lower())
-            kept.append(text)
-    if not kept and not problems:
-        problems.append(
-            FieldProblem("recipients", "recipients_empty", "Name at least one recipient.")
-        )
-    if problems:
-        raise ValidationError(problems)
-    return kept
-
-
 @dataclass(frozen=True)
 class PreparedSend:
     """A test send ready to go: built and checked, the server not contacted yet."""
@@ -278,21 +251,10 @@ def prepare_send(
 ) -> PreparedSend:
     """Check everything and build the message; reads only, so it runs in a reader and the
     SMTP exchange that follows holds no write lock on the workspace."""
-    addresses = _recipients(recipients)
+    addresses = smtp.checked_recipients(recipients)
     view = rounds.load_round(session, round_id)
     account = smtp.account(session, account_name)
-    sender = account.sender or (account.username if smtp.address_of(account.username) else "")
-    if not sender:
-        raise ValidationError(
-            [
-                FieldProblem(
-                    "sender",
-                    "sender_missing",
-                    f"SMTP account “{account.name}” has no sender address and its user name is "
-                    "not one: give it a sender address.",
-                )
-            ]
-        )
+    sender = smtp.sender_of(account)
     fields = personas.persona_fields(session, view.client_id, persona_name)  # NotFound
     known = personas.personas(session, view.client_id)
     wanted = " ".join((persona_name or "").split()).casefold()

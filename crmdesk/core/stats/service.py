@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core import campaigns as campaign_service
@@ -343,23 +343,24 @@ _SUCCESSES = {
 
 
 def _ab(
-    views: Sequence[SnapshotView],
+    rows: Iterable[tuple[str, date, Figures]],
     send_day: date,
     metric: AbMetric,
     confidence: float,
     analysis: StatAnalysis | None,
 ) -> AbResult | None:
-    """The A/B test of the variants' snapshots closest to D+5 (control: the first by name)."""
-    by_variant: dict[str, list[SnapshotView]] = defaultdict(list)
-    for view in views:
-        if view.variant:
-            by_variant[view.variant].append(view)
+    """The A/B test of the variants' snapshots closest to D+5 (control: the first by name);
+    ``rows`` are (variant, day taken, figures), the campaign-wide ones ("") left out here."""
+    by_variant: dict[str, dict[date, Figures]] = defaultdict(dict)
+    for variant, day, figures in rows:
+        if variant:
+            by_variant[variant][day] = figures
     if len(by_variant) < 2:
         return None
     picked = []
     for name in sorted(by_variant):
-        view = min(by_variant[name], key=lambda v: _closest_to_reference(v.taken_on, send_day))
-        figures = view.figures
+        days = by_variant[name]
+        figures = days[min(days, key=lambda d: _closest_to_reference(d, send_day))]
         picked.append((name, int(getattr(figures, _SUCCESSES[metric])), figures.delivered))
     # Typed figures never have more successes than deliveries; clamp what an import may bring.
     picked = [(n, min(max(s, 0), max(d, 0)), max(d, 0)) for n, s, d in picked]
@@ -413,7 +414,13 @@ def campaign_stats(session: Session, campaign_id: int) -> CampaignStats:
         reference_day=reference_day,
         kpis=kpi_rows,
         privacy_inflated=reference is not None and kpis.privacy_inflated(reference, domains),
-        ab=_ab(views, send_day, metric, client.ab_confidence, analysis),
+        ab=_ab(
+            ((v.variant, v.taken_on, v.figures) for v in views),
+            send_day,
+            metric,
+            client.ab_confidence,
+            analysis,
+        ),
         domains=domains,
         hours=hours,
         decisions=analysis.decisions if analysis is not None else "",
@@ -424,12 +431,134 @@ def campaign_stats(session: Session, campaign_id: int) -> CampaignStats:
 # --- one client ------------------------------------------------------------------------------
 
 
-def _local_midnight(day: date, timezone: str) -> datetime:
+def local_midnight(day: date, timezone: str) -> datetime:
+    """The instant ``day`` starts on ``timezone``'s clock: a range of local days (a quarter on
+    the client's clock) is then a range of ``planned_send_at`` instants, found by the index."""
     instant = local_to_instant(day, time(0), timezone)
     if instant is None:  # midnight skipped by a DST change (a few zones): the hour after
         instant = local_to_instant(day, time(1), timezone)
     assert instant is not None
     return instant
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """A campaign's reference figures, read in bulk with many others' (the client page, the
+    quarterly review): what ``campaign_stats`` would say of them, without its per-campaign
+    queries."""
+
+    campaign_id: int
+    reference: Figures  # the campaign-wide snapshot closest to D+5 (or its variants' sum)
+    reference_day: int  # days after the send it was read
+    #: Judged on the campaign-wide per-domain rows, as the client page always did.
+    privacy_inflated: bool
+    ab: AbResult | None  # with ``with_ab`` and two variants or more; else None
+
+
+def measure(
+    session: Session, *criteria: ColumnElement[bool], with_ab: bool = False
+) -> dict[int, Measured]:
+    """The reference figures of every campaign matching ``criteria`` (on ``Campaign``) that
+    has snapshots, keyed by campaign id; campaigns without figures are left out.
+
+    Two queries whatever the number of campaigns (two more with ``with_ab``, for the
+    campaigns with variants), so a page or a report over hundreds of campaigns stays fast.
+    """
+    send_days: dict[int, date] = {}
+    grouped: dict[int, list[tuple[str, date, Figures]]] = defaultdict(list)
+    for cid, at, timezone, variant, taken_on, *values in session.execute(
+        select(
+            StatSnapshot.campaign_id,
+            Campaign.planned_send_at,
+            Campaign.send_timezone,
+            StatSnapshot.variant,
+            StatSnapshot.taken_on,
+            *_COUNTS,
+        )
+        .join(Campaign, Campaign.id == StatSnapshot.campaign_id)
+        .where(*criteria)
+    ):
+        grouped[cid].append((variant, taken_on, _figures(values)))
+        if cid not in send_days:
+            send_days[cid] = _send_day(at, timezone)
+
+    apple: dict[int, list[Breakdown]] = defaultdict(list)
+    for cid, key, delivered, opens in session.execute(
+        select(
+            StatBreakdown.campaign_id,
+            StatBreakdown.key,
+            StatBreakdown.delivered,
+            StatBreakdown.opens,
+        )
+        .join(Campaign, Campaign.id == StatBreakdown.campaign_id)
+        .where(
+            *criteria,
+            StatBreakdown.dimension == "domain",
+            StatBreakdown.variant == "",
+            StatBreakdown.key.in_(sorted(kpis.APPLE_DOMAIN_KEYS)),
+        )
+    ):
+        apple[cid].append(Breakdown("domain", key, delivered=delivered, opens=opens))
+
+    tested = sorted(cid for cid, rows in grouped.items() if len({v for v, _, _ in rows if v}) > 1)
+    confidences: dict[int, float] = {}
+    analyses: dict[int, StatAnalysis] = {}
+    if with_ab and tested:
+        confidences = {
+            cid: confidence
+            for cid, confidence in session.execute(
+                select(Campaign.id, Client.ab_confidence)
+                .join(Client, Client.id == Campaign.client_id)
+                .where(Campaign.id.in_(tested))
+            )
+        }
+        analyses = {
+            row.campaign_id: row
+            for row in session.scalars(
+                select(StatAnalysis).where(StatAnalysis.campaign_id.in_(tested))
+            )
+        }
+
+    found: dict[int, Measured] = {}
+    for cid, rows in grouped.items():
+        send_day = send_days[cid]
+        reference, reference_day = _reference(rows, send_day)
+        assert reference is not None and reference_day is not None  # rows is never empty
+        ab = None
+        if cid in confidences:
+            analysis = analyses.get(cid)
+            metric = AbMetric(analysis.ab_metric) if analysis is not None else AbMetric.CLICKS
+            ab = _ab(rows, send_day, metric, confidences[cid], analysis)
+        found[cid] = Measured(
+            cid,
+            reference,
+            reference_day,
+            kpis.privacy_inflated(reference, apple.get(cid, ())),
+            ab,
+        )
+    return found
+
+
+def trend_point(
+    campaign_id: int,
+    name: str,
+    send_at: datetime,
+    segment_ids: Iterable[int],
+    measured: Measured,
+) -> TrendPoint:
+    """One campaign on a KPI trend; ``send_at`` aware, on the clock the chart reads."""
+    values = kpis.kpi_values(measured.reference)
+    return TrendPoint(
+        campaign_id=campaign_id,
+        campaign_name=name,
+        send_at=send_at,
+        segment_ids=tuple(sorted(segment_ids)),
+        open_rate=values["open_rate"],
+        click_rate=values["click_rate"],
+        ctor=values["ctor"],
+        unsubscribe_rate=values["unsubscribe_rate"],
+        privacy_inflated=measured.privacy_inflated,
+    )
 
 
 def client_stats(
@@ -454,7 +583,7 @@ def client_stats(
             .order_by(Segment.name, Segment.id)
         )
     )
-    end = _local_midnight(today, tz_name)
+    end = local_midnight(today, tz_name)
     start = end - AVERAGE_WINDOW
     in_window = (
         Campaign.client_id == client_id,
@@ -474,21 +603,13 @@ def client_stats(
     )
 
     meta = {
-        cid: (name, at, _send_day(at, timezone))
-        for cid, name, at, timezone in session.execute(
-            select(
-                Campaign.id, Campaign.name, Campaign.planned_send_at, Campaign.send_timezone
-            ).where(*in_window, *segment_filter)
+        cid: (name, at)
+        for cid, name, at in session.execute(
+            select(Campaign.id, Campaign.name, Campaign.planned_send_at).where(
+                *in_window, *segment_filter
+            )
         )
     }
-    grouped: dict[int, list[tuple[str, date, Figures]]] = defaultdict(list)
-    for cid, variant, taken_on, *values in session.execute(
-        select(StatSnapshot.campaign_id, StatSnapshot.variant, StatSnapshot.taken_on, *_COUNTS)
-        .join(Campaign, Campaign.id == StatSnapshot.campaign_id)
-        .where(*in_window, *segment_filter)
-    ):
-        grouped[cid].append((variant, taken_on, _figures(values)))
-
     targeted: dict[int, list[int]] = defaultdict(list)
     for cid, sid in session.execute(
         select(campaign_segments.c.campaign_id, campaign_segments.c.segment_id)
@@ -497,25 +618,6 @@ def client_stats(
     ):
         targeted[cid].append(sid)
 
-    apple: dict[int, list[Breakdown]] = defaultdict(list)
-    for cid, key, delivered, opens in session.execute(
-        select(
-            StatBreakdown.campaign_id,
-            StatBreakdown.key,
-            StatBreakdown.delivered,
-            StatBreakdown.opens,
-        )
-        .join(Campaign, Campaign.id == StatBreakdown.campaign_id)
-        .where(
-            *in_window,
-            *segment_filter,
-            StatBreakdown.dimension == "domain",
-            StatBreakdown.variant == "",
-            StatBreakdown.key.in_(sorted(kpis.APPLE_DOMAIN_KEYS)),
-        )
-    ):
-        apple[cid].append(Breakdown("domain", key, delivered=delivered, opens=opens))
-
     trend: list[TrendPoint] = []
     measured: list[dict[str, float | None]] = []
     open_sum = [[0.0] * 24 for _ in range(7)]
@@ -523,34 +625,19 @@ def client_stats(
     click_sum = [[0.0] * 24 for _ in range(7)]
     click_n = [[0] * 24 for _ in range(7)]
     counts = [[0] * 24 for _ in range(7)]
-    for cid, rows in grouped.items():
-        name, at, send_day = meta[cid]
-        reference, _ = _reference(rows, send_day)
-        if reference is None:
-            continue
-        values = kpis.kpi_values(reference)
-        measured.append(values)
-        trend.append(
-            TrendPoint(
-                campaign_id=cid,
-                campaign_name=name,
-                send_at=at.astimezone(tz),
-                segment_ids=tuple(sorted(targeted.get(cid, ()))),
-                open_rate=values["open_rate"],
-                click_rate=values["click_rate"],
-                ctor=values["ctor"],
-                unsubscribe_rate=values["unsubscribe_rate"],
-                privacy_inflated=kpis.privacy_inflated(reference, apple.get(cid, ())),
-            )
-        )
+    for cid, figures in measure(session, *in_window, *segment_filter).items():
+        name, at = meta[cid]
         local = at.astimezone(tz)
+        point = trend_point(cid, name, local, targeted.get(cid, ()), figures)
+        trend.append(point)
+        measured.append(kpis.kpi_values(figures.reference))
         day, hour = local.weekday(), local.hour
         counts[day][hour] += 1
-        if values["open_rate"] is not None:
-            open_sum[day][hour] += values["open_rate"]
+        if point.open_rate is not None:
+            open_sum[day][hour] += point.open_rate
             open_n[day][hour] += 1
-        if values["click_rate"] is not None:
-            click_sum[day][hour] += values["click_rate"]
+        if point.click_rate is not None:
+            click_sum[day][hour] += point.click_rate
             click_n[day][hour] += 1
     trend.sort(key=lambda p: (p.send_at, p.campaign_id))
 
@@ -561,6 +648,7 @@ def client_stats(
         )
 
     averages = _averages(measured)
+    first = today - timedelta(days=today.weekday()) - timedelta(weeks=WEEKS_BEFORE - 1)
     return ClientStats(
         client_id=client.id,
         client_name=client.name,
@@ -570,33 +658,36 @@ def client_stats(
         open_heat=mean(open_sum, open_n),
         click_heat=mean(click_sum, click_n),
         heat_counts=tuple(tuple(row) for row in counts),
-        weekly=_weekly(session, client_id, segments, segment_id, today, tz_name),
+        weekly=weekly_sends(
+            session, client_id, segments, first, WEEKS_BEFORE + WEEKS_AFTER, tz_name, segment_id
+        ),
         averages=tuple(Kpi(key, avg, None, avg, n) for key, (avg, n) in averages.items()),
     )
 
 
-def _weekly(
+def weekly_sends(
     session: Session,
     client_id: int,
     segments: Sequence[tuple[int, str]],
-    segment_id: int | None,
-    today: date,
+    first_week: date,
+    weeks: int,
     tz_name: str,
+    segment_id: int | None = None,
 ) -> tuple[WeeklySends, ...]:
-    """Sends per segment per ISO week (Monday on the client's clock), zero weeks included so
-    the chart shows the gaps; every segment of the client, or only ``segment_id``."""
+    """Sends per segment per ISO week (Monday on the client's clock) for ``weeks`` weeks from
+    the Monday ``first_week``, zero weeks included so the chart shows the gaps; every segment
+    of ``segments``, or only ``segment_id``. Automations are scenarios, not sends: left out."""
     tz = zone(tz_name)
-    first = today - timedelta(days=today.weekday()) - timedelta(weeks=WEEKS_BEFORE - 1)
-    weeks = [first + timedelta(weeks=n) for n in range(WEEKS_BEFORE + WEEKS_AFTER)]
-    stop = weeks[-1] + timedelta(weeks=1)
+    week_starts = [first_week + timedelta(weeks=n) for n in range(weeks)]
+    stop = first_week + timedelta(weeks=weeks)
     query = (
         select(campaign_segments.c.segment_id, Campaign.planned_send_at)
         .join(Campaign, Campaign.id == campaign_segments.c.campaign_id)
         .where(
             Campaign.client_id == client_id,
             Campaign.type != CampaignType.AUTOMATION,
-            Campaign.planned_send_at >= _local_midnight(first, tz_name),
-            Campaign.planned_send_at < _local_midnight(stop, tz_name),
+            Campaign.planned_send_at >= local_midnight(first_week, tz_name),
+            Campaign.planned_send_at < local_midnight(stop, tz_name),
         )
     )
     if segment_id is not None:
@@ -609,7 +700,7 @@ def _weekly(
     return tuple(
         WeeklySends(sid, name, week, sends.get((sid, week), 0))
         for sid, name in shown
-        for week in weeks
+        for week in week_starts
     )
 
 
