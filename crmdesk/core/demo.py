@@ -438,7 +438,8 @@ def _write_briefs(
             continue  # not every draft has its brief yet
         content = _brief_for(row, specs[int(row["client_id"])], today, rng)  # type: ignore[call-overload]
         document = content.to_dict()
-        saved = row["updated_at"]
+        # Written two days after the campaign was planned: before its BAT rounds, as in life.
+        saved = row["created_at"] + timedelta(days=2)  # type: ignore[operator]
         briefs.append(
             {
                 "id": len(briefs) + 1,
