@@ -25,9 +25,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def write_client(path: Path, count: int, today: date) -> int:
-    """A client with three segments and ``count`` sent campaigns over the last 2.5 years, each
-    with D+1 and D+5 figures; one in ten an A/B test."""
+def write_client(path: Path, count: int, today: date, days: int = 900) -> int:
+    """A client with three segments and ``count`` sent campaigns over the ``days`` before
+    ``today`` (2.5 years by default), each with D+1 and D+5 figures; one in ten an A/B test."""
     from sqlalchemy import insert
 
     from crmdesk.core import clients
@@ -50,7 +50,7 @@ def write_client(path: Path, count: int, today: date) -> int:
         rows, links, snapshots = [], [], []
         for n in range(count):
             send = datetime.combine(
-                today - timedelta(days=int(n * 900 / count) + 6),
+                today - timedelta(days=int(n * days / count) + 6),
                 datetime.min.time(),
                 UTC,
             ) + timedelta(hours=rng.choice((7, 8, 9, 16, 18)))

@@ -19,6 +19,7 @@ from crmdesk import __version__
 
 if TYPE_CHECKING:
     from crmdesk.core.checks.engine import CheckReport
+    from crmdesk.render.reports import Exported
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -105,7 +106,49 @@ def build_parser() -> argparse.ArgumentParser:
     _smtp_commands(commands)
     _bat_commands(commands)
     _stats_commands(commands)
+    _report_commands(commands)
     return parser
+
+
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    _db_option(parser, top=False)
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), default=None, help="the report's language (default: LANG)"
+    )
+    parser.add_argument(
+        "--today",
+        type=_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the report is made on (default: today)",
+    )
+
+
+def _report_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    recap = commands.add_parser(
+        "export-recap",
+        help="print a campaign's recap (brief, BAT, checklist, KPIs, charts, decisions) to PDF",
+    )
+    recap.add_argument("--campaign", type=int, required=True, metavar="ID")
+    _report_options(recap)
+    recap.set_defaults(handler=cmd_export_recap)
+
+    review = commands.add_parser(
+        "export-review",
+        help="print a client's quarterly review (KPI table, trends, pressure, A/B, roadmap) to PDF",
+    )
+    review.add_argument("--client", required=True, metavar="NAME")
+    review.add_argument("--quarter", required=True, metavar="2026Q3")
+    _report_options(review)
+    review.set_defaults(handler=cmd_export_review)
+
+    brief = commands.add_parser(
+        "export-brief", help="print a campaign's brief alone to PDF, for the client to confirm"
+    )
+    brief.add_argument("--campaign", type=int, required=True, metavar="ID")
+    _report_options(brief)
+    brief.set_defaults(handler=cmd_export_brief)
 
 
 def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -478,6 +521,41 @@ KPI_NAMES = {
     "conversion_rate": "Conversion rate",
     "revenue_per_delivered": "Revenue per delivered email",
 }
+
+
+def _export(args: argparse.Namespace, export: Callable[..., Exported], *target: object) -> int:
+    # QtWebEngine and matplotlib load here, for the commands that print, and only them.
+    from crmdesk.core.db import Workspace
+    from crmdesk.render import pdf
+
+    language = _language(args.lang)
+    pdf.ensure_application(language)
+    with Workspace.open(workspace_path(args), create=False) as workspace:
+        done = export(
+            workspace, *target, args.out, today=args.today or date.today(), language=language
+        )
+    for warning in done.warnings:
+        print(f"crmdesk: {warning}", file=sys.stderr)
+    print(f"Wrote {done.out} ({done.size // 1024 or 1} KB)")
+    return EXIT_OK
+
+
+def cmd_export_recap(args: argparse.Namespace) -> int:
+    from crmdesk.render import reports
+
+    return _export(args, reports.export_recap, args.campaign)
+
+
+def cmd_export_review(args: argparse.Namespace) -> int:
+    from crmdesk.render import reports
+
+    return _export(args, reports.export_review, args.client, args.quarter)
+
+
+def cmd_export_brief(args: argparse.Namespace) -> int:
+    from crmdesk.render import reports
+
+    return _export(args, reports.export_brief, args.campaign)
 
 
 def _kpi_text(key: str, value: float | None) -> str:

@@ -1,0 +1,318 @@
+"""The campaign recap, the quarterly review and the brief sheet: data from the core, charts as
+SVG, a template, then Chromium's print to an A4 PDF.
+
+Each report is written into a folder of its own (the page and its charts) and printed from
+there; :func:`export_recap` and its siblings do the whole chain for the CLI, and the window
+runs the same steps with the printing in the background.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from matplotlib import font_manager, rc_context  # noqa: TID253 (loads with the first report)
+from matplotlib.figure import Figure  # noqa: TID253
+from PySide6.QtCore import QCoreApplication
+
+from crmdesk.core.db import Workspace
+from crmdesk.core.reports import recap as recap_data
+from crmdesk.core.reports import review as review_data
+from crmdesk.core.reports.model import BriefSheet, CampaignRecap, QuarterlyReview
+from crmdesk.core.reports.quarters import Quarter
+from crmdesk.core.settings import template_folder
+from crmdesk.core.stats.kpis import LOWER_IS_BETTER
+from crmdesk.render import charts, pdf, texts
+from crmdesk.render.templates import FONTS, render
+
+#: The text column of an A4 page with the print margins, in pixels at 100 dpi (the charts'
+#: size in the PDF, so their text prints at the size it was drawn).
+PAGE_WIDTH_PX = 690
+FONT_FAMILY = "Inter"
+#: Image formats Chromium shows in a report; anything else is reported as unusable.
+LOGO_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"})
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A report ready to print: its page, what it is called, and what the user should know."""
+
+    title: str
+    file_name: str  # the suggested name of the PDF
+    html: Path
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    out: Path
+    size: int  # bytes written
+    warnings: tuple[str, ...]
+
+
+def _register_font() -> None:
+    """Inter for the charts' text too, so the charts and the page read as one document."""
+    known = {f.name for f in font_manager.fontManager.ttflist}
+    if FONT_FAMILY not in known:
+        for path in sorted(FONTS.glob("Inter-*.ttf")):
+            font_manager.fontManager.addfont(str(path))
+
+
+@contextmanager
+def _chart_style():  # type: ignore[no-untyped-def]
+    _register_font()
+    # Text as paths: the SVG shows the same glyphs wherever it is opened, font or not.
+    with rc_context(
+        {"font.family": FONT_FAMILY, "svg.fonttype": "path", "svg.hashsalt": "crmdesk"}
+    ):
+        yield
+
+
+def _save_chart(
+    folder: Path,
+    name: str,
+    draw: Callable[[Figure, charts.Palette], None],
+    accent: str,
+    height: int,
+) -> str:
+    """Draw a chart for print (white page, the client's colour) into ``folder`` as SVG; the
+    path returned is relative to the page."""
+    pal = charts.palette_for("#ffffff", "#1f2937", accent)
+    with _chart_style():
+        fig = charts.new_figure(PAGE_WIDTH_PX, height)
+        draw(fig, pal)
+        target = folder / "charts" / f"{name}.svg"
+        target.parent.mkdir(exist_ok=True)
+        fig.savefig(target, format="svg", facecolor=pal.background, metadata={"Date": None})
+    return f"charts/{name}.svg"
+
+
+def _logo(path: str, whose: str, warnings: list[str]) -> str | None:
+    """The logo's URL for the page, or None with a warning: a moved logo file must not stop
+    the recap the client is waiting for."""
+    if not path:
+        return None
+    logo = Path(path).expanduser()
+    if not logo.is_file():
+        warnings.append(
+            QCoreApplication.translate(
+                "Reports", "The %1 logo was not found, so the report has none: %2"
+            )
+            .replace("%1", whose)
+            .replace("%2", str(logo))
+        )
+        return None
+    if logo.suffix.lower() not in LOGO_SUFFIXES:
+        warnings.append(
+            QCoreApplication.translate(
+                "Reports", "The %1 logo is not an image a report can show (PNG, JPEG, SVG): %2"
+            )
+            .replace("%1", whose)
+            .replace("%2", str(logo))
+        )
+        return None
+    return logo.resolve().as_uri()
+
+
+def kpi_verdict(key: str, value: float | None, reference: float | None) -> str:
+    """ "good" or "bad" against a target or an average, "" when either is missing."""
+    if value is None or reference is None:
+        return ""
+    if key in LOWER_IS_BETTER:
+        return "good" if value <= reference else "bad"
+    return "good" if value >= reference else "bad"
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
+    return slug[:60] or "crmdesk"
+
+
+def _page(
+    folder: Path,
+    template: str,
+    context: Mapping[str, Any],
+    *,
+    language: str,
+    user_folder: Path | None,
+    warnings: list[str],
+) -> Path:
+    if user_folder is not None and not user_folder.is_dir():
+        warnings.append(
+            QCoreApplication.translate(
+                "Reports",
+                "Your templates folder was not found; the shipped templates were used: %1",
+            ).replace("%1", str(user_folder))
+        )
+        user_folder = None
+    base = {"kpi_verdict": kpi_verdict, "labels": texts.Labels(language)}
+    html = render(template, {**base, **context}, language=language, user_folder=user_folder)
+    page = folder / "report.html"
+    page.write_text(html, encoding="utf-8")
+    return page
+
+
+def recap_page(
+    recap: CampaignRecap, folder: Path, *, language: str, user_folder: Path | None = None
+) -> Report:
+    """The campaign recap's page and charts, written into ``folder``."""
+    warnings: list[str] = []
+    stats = recap.stats
+    accent = recap.client.colour
+    drawn: dict[str, str] = {}
+    if stats.reference is not None:
+        reference = stats.reference
+        drawn["funnel"] = _save_chart(
+            folder, "funnel", lambda f, p: charts.draw_funnel(f, p, reference), accent, 300
+        )
+    if stats.domains:
+        drawn["domains"] = _save_chart(
+            folder, "domains", lambda f, p: charts.draw_domains(f, p, stats.domains), accent, 330
+        )
+    if stats.hours:
+        drawn["hours"] = _save_chart(
+            folder, "hours", lambda f, p: charts.draw_hours(f, p, stats.hours), accent, 280
+        )
+    if stats.ab is not None:
+        ab = stats.ab
+        drawn["ab"] = _save_chart(folder, "ab", lambda f, p: charts.draw_ab(f, p, ab), accent, 280)
+    context = {
+        "recap": recap,
+        "charts": drawn,
+        "client_logo": _logo(recap.client.logo_path, recap.client.name, warnings),
+        "operator_logo": _logo(
+            recap.branding.operator_logo,
+            recap.branding.operator_name or QCoreApplication.translate("Reports", "operator"),
+            warnings,
+        ),
+    }
+    page = _page(
+        folder, "recap.html", context, language=language, user_folder=user_folder, warnings=warnings
+    )
+    name = f"recap-{_slug(recap.client.name)}-{_slug(recap.campaign.name)}.pdf"
+    title = texts.translator(language)("Campaign recap") + f" – {recap.campaign.name}"
+    return Report(title, name, page, tuple(warnings))
+
+
+def review_page(
+    review: QuarterlyReview, folder: Path, *, language: str, user_folder: Path | None = None
+) -> Report:
+    """The quarterly review's page and charts, written into ``folder``."""
+    warnings: list[str] = []
+    accent = review.client.colour
+    drawn: dict[str, str] = {}
+    if review.trend:
+        drawn["trend"] = _save_chart(
+            folder, "trend", lambda f, p: charts.draw_trend(f, p, review.trend), accent, 360
+        )
+    if review.weekly:
+        drawn["pressure"] = _save_chart(
+            folder,
+            "pressure",
+            lambda f, p: charts.draw_pressure(f, p, review.weekly, review.pressure_cap),
+            accent,
+            300,
+        )
+    context = {
+        "review": review,
+        "charts": drawn,
+        "client_logo": _logo(review.client.logo_path, review.client.name, warnings),
+        "operator_logo": _logo(
+            review.branding.operator_logo,
+            review.branding.operator_name or QCoreApplication.translate("Reports", "operator"),
+            warnings,
+        ),
+    }
+    page = _page(
+        folder,
+        "review.html",
+        context,
+        language=language,
+        user_folder=user_folder,
+        warnings=warnings,
+    )
+    name = f"review-{_slug(review.client.name)}-{review.quarter}.pdf"
+    title = texts.translator(language)("Quarterly review") + f" – {review.client.name}"
+    return Report(title, name, page, tuple(warnings))
+
+
+def brief_page(
+    sheet: BriefSheet, folder: Path, *, language: str, user_folder: Path | None = None
+) -> Report:
+    """The brief alone, for the client to confirm, written into ``folder``."""
+    warnings: list[str] = []
+    context = {
+        "sheet": sheet,
+        "client_logo": _logo(sheet.client.logo_path, sheet.client.name, warnings),
+        "operator_logo": _logo(
+            sheet.branding.operator_logo,
+            sheet.branding.operator_name or QCoreApplication.translate("Reports", "operator"),
+            warnings,
+        ),
+    }
+    page = _page(
+        folder, "brief.html", context, language=language, user_folder=user_folder, warnings=warnings
+    )
+    name = f"brief-{_slug(sheet.client.name)}-{_slug(sheet.campaign.name)}.pdf"
+    title = texts.translator(language)("Brief") + f" – {sheet.campaign.name}"
+    return Report(title, name, page, tuple(warnings))
+
+
+def _export(
+    workspace: Workspace,
+    out: Path,
+    gather: Callable[[Any], Any],
+    page: Callable[..., Report],
+    language: str,
+) -> Exported:
+    with workspace.reader() as session:
+        data = gather(session)
+        folder_setting = template_folder(session)
+    user_folder = Path(folder_setting).expanduser() if folder_setting else None
+    with tempfile.TemporaryDirectory(prefix="crmdesk-report-") as folder:
+        report = page(data, Path(folder), language=language, user_folder=user_folder)
+        document = pdf.print_pdf(report.html)
+    pdf.write_atomically(document, out)
+    return Exported(out, len(document), report.warnings)
+
+
+def export_recap(
+    workspace: Workspace, campaign_id: int, out: Path, *, today: date, language: str
+) -> Exported:
+    return _export(
+        workspace,
+        out,
+        lambda s: recap_data.campaign_recap(s, campaign_id, today=today),
+        recap_page,
+        language,
+    )
+
+
+def export_review(
+    workspace: Workspace, client: str, quarter: str, out: Path, *, today: date, language: str
+) -> Exported:
+    wanted = Quarter.parse(quarter)
+
+    def gather(session: Any) -> QuarterlyReview:
+        client_id = review_data.client_id_by_name(session, client)
+        return review_data.quarterly_review(session, client_id, wanted, today=today)
+
+    return _export(workspace, out, gather, review_page, language)
+
+
+def export_brief(
+    workspace: Workspace, campaign_id: int, out: Path, *, today: date, language: str
+) -> Exported:
+    return _export(
+        workspace,
+        out,
+        lambda s: recap_data.brief_sheet(s, campaign_id, today=today),
+        brief_page,
+        language,
+    )
