@@ -10,6 +10,7 @@ from crmdesk.core.errors import (
     FieldProblem,
     ImportRefused,
     NotAWorkspace,
+    ReportFailed,
     ValidationError,
     WorkspaceBusy,
     WorkspaceDamaged,
@@ -102,6 +103,8 @@ def error_text(error: CrmdeskError) -> str:
         return "\n".join(problem_text(p) for p in error.problems)
     if isinstance(error, ImportRefused):
         return f"{import_refused_text(error.code)}\n{error.source}"
+    if isinstance(error, ReportFailed):
+        return report_failed_text(error)
     if isinstance(error, WorkspaceError):
         known = (
             (
@@ -182,6 +185,54 @@ def import_refused_text(code: str) -> str:
         + " "
         + QCoreApplication.translate("Labels", "The brief was not changed.")
     )
+
+
+def report_failed_text(error: ReportFailed) -> str:
+    """Why a report was not made or not saved, then where: the file (and line) to look at,
+    and for a template the engine's own words, which quote the faulty part."""
+    user_template = QCoreApplication.translate(
+        "Labels", "Mend it, or clear your templates folder in the report settings."
+    )
+    sentences = {
+        "unwritable": QCoreApplication.translate(
+            "Labels",
+            "The PDF could not be written there (a folder that is missing or read-only, a full "
+            "disk, or a folder's name given as the file's). Nothing was written: choose another "
+            "place.",
+        ),
+        "template_syntax": QCoreApplication.translate(
+            "Labels", "A report template has a syntax error."
+        )
+        + " "
+        + user_template,
+        "template_error": QCoreApplication.translate(
+            "Labels", "A report template failed while the report was made."
+        )
+        + " "
+        + user_template,
+        "template_missing": QCoreApplication.translate(
+            "Labels", "A report template is missing: reinstall crmdesk, or check your templates."
+        ),
+        "print_failed": QCoreApplication.translate(
+            "Labels", "Chromium could not print the report."
+        ),
+    }
+    sentence = sentences.get(error.code)
+    if sentence is None:
+        return error.message
+    lines = [sentence]
+    if error.path is not None:
+        where = str(error.path)
+        if error.line:
+            where = (
+                QCoreApplication.translate("Labels", "%1, line %2")
+                .replace("%1", where)
+                .replace("%2", str(error.line))
+            )
+        lines.append(where)
+    if error.code in ("template_syntax", "template_error", "print_failed"):
+        lines.append(error.message.split("\n", 1)[0])  # the engine's words, in English
+    return "\n".join(lines)
 
 
 def capitalised(text: str) -> str:

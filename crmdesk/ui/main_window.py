@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -37,11 +37,14 @@ from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, show_error
 
 W = TypeVar("W", bound=QWidget)
+K = TypeVar("K", bound=Hashable)
 
 if TYPE_CHECKING:
+    from crmdesk.core.reports.quarters import Quarter
     from crmdesk.ui.bat.window import BatWindow
     from crmdesk.ui.brief.editor import BriefEditor
     from crmdesk.ui.checklist.window import ChecklistWindow
+    from crmdesk.ui.reports.export_dialog import ReportRequest, ReportWindow
     from crmdesk.ui.stats.client_page import ClientStatsPage
     from crmdesk.ui.stats.window import StatsWindow
 
@@ -61,7 +64,10 @@ class MainWindow(QMainWindow):
         self.bats: dict[int, BatWindow] = {}
         self.stats_windows: dict[int, StatsWindow] = {}
         self.client_stats: ClientStatsPage | None = None
+        self.reports: dict[ReportRequest, ReportWindow] = {}
         self.search_dialog: QDialog | None = None
+        self.report_dialog: QDialog | None = None  # the review's or the report settings'
+        self.notice: QMessageBox | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
         self.resize(1280, 820)
 
@@ -114,6 +120,26 @@ class MainWindow(QMainWindow):
             self.tr("&New campaign…"), lambda: self.new_campaign(None), QKeySequence.StandardKey.New
         )
         file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        self.recap_action = self._action(
+            self.tr("Export &recap…"), self.export_recap_selected, "Ctrl+P"
+        )
+        self.review_action = self._action(
+            self.tr("Quarterly re&view…"),
+            lambda: self.open_review_dialog(self._client_in_context()),
+            "Ctrl+Shift+P",
+        )
+        self.brief_pdf_action = self._action(self.tr("&Brief as PDF…"), self.brief_pdf_selected)
+        self.report_settings_action = self._action(
+            self.tr("Report se&ttings…"), self.open_report_settings
+        )
+        for action in (
+            self.recap_action,
+            self.review_action,
+            self.brief_pdf_action,
+            self.report_settings_action,
+        ):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("S&MTP accounts for test sends…"), self.open_accounts)
@@ -273,6 +299,7 @@ class MainWindow(QMainWindow):
                 open_checklist=lambda: self.open_checklist(campaign_id),
                 open_bat=lambda: self.open_bat(campaign_id),
                 open_stats=lambda: self.open_stats(campaign_id),
+                open_recap=lambda: self.open_recap(campaign_id),
                 parent=self,
             )
         )
@@ -329,18 +356,19 @@ class MainWindow(QMainWindow):
         def make() -> StatsWindow:
             window = StatsWindow(self.ops, campaign_id)
             window.relance_created.connect(self.open_campaign)
+            window.recap_requested.connect(self.open_recap)
             return window
 
         return self._campaign_window(self.stats_windows, campaign_id, make)
 
-    def _campaign_window(self, windows: dict[int, W], campaign_id: int, make: Callable[[], W]) -> W:
-        """Asking again for a campaign's window brings the open one forward."""
-        window = windows.get(campaign_id)
+    def _campaign_window(self, windows: dict[K, W], key: K, make: Callable[[], W]) -> W:
+        """Asking again for a campaign's window (or a report's) brings the open one forward."""
+        window = windows.get(key)
         if window is None:
             window = make()
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _=None, cid=campaign_id: windows.pop(cid, None))
-            windows[campaign_id] = window
+            window.destroyed.connect(lambda _=None, k=key: windows.pop(k, None))
+            windows[key] = window
         window.show()
         window.raise_()
         window.activateWindow()
@@ -355,6 +383,7 @@ class MainWindow(QMainWindow):
             from crmdesk.ui.stats.client_page import ClientStatsPage
 
             self.client_stats = ClientStatsPage(self.ops)
+            self.client_stats.review_requested.connect(self.open_review_dialog)
             layout = self.stats_holder.layout()
             assert layout is not None
             layout.addWidget(self.client_stats)
@@ -380,12 +409,106 @@ class MainWindow(QMainWindow):
         """One editor window per campaign: asking again brings the open one forward."""
         from crmdesk.ui.brief.editor import BriefEditor
 
-        editor = self._campaign_window(
-            self.briefs, campaign_id, lambda: BriefEditor(self.ops, campaign_id)
-        )
+        def make() -> BriefEditor:
+            editor = BriefEditor(self.ops, campaign_id)
+            editor.pdf_requested.connect(self.open_brief_pdf)
+            return editor
+
+        editor = self._campaign_window(self.briefs, campaign_id, make)
         if field and field != "campaign":
             editor.focus_field(field)
         return editor
+
+    # -- reports ------------------------------------------------------------------------------
+
+    def _client_in_context(self) -> int | None:
+        """The client the user is looking at: the Stats tab's, or the only one the calendar
+        is filtered on."""
+        if self.tabs.currentWidget() is self.stats_holder and self.client_stats is not None:
+            client_id = self.client_stats.client.currentData()
+            return client_id if isinstance(client_id, int) else None
+        shown = self.calendar.filters.client_ids
+        if shown is not None and len(shown) == 1:
+            return next(iter(shown))
+        return None
+
+    def export_recap_selected(self) -> None:
+        """Ctrl+P: the selected campaign's recap, else the review of the client in sight."""
+        campaign_id = self._selected()
+        if campaign_id is not None:
+            self.open_recap(campaign_id)
+            return
+        client_id = self._client_in_context()
+        if client_id is not None:
+            self.open_review_dialog(client_id)
+            return
+        self._notify(
+            self.tr("Export recap"),
+            self.tr(
+                "Select a campaign in the calendar to export its recap, or show a client in "
+                "the Stats tab to make its quarterly review."
+            ),
+        )
+
+    def brief_pdf_selected(self) -> None:
+        campaign_id = self._selected()
+        if campaign_id is None:
+            self._notify(
+                self.tr("Brief as PDF"),
+                self.tr("Select a campaign in the calendar to export its brief."),
+            )
+            return
+        self.open_brief_pdf(campaign_id)
+
+    def _notify(self, title: str, text: str) -> None:
+        """A message that needs no answer, without blocking the event loop."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: setattr(self, "notice", None))
+        self.notice = box
+        box.open()
+
+    def open_report(self, request: ReportRequest) -> ReportWindow:
+        """One window per report: matplotlib, Jinja and QtWebEngine load with the first."""
+        from crmdesk.ui.reports.export_dialog import ReportWindow
+
+        return self._campaign_window(self.reports, request, lambda: ReportWindow(self.ops, request))
+
+    def open_recap(self, campaign_id: int) -> ReportWindow:
+        from crmdesk.ui.reports.export_dialog import ReportRequest
+
+        return self.open_report(ReportRequest.recap(campaign_id))
+
+    def open_brief_pdf(self, campaign_id: int) -> ReportWindow:
+        from crmdesk.ui.reports.export_dialog import ReportRequest
+
+        editor = self.briefs.get(campaign_id)
+        if editor is not None:
+            editor.save_now()  # the PDF shows what is on screen
+        return self.open_report(ReportRequest.brief(campaign_id))
+
+    def open_review(self, client_id: int, quarter: Quarter) -> ReportWindow:
+        from crmdesk.ui.reports.export_dialog import ReportRequest
+
+        return self.open_report(ReportRequest.review(client_id, quarter))
+
+    def open_review_dialog(self, client_id: int | None = None) -> None:
+        from crmdesk.ui.reports.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self.ops, client_id, self)
+        dialog.export_requested.connect(self.open_review)
+        self._show_report_dialog(dialog)
+
+    def open_report_settings(self) -> None:
+        from crmdesk.ui.reports.settings_dialog import ReportSettingsDialog
+
+        self._show_report_dialog(ReportSettingsDialog(self.ops, self))
+
+    def _show_report_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.report_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "report_dialog", None))
+        dialog.open()
 
     def open_search(self) -> None:
         from crmdesk.ui.brief.search import SearchDialog
@@ -425,6 +548,10 @@ class MainWindow(QMainWindow):
         """Brief windows save as they close; one that cannot save keeps the app open."""
         for editor in list(self.briefs.values()):
             if not editor.close():
+                event.ignore()
+                return
+        for report in list(self.reports.values()):
+            if not report.close():  # a recap being sent: it cannot be called back
                 event.ignore()
                 return
         for window in [

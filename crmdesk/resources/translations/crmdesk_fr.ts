@@ -839,12 +839,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la restauration de la version %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Brief — %1 (%2)</source>
+        <extracomment>The brief alone as a PDF, for the client to confirm (the campaign&apos;s id), once saved.</extracomment>
         <translation>Brief — %1 (%2)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>%p % complete</source>
         <translation>Complet à %p&#x202f;%</translation>
     </message>
@@ -859,7 +860,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Les nouveaux briefs de ce client et de ce type de campagne partiront de celui-ci</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+3"/>
+        <source>Brief as PDF…</source>
+        <translation>Brief en PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The brief alone as a PDF, for the client to confirm (Ctrl+P)</source>
+        <translation>Le brief seul en PDF, pour que le client le valide (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Context and objectives</source>
         <translation>Contexte et objectifs</translation>
     </message>
@@ -1064,7 +1075,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Enregistré à %1 (version %2)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>restored from version %1</source>
         <translation>restaurée depuis la version %1</translation>
     </message>
@@ -1375,7 +1386,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+75"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+76"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -1498,6 +1509,16 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+2"/>
         <source>Open the figures and KPIs of this campaign (Ctrl+J)</source>
         <translation>Ouvrir les chiffres et les KPI de cette campagne (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recap P&amp;DF…</source>
+        <translation>Récap P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the recap of this campaign as a PDF (Ctrl+P)</source>
+        <translation>Faire le récapitulatif de cette campagne en PDF (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -2271,8 +2292,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientStatsPage</name>
     <message>
-        <location filename="../../ui/stats/client_page.py" line="+50"/>
+        <location filename="../../ui/stats/client_page.py" line="+54"/>
         <source>&amp;Opens</source>
+        <extracomment>The client shown, for its quarterly review (the button, or Ctrl+P in the main window).</extracomment>
         <translation>&amp;Ouvertures</translation>
     </message>
     <message>
@@ -2296,7 +2318,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Carte de chaleur des</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>&amp;Quarterly review…</source>
+        <translation>Bilan &amp;trimestriel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This client&apos;s quarterly review as a PDF, with its roadmap (Ctrl+P)</source>
+        <translation>Le bilan trimestriel de ce client en PDF, avec sa feuille de route (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
@@ -2331,7 +2363,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Tous les segments</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Campaigns with figures over the last 12 months: %1.</source>
         <translation>Campagnes chiffrées sur les 12 derniers mois : %1.</translation>
     </message>
@@ -2516,7 +2548,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+26"/>
+        <location filename="../../ui/labels.py" line="+27"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -2676,7 +2708,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Cette campagne a déjà une relance ou un erratum&#xa0;: elle doit partir avant.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>This workspace is already open in another crmdesk. Close it there first; nothing was written here.</source>
         <translation>Cet espace de travail est déjà ouvert dans un autre crmdesk. Fermez-le d’abord&#x202f;; rien n’a été écrit ici.</translation>
     </message>
@@ -2751,15 +2783,84 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Le brief n’a pas été modifié.</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="+7"/>
+        <source>Mend it, or clear your templates folder in the report settings.</source>
+        <translation>Corrigez-le, ou videz le dossier de vos modèles dans les paramètres des rapports.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF could not be written there (a folder that is missing or read-only, a full disk, or a folder&apos;s name given as the file&apos;s). Nothing was written: choose another place.</source>
+        <translation>Le PDF n’a pas pu être écrit à cet endroit (dossier absent ou en lecture seule, disque plein, ou nom de dossier donné comme nom de fichier). Rien n’a été écrit : choisissez un autre emplacement.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A report template has a syntax error.</source>
+        <translation>Un modèle de rapport contient une erreur de syntaxe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A report template failed while the report was made.</source>
+        <translation>Un modèle de rapport a échoué pendant la création du rapport.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A report template is missing: reinstall crmdesk, or check your templates.</source>
+        <translation>Un modèle de rapport est introuvable : réinstallez crmdesk, ou vérifiez vos modèles.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chromium could not print the report.</source>
+        <translation>Chromium n’a pas pu imprimer le rapport.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, line %2</source>
+        <translation>%1, ligne %2</translation>
+    </message>
+    <message>
+        <location line="-133"/>
         <source>The end is before the start.</source>
         <translation>La fin précède le début.</translation>
     </message>
 </context>
 <context>
+    <name>LogoField</name>
+    <message>
+        <location filename="../../ui/reports/settings_dialog.py" line="+84"/>
+        <location line="+45"/>
+        <source>No logo</source>
+        <translation>Pas de logo</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not an image</source>
+        <translation>Pas une image</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File not found</source>
+        <translation>Fichier introuvable</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+72"/>
+        <location filename="../../ui/main_window.py" line="+78"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -2790,6 +2891,26 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+5"/>
+        <source>Export &amp;recap…</source>
+        <translation>Exporter le &amp;récapitulatif…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quarterly re&amp;view…</source>
+        <translation>Bilan &amp;trimestriel…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Brief as PDF…</source>
+        <translation>&amp;Brief en PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report se&amp;ttings…</source>
+        <translation>&amp;Paramètres des rapports…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>S&amp;MTP accounts for test sends…</source>
         <translation>Comptes S&amp;MTP des envois de test…</translation>
     </message>
@@ -2924,7 +3045,27 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+200"/>
+        <source>Export recap</source>
+        <translation>Exporter le récapitulatif</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a campaign in the calendar to export its recap, or show a client in the Stats tab to make its quarterly review.</source>
+        <translation>Sélectionnez une campagne dans le calendrier pour exporter son récapitulatif, ou affichez un client dans l’onglet Statistiques pour faire son bilan trimestriel.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Brief as PDF</source>
+        <translation>Brief en PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a campaign in the calendar to export its brief.</source>
+        <translation>Sélectionnez une campagne dans le calendrier pour exporter son brief.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
@@ -2934,7 +3075,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>%1 is a public holiday (%2): check this send is intended.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: vérifiez que cet envoi est bien voulu.</translation>
     </message>
@@ -3127,6 +3268,441 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>RecapSendDialog</name>
+    <message>
+        <location filename="../../ui/reports/send_dialog.py" line="+118"/>
+        <source>Send the recap of “%1”</source>
+        <extracomment>Recipients are typed one a line or separated by &quot;;&quot; (a name may hold a comma). The confirmation (&quot;Recap sent to 2 addresses&quot;), for the report window&apos;s status line.</extracomment>
+        <translation>Envoyer le récapitulatif de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SMTP account</source>
+        <translation>Compte SMTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accounts…</source>
+        <translation>Comptes…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No SMTP account yet: add the one your emails go out through (Accounts…).</source>
+        <translation>Aucun compte SMTP pour l’instant : ajoutez celui par lequel partent vos emails (Comptes…).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One address a line: Name &lt;name@example.com&gt;</source>
+        <translation>Une adresse par ligne : Nom &lt;nom@exemple.fr&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recap – %1</source>
+        <translation>Récapitulatif – %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hello,
+
+Please find attached the recap of the campaign “%1”: its results, what we learnt from it and the next steps.
+
+Best regards,
+%2</source>
+        <translation>Bonjour,
+
+Vous trouverez ci-joint le récapitulatif de la campagne «&#xa0;%1&#xa0;» : ses résultats, ce que nous en retenons et les prochaines étapes.
+
+Bien cordialement,
+%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To</source>
+        <translation>&amp;Destinataires</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ubject</source>
+        <translation>&amp;Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Message</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;PDF attached</source>
+        <translation>&amp;PDF joint</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending… (a send cannot be interrupted)</source>
+        <translation>Envoi… (un envoi ne peut pas être interrompu)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sent</source>
+        <translation>Envoyé le</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recaps already sent for this campaign</source>
+        <translation>Récapitulatifs déjà envoyés pour cette campagne</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No recap sent yet for this campaign.</source>
+        <translation>Aucun récapitulatif envoyé pour cette campagne.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the recap (Ctrl+Enter)</source>
+        <translation>Envoyer le récapitulatif (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Recaps sent</source>
+        <translation>Récapitulatifs envoyés</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+94"/>
+        <source>Recap sent to %n address(es).</source>
+        <translation>
+            <numerusform>Récapitulatif envoyé à %n adresse.</numerusform>
+            <numerusform>Récapitulatif envoyé à %n adresses.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>The email needs a subject.</source>
+        <translation>L’email doit avoir un objet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The subject is longer than %1 characters.</source>
+        <translation>L’objet dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The message is longer than %1 characters.</source>
+        <translation>Le message dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the PDF a file name.</source>
+        <translation>Donnez un nom de fichier au PDF.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The attachment is not a PDF: make the report again.</source>
+        <translation>La pièce jointe n’est pas un PDF : refaites le rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSettingsDialog</name>
+    <message>
+        <location filename="../../ui/reports/settings_dialog.py" line="-74"/>
+        <source>The name is longer than %1 characters.</source>
+        <extracomment>The images a report can show (as ``crmdesk.render.reports.LOGO_SUFFIXES``).</extracomment>
+        <translation>Le nom dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The path is longer than %1 characters.</source>
+        <translation>Le chemin dépasse %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A path is a single line.</source>
+        <translation>Un chemin tient sur une seule ligne.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the colour as #rrggbb (for instance #1f2937).</source>
+        <translation>Écrivez la couleur sous la forme #rrvvbb (par exemple #1f2937).</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Report settings</source>
+        <translation>Paramètres des rapports</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your name, or your agency&apos;s</source>
+        <translation>Votre nom, ou celui de votre agence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your logo</source>
+        <translation>Votre logo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+29"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>You, on every report</source>
+        <translation>Vous, sur chaque rapport</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Logo</source>
+        <translation>&amp;Logo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colou&amp;r</source>
+        <translation>Co&amp;uleur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The client&apos;s logo</source>
+        <translation>Le logo du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each client, on its own reports</source>
+        <translation>Chaque client, sur ses propres rapports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its lo&amp;go</source>
+        <translation>Son lo&amp;go</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None: the shipped templates</source>
+        <translation>Aucun : les modèles fournis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A file in this folder takes the place of the shipped template of the same name (recap.html, review.html, brief.html, report.css…); the others stay as shipped.</source>
+        <translation>Un fichier de ce dossier remplace le modèle fourni du même nom (recap.html, review.html, brief.html, report.css…) ; les autres restent ceux fournis.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your own templates</source>
+        <translation>Vos propres modèles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Dossier</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Your colour</source>
+        <translation>Votre couleur</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Your templates folder</source>
+        <translation>Le dossier de vos modèles</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWindow</name>
+    <message>
+        <location filename="../../ui/reports/export_dialog.py" line="+211"/>
+        <source>Quarterly review — %1, %2</source>
+        <extracomment>The PDF is on screen (its page count): for the tests and the status bar.</extracomment>
+        <translation>Bilan trimestriel — %1, %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Campaign recap — %1</source>
+        <translation>Bilan de campagne — %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brief as PDF — %1</source>
+        <translation>Brief en PDF — %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Gathering the figures</source>
+        <translation>Collecte des chiffres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laying out the page</source>
+        <translation>Mise en page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drawing the charts</source>
+        <translation>Dessin des graphiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing the PDF</source>
+        <translation>Impression du PDF</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Progress of the report</source>
+        <translation>Avancement du rapport</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the report again (F5)</source>
+        <translation>Refaire le rapport (F5)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Preview of the PDF</source>
+        <translation>Aperçu du PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Zoom arrière (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Zoom avant (Ctrl+=)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit width</source>
+        <translation>Pleine largeur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fit the page to the window (Ctrl+0)</source>
+        <translation>Ajuster la page à la fenêtre (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Enregistrer le PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the PDF where you choose (Ctrl+S)</source>
+        <translation>Enregistrer le PDF où vous voulez (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send to the &amp;client…</source>
+        <translation>Envoyer au &amp;client…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Email the PDF to the client&apos;s contacts through an SMTP account</source>
+        <translation>Envoyer le PDF par email aux contacts du client, par un compte SMTP</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+46"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Updating the report…</source>
+        <translation>Mise à jour du rapport…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chromium could not print the report: %1</source>
+        <translation>Chromium n’a pas pu imprimer le rapport : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report took too long to print. Try again, or close other windows first.</source>
+        <translation>L’impression du rapport a pris trop de temps. Réessayez, ou fermez d’abord d’autres fenêtres.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Save the PDF</source>
+        <translation>Enregistrer le PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Saved to %1 (%2)</source>
+        <translation>Enregistré dans %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Reports</name>
     <message>
         <location filename="../../render/reports.py" line="+104"/>
@@ -3150,6 +3726,61 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+27"/>
         <source>operator</source>
         <translation>l’opérateur</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../ui/reports/review_dialog.py" line="+41"/>
+        <source>Q%1 %2</source>
+        <extracomment>How many quarters the combo offers: the one in progress and the seven before, two years.</extracomment>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Quarterly review</source>
+        <extracomment>The client&apos;s id and the ``Quarter`` whose review to make.</extracomment>
+        <translation>Bilan trimestriel</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>What comes next for this client: the tests to run, the campaigns planned, the goals of the quarter ahead. The review ends with it.</source>
+        <translation>La suite pour ce client : les tests à mener, les campagnes prévues, les objectifs du trimestre à venir. Le bilan se termine par elle.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The roadmap is kept for this client and quarter when the review is made.</source>
+        <translation>La feuille de route est enregistrée pour ce client et ce trimestre quand le bilan est fait.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quarter</source>
+        <translation>&amp;Trimestre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Roadmap</source>
+        <translation>&amp;Feuille de route</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the review as a PDF (Ctrl+Enter)</source>
+        <translation>Faire le bilan en PDF (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The roadmap is longer than %1 characters: shorten it.</source>
+        <translation>La feuille de route dépasse %1 caractères : raccourcissez-la.</translation>
     </message>
 </context>
 <context>
@@ -4073,8 +4704,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>créer une relance</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Stats — %1</source>
+        <extracomment>Ctrl+P: the campaign&apos;s recap, once the decisions it quotes are saved.</extracomment>
         <translation>Statistiques — %1</translation>
     </message>
     <message>
@@ -4108,7 +4740,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Une campagne de relance vers les non-ouvreurs de cet envoi (Ctrl+Maj+R)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+5"/>
+        <source>Recap &amp;PDF…</source>
+        <translation>Récap &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The recap of this campaign for the client, as a PDF (Ctrl+P)</source>
+        <translation>Le récapitulatif de cette campagne pour le client, en PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&amp;KPIs</source>
         <translation>&amp;KPI</translation>
     </message>
@@ -4260,7 +4902,7 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>Ctrl+S ; aussi enregistré à la fermeture de la fenêtre</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>%1 — sent %2</source>
         <translation>%1 — envoyée le %2</translation>
     </message>
@@ -4315,7 +4957,7 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>%1 destinataires n’ont pas ouvert cet envoi : Créer une relance (Ctrl+Maj+R).</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+94"/>
         <source>%1 recipients per variant (power 80 %, confidence %2).</source>
         <translation>%1 destinataires par variante (puissance 80 %, confiance %2).</translation>
     </message>

@@ -139,6 +139,8 @@ class RestoreVersion(QUndoCommand):
 
 class BriefEditor(QWidget):
     saved = Signal(int)  # version number
+    #: The brief alone as a PDF, for the client to confirm (the campaign's id), once saved.
+    pdf_requested = Signal(int)
 
     def __init__(self, ops: Operations, campaign_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -171,6 +173,7 @@ class BriefEditor(QWidget):
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.undo_stack.redo)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.request_pdf)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -186,9 +189,15 @@ class BriefEditor(QWidget):
             self.tr("New briefs of this client and campaign type will start from this one")
         )
         self.template_button.clicked.connect(self._save_as_template)
+        self.pdf_button = QPushButton(self.tr("Brief as PDF…"))
+        self.pdf_button.setToolTip(
+            self.tr("The brief alone as a PDF, for the client to confirm (Ctrl+P)")
+        )
+        self.pdf_button.clicked.connect(self.request_pdf)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.template_button)
+        header.addWidget(self.pdf_button)
         header.addWidget(self.save_state)
         header.addWidget(self.score)
 
@@ -660,6 +669,11 @@ class BriefEditor(QWidget):
         self.refresh_versions()
         self.saved.emit(outcome.version)
         return True
+
+    def request_pdf(self) -> None:
+        """The PDF shows the brief as saved: what is on screen is saved first."""
+        if self.save_now():
+            self.pdf_requested.emit(self.campaign_id)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if not self.save_now():

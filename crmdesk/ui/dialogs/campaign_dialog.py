@@ -66,6 +66,7 @@ class CampaignDialog(QDialog):
         open_checklist: Callable[[], None] | None = None,
         open_bat: Callable[[], None] | None = None,
         open_stats: Callable[[], None] | None = None,
+        open_recap: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -170,6 +171,12 @@ class CampaignDialog(QDialog):
             )
             stats.setToolTip(self.tr("Open the figures and KPIs of this campaign (Ctrl+J)"))
             stats.clicked.connect(open_stats)
+        if open_recap is not None:
+            recap = buttons.addButton(
+                self.tr("Recap P&DF…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            recap.setToolTip(self.tr("Make the recap of this campaign as a PDF (Ctrl+P)"))
+            recap.clicked.connect(open_recap)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
 
         layout = QVBoxLayout(self)

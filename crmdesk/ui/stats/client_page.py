@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +37,9 @@ from crmdesk.ui.stats import charts
 
 class ClientStatsPage(QWidget):
     """A client picker, a segment filter, the 12-month averages and three charts."""
+
+    #: The client shown, for its quarterly review (the button, or Ctrl+P in the main window).
+    review_requested = Signal(int)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +67,17 @@ class ClientStatsPage(QWidget):
         bar.addWidget(QLabel(QCoreApplication.translate("ClientStatsPage", "Heat map of")))
         bar.addWidget(self.open_metric)
         bar.addWidget(self.click_metric)
+        self.review_button = QPushButton(
+            QCoreApplication.translate("ClientStatsPage", "&Quarterly review…")
+        )
+        self.review_button.setToolTip(
+            QCoreApplication.translate(
+                "ClientStatsPage",
+                "This client's quarterly review as a PDF, with its roadmap (Ctrl+P)",
+            )
+        )
+        self.review_button.clicked.connect(self.request_review)
+        bar.addWidget(self.review_button)
 
         self.averages = QTableWidget(0, 2)
         self.averages.setHorizontalHeaderLabels(
@@ -140,6 +155,11 @@ class ClientStatsPage(QWidget):
         self.segment.clear()
         self.segment.addItem(QCoreApplication.translate("ClientStatsPage", "All segments"), None)
         self.reload()
+
+    def request_review(self) -> None:
+        client_id = self.client.currentData()
+        if client_id is not None:
+            self.review_requested.emit(client_id)
 
     def reload(self) -> None:
         client_id = self.client.currentData()

@@ -274,6 +274,8 @@ class StatsWindow(QWidget):
     """One campaign's figures, KPIs, A/B test, charts and D+5 decisions."""
 
     relance_created = Signal(int)
+    #: Ctrl+P: the campaign's recap, once the decisions it quotes are saved.
+    recap_requested = Signal(int)
 
     def __init__(
         self,
@@ -339,12 +341,24 @@ class StatsWindow(QWidget):
             )
         )
         self.relance_button.clicked.connect(self.create_relance)
+        self.recap_button = QPushButton(QCoreApplication.translate("StatsWindow", "Recap &PDF…"))
+        self.recap_button.setToolTip(
+            QCoreApplication.translate(
+                "StatsWindow", "The recap of this campaign for the client, as a PDF (Ctrl+P)"
+            )
+        )
+        self.recap_button.clicked.connect(self.request_recap)
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
-        for button in (self.import_button, self.add_button, self.relance_button):
+        for button in (
+            self.import_button,
+            self.add_button,
+            self.relance_button,
+            self.recap_button,
+        ):
             header.addWidget(button)
 
         self.message = QLabel()
@@ -608,6 +622,7 @@ class StatsWindow(QWidget):
             ("Ctrl+I", self.choose_file),
             ("Ctrl+N", lambda: self.edit_figures(None)),
             ("Ctrl+Shift+R", self.create_relance),
+            ("Ctrl+P", self.request_recap),
             ("Ctrl+S", self.save_decisions),
             (QKeySequence.StandardKey.Undo, self.undo_stack.undo),
             (QKeySequence.StandardKey.Redo, self.undo_stack.redo),
@@ -893,6 +908,11 @@ class StatsWindow(QWidget):
             return
         self._decisions_loaded = text
         self._push(lambda: SetDecisions(self, text))
+
+    def request_recap(self) -> None:
+        """The recap quotes the D+5 decisions: those typed here are saved first."""
+        self.save_decisions()
+        self.recap_requested.emit(self.campaign_id)
 
     def _metric_chosen(self, index: int) -> None:
         metric = self.metric_combo.itemData(index)
