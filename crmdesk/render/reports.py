@@ -24,7 +24,13 @@ from PySide6.QtCore import QCoreApplication
 from crmdesk.core.db import Workspace
 from crmdesk.core.reports import recap as recap_data
 from crmdesk.core.reports import review as review_data
-from crmdesk.core.reports.model import BriefSheet, CampaignRecap, QuarterlyReview
+from crmdesk.core.reports.model import (
+    Branding,
+    BriefSheet,
+    CampaignRecap,
+    ClientCard,
+    QuarterlyReview,
+)
 from crmdesk.core.reports.quarters import Quarter
 from crmdesk.core.settings import template_folder
 from crmdesk.core.stats.kpis import LOWER_IS_BETTER
@@ -120,6 +126,15 @@ def _logo(path: str, whose: str, warnings: list[str]) -> str | None:
     return logo.resolve().as_uri()
 
 
+def _logos(client: ClientCard, branding: Branding, warnings: list[str]) -> dict[str, str | None]:
+    """Both logos of a report's header, each missing one reported in ``warnings``."""
+    operator = branding.operator_name or QCoreApplication.translate("Reports", "operator")
+    return {
+        "client_logo": _logo(client.logo_path, client.name, warnings),
+        "operator_logo": _logo(branding.operator_logo, operator, warnings),
+    }
+
+
 def kpi_verdict(key: str, value: float | None, reference: float | None) -> str:
     """ "good" or "bad" against a target or an average, "" when either is missing."""
     if value is None or reference is None:
@@ -185,12 +200,7 @@ def recap_page(
     context = {
         "recap": recap,
         "charts": drawn,
-        "client_logo": _logo(recap.client.logo_path, recap.client.name, warnings),
-        "operator_logo": _logo(
-            recap.branding.operator_logo,
-            recap.branding.operator_name or QCoreApplication.translate("Reports", "operator"),
-            warnings,
-        ),
+        **_logos(recap.client, recap.branding, warnings),
     }
     page = _page(
         folder, "recap.html", context, language=language, user_folder=user_folder, warnings=warnings
@@ -222,12 +232,7 @@ def review_page(
     context = {
         "review": review,
         "charts": drawn,
-        "client_logo": _logo(review.client.logo_path, review.client.name, warnings),
-        "operator_logo": _logo(
-            review.branding.operator_logo,
-            review.branding.operator_name or QCoreApplication.translate("Reports", "operator"),
-            warnings,
-        ),
+        **_logos(review.client, review.branding, warnings),
     }
     page = _page(
         folder,
@@ -249,12 +254,7 @@ def brief_page(
     warnings: list[str] = []
     context = {
         "sheet": sheet,
-        "client_logo": _logo(sheet.client.logo_path, sheet.client.name, warnings),
-        "operator_logo": _logo(
-            sheet.branding.operator_logo,
-            sheet.branding.operator_name or QCoreApplication.translate("Reports", "operator"),
-            warnings,
-        ),
+        **_logos(sheet.client, sheet.branding, warnings),
     }
     page = _page(
         folder, "brief.html", context, language=language, user_folder=user_folder, warnings=warnings

@@ -3705,7 +3705,7 @@ Bien cordialement,
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../render/reports.py" line="+104"/>
+        <location filename="../../render/reports.py" line="+110"/>
         <source>The %1 logo was not found, so the report has none: %2</source>
         <extracomment>The text column of an A4 page with the print margins, in pixels at 100 dpi (the charts&apos; size in the PDF, so their text prints at the size it was drawn). Image formats Chromium shows in a report; anything else is reported as unusable.</extracomment>
         <translation>Le logo de %1 est introuvable, le rapport n’en a donc pas : %2</translation>
@@ -3716,14 +3716,12 @@ Bien cordialement,
         <translation>Le logo de %1 n’est pas une image qu’un rapport peut afficher (PNG, JPEG, SVG) : %2</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Your templates folder was not found; the shipped templates were used: %1</source>
         <translation>Le dossier de vos modèles est introuvable ; les modèles fournis ont été utilisés : %1</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+37"/>
-        <location line="+27"/>
+        <location line="-32"/>
         <source>operator</source>
         <translation>l’opérateur</translation>
     </message>
