@@ -20,6 +20,7 @@ from typing import Any
 from matplotlib import font_manager, rc_context  # noqa: TID253 (loads with the first report)
 from matplotlib.figure import Figure  # noqa: TID253
 from PySide6.QtCore import QCoreApplication
+from sqlalchemy.orm import Session
 
 from crmdesk.core.db import Workspace
 from crmdesk.core.reports import recap as recap_data
@@ -264,17 +265,33 @@ def brief_page(
     return Report(title, name, page, tuple(warnings))
 
 
-def _export(
-    workspace: Workspace,
-    out: Path,
-    gather: Callable[[Any], Any],
-    page: Callable[..., Report],
-    language: str,
-) -> Exported:
+#: What a report reads in a session, and the page that turns it into HTML.
+Maker = tuple[Callable[[Session], Any], Callable[..., Report]]
+
+
+def recap_report(campaign_id: int, today: date) -> Maker:
+    return (lambda s: recap_data.campaign_recap(s, campaign_id, today=today)), recap_page
+
+
+def review_report(client_id: int, quarter: Quarter, today: date) -> Maker:
+    return (lambda s: review_data.quarterly_review(s, client_id, quarter, today=today)), review_page
+
+
+def brief_report(campaign_id: int, today: date) -> Maker:
+    return (lambda s: recap_data.brief_sheet(s, campaign_id, today=today)), brief_page
+
+
+def user_templates(session: Session) -> Path | None:
+    """The operator's own templates folder from the settings, None for the shipped ones."""
+    folder = template_folder(session)
+    return Path(folder).expanduser() if folder else None
+
+
+def _export(workspace: Workspace, out: Path, maker: Maker, language: str) -> Exported:
+    gather, page = maker
     with workspace.reader() as session:
         data = gather(session)
-        folder_setting = template_folder(session)
-    user_folder = Path(folder_setting).expanduser() if folder_setting else None
+        user_folder = user_templates(session)
     with tempfile.TemporaryDirectory(prefix="crmdesk-report-") as folder:
         report = page(data, Path(folder), language=language, user_folder=user_folder)
         document = pdf.print_pdf(report.html)
@@ -285,34 +302,19 @@ def _export(
 def export_recap(
     workspace: Workspace, campaign_id: int, out: Path, *, today: date, language: str
 ) -> Exported:
-    return _export(
-        workspace,
-        out,
-        lambda s: recap_data.campaign_recap(s, campaign_id, today=today),
-        recap_page,
-        language,
-    )
+    return _export(workspace, out, recap_report(campaign_id, today), language)
 
 
 def export_review(
     workspace: Workspace, client: str, quarter: str, out: Path, *, today: date, language: str
 ) -> Exported:
     wanted = Quarter.parse(quarter)
-
-    def gather(session: Any) -> QuarterlyReview:
+    with workspace.reader() as session:
         client_id = review_data.client_id_by_name(session, client)
-        return review_data.quarterly_review(session, client_id, wanted, today=today)
-
-    return _export(workspace, out, gather, review_page, language)
+    return _export(workspace, out, review_report(client_id, wanted, today), language)
 
 
 def export_brief(
     workspace: Workspace, campaign_id: int, out: Path, *, today: date, language: str
 ) -> Exported:
-    return _export(
-        workspace,
-        out,
-        lambda s: recap_data.brief_sheet(s, campaign_id, today=today),
-        brief_page,
-        language,
-    )
+    return _export(workspace, out, brief_report(campaign_id, today), language)

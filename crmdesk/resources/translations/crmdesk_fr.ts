@@ -3659,7 +3659,7 @@ Bien cordialement,
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>Updating the report…</source>
         <translation>Mise à jour du rapport…</translation>
     </message>
@@ -3705,7 +3705,7 @@ Bien cordialement,
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../render/reports.py" line="+110"/>
+        <location filename="../../render/reports.py" line="+111"/>
         <source>The %1 logo was not found, so the report has none: %2</source>
         <extracomment>The text column of an A4 page with the print margins, in pixels at 100 dpi (the charts&apos; size in the PDF, so their text prints at the size it was drawn). Image formats Chromium shows in a report; anything else is reported as unusable.</extracomment>
         <translation>Le logo de %1 est introuvable, le rapport n’en a donc pas : %2</translation>

@@ -49,11 +49,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from crmdesk.core import campaigns, clients, settings
+from crmdesk.core import campaigns, clients
 from crmdesk.core.changes import Changes
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError, ReportFailed
-from crmdesk.core.reports import recap, review
 from crmdesk.core.reports.quarters import Quarter
 from crmdesk.ui.checklist.labels import ALERT
 from crmdesk.ui.checklist.window import language, operator_name
@@ -125,15 +124,16 @@ class _PageJob(QRunnable):
         self.cancelled = threading.Event()
 
     def run(self) -> None:
+        from crmdesk.render.reports import user_templates  # loaded by the window already
+
         report: Report | None = None
         failure: Exception | None = None
         try:
             with self.workspace.reader() as session:
                 data = self.gather(session)
-                folder_setting = settings.template_folder(session)
+                user_folder = user_templates(session)
             if not self.cancelled.is_set():
                 self._emit(lambda: self.delivery.step.emit(CHARTS))
-                user_folder = Path(folder_setting).expanduser() if folder_setting else None
                 report = self.page(
                     data, self.folder, language=self.language, user_folder=user_folder
                 )
@@ -361,14 +361,12 @@ class ReportWindow(QWidget):
         request = self.request
         subject = request.subject_id
         if request.kind is ReportKind.RECAP:
-            return (lambda s: recap.campaign_recap(s, subject, today=today)), reports.recap_page
+            return reports.recap_report(subject, today)
         if request.kind is ReportKind.BRIEF:
-            return (lambda s: recap.brief_sheet(s, subject, today=today)), reports.brief_page
+            return reports.brief_report(subject, today)
         quarter = request.quarter
         assert quarter is not None
-        return (
-            lambda s: review.quarterly_review(s, subject, quarter, today=today)
-        ), reports.review_page
+        return reports.review_report(subject, quarter, today)
 
     def _first_run(self) -> None:
         if self.busy and self._job is None:  # not cancelled before the window showed
