@@ -11,19 +11,37 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crmdesk import __version__
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from crmdesk.core.checks.engine import CheckReport
+    from crmdesk.core.clients import ClientInput
+    from crmdesk.core.db import Workspace
     from crmdesk.render.reports import Exported
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_UNUSABLE = 2
+#: ``models.CampaignType`` and ``CampaignStatus`` values, spelt out so that parsing the
+#: arguments loads no ORM (``crmdesk check`` stays light); a test keeps them in step.
+CAMPAIGN_TYPES = ("newsletter", "promo", "relance", "erratum", "automation")
+STATUSES = (
+    "draft",
+    "brief",
+    "production",
+    "bat",
+    "approved",
+    "scheduled",
+    "sent",
+    "analysed",
+    "closed",
+)
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -103,11 +121,122 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the version and the date and licence of the caniemail.com data",
     )
     check.set_defaults(handler=cmd_check)
+    _workspace_commands(commands)
     _smtp_commands(commands)
     _bat_commands(commands)
     _stats_commands(commands)
     _report_commands(commands)
     return parser
+
+
+def _client_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--colour", "--color", dest="colour", metavar="HEX")
+    parser.add_argument("--timezone", metavar="TZ", help="IANA time zone (Europe/Paris)")
+    parser.add_argument("--sender-name", metavar="S")
+    parser.add_argument("--sender-email", metavar="E")
+    parser.add_argument("--utm", metavar="CONVENTION", help="UTM convention of its links")
+    parser.add_argument("--pressure-cap", type=int, metavar="N", help="sends a week per segment")
+    parser.add_argument("--brief-days", type=int, metavar="N", help="brief due N days before")
+    parser.add_argument("--bat-days", type=int, metavar="N", help="BAT due N days before")
+    parser.add_argument("--analysis-days", type=int, metavar="N", help="analysis N days after")
+    parser.add_argument("--daily-rate", metavar="EUR")
+    parser.add_argument("--ab-confidence", type=float, metavar="0.95")
+    parser.add_argument("--logo", metavar="PATH")
+
+
+def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    client = commands.add_parser("client", help="clients: add, list, edit, archive, restore")
+    actions = client.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a client")
+    add.add_argument("name", metavar="NAME")
+    _db_option(add, top=False)
+    _client_options(add)
+    add.set_defaults(handler=cmd_client_add)
+    listing = actions.add_parser("list", help="list the clients")
+    _db_option(listing, top=False)
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--archived", action="store_true", help="include archived clients")
+    listing.set_defaults(handler=cmd_client_list)
+    edit = actions.add_parser("edit", help="change a client's fields")
+    edit.add_argument("name", metavar="NAME")
+    _db_option(edit, top=False)
+    _client_options(edit)
+    edit.add_argument("--rename", metavar="NEW")
+    edit.set_defaults(handler=cmd_client_edit)
+    for verb, archived, text in (
+        ("archive", True, "archive a client: gone from the pickers, kept in the history"),
+        ("restore", False, "bring an archived client back"),
+    ):
+        one = actions.add_parser(verb, help=text)
+        one.add_argument("name", metavar="NAME")
+        _db_option(one, top=False)
+        one.set_defaults(handler=cmd_client_archive, archived=archived)
+
+    segment = commands.add_parser("segment", help="a client's segments")
+    actions = segment.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a segment to a client")
+    add.add_argument("segment", metavar="SEGMENT")
+    _db_option(add, top=False)
+    add.add_argument("--client", required=True, metavar="NAME")
+    add.add_argument("--size", type=int, default=0, metavar="N", help="estimated size")
+    add.set_defaults(handler=cmd_segment_add)
+    listing = actions.add_parser("list", help="list a client's segments")
+    _db_option(listing, top=False)
+    listing.add_argument("--client", required=True, metavar="NAME")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--archived", action="store_true", help="include archived segments")
+    listing.set_defaults(handler=cmd_segment_list)
+
+    contact = commands.add_parser("contact", help="a client's contacts")
+    actions = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a contact to a client")
+    _db_option(add, top=False)
+    add.add_argument("--client", required=True, metavar="NAME")
+    add.add_argument("--name", required=True, metavar="N")
+    add.add_argument("--email", default="", metavar="E")
+    add.add_argument("--role", choices=("marketing", "crm", "data", "client"), default="client")
+    add.add_argument(
+        "--raci",
+        choices=("responsible", "accountable", "consulted", "informed"),
+        default="informed",
+        help="their part in the RACI (default: informed)",
+    )
+    add.add_argument("--bat", action="store_true", help="receives the BATs")
+    add.add_argument("--no-recaps", action="store_true", help="does not receive the recaps")
+    add.set_defaults(handler=cmd_contact_add)
+    listing = actions.add_parser("list", help="list a client's contacts")
+    _db_option(listing, top=False)
+    listing.add_argument("--client", required=True, metavar="NAME")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_contact_list)
+
+    campaign = commands.add_parser("campaign", help="add a campaign")
+    actions = campaign.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a campaign (prints its id)")
+    _db_option(add, top=False)
+    add.add_argument("--client", required=True, metavar="NAME")
+    add.add_argument("--name", required=True, metavar="N")
+    add.add_argument("--send", required=True, metavar="'YYYY-MM-DD HH:MM'")
+    add.add_argument("--segment", action="append", default=[], metavar="S")
+    add.add_argument("--type", choices=CAMPAIGN_TYPES, default="newsletter")
+    add.add_argument("--channel", choices=("email", "sms", "push"), default="email")
+    add.add_argument("--status", choices=STATUSES, default="draft")
+    add.add_argument("--subject", default="", metavar="S")
+    add.add_argument("--preheader", default="", metavar="S")
+    add.add_argument("--volume", type=int, default=None, metavar="N")
+    add.add_argument("--esp", default="", metavar="NAME")
+    add.set_defaults(handler=cmd_campaign_add)
+
+    profile = commands.add_parser(
+        "profile", help="show or set the operator's profile (the name on decisions and reports)"
+    )
+    _db_option(profile, top=False)
+    profile.add_argument("--name", metavar="N")
+    profile.add_argument("--email", metavar="E")
+    profile.add_argument("--company", metavar="C")
+    profile.add_argument("--logo", metavar="PATH")
+    profile.add_argument("--colour", "--color", dest="colour", metavar="HEX")
+    profile.set_defaults(handler=cmd_profile)
 
 
 def _report_options(parser: argparse.ArgumentParser) -> None:
@@ -381,14 +510,273 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-def _operator() -> str:
-    """Who imports or sends: the operator's account on this computer."""
-    import getpass
+def _client_input(args: argparse.Namespace, base: ClientInput) -> ClientInput:
+    """``base`` with the options given on the command line."""
+    from decimal import Decimal, InvalidOperation
 
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no user name in the environment nor passwd
-        return ""
+    from crmdesk.core.errors import CrmdeskError
+
+    changes: dict[str, object] = {}
+    for option, field_name in (
+        ("colour", "colour"),
+        ("timezone", "timezone"),
+        ("sender_name", "sender_name"),
+        ("sender_email", "sender_address"),
+        ("utm", "utm_convention"),
+        ("pressure_cap", "pressure_cap"),
+        ("brief_days", "brief_offset_days"),
+        ("bat_days", "bat_offset_days"),
+        ("analysis_days", "analysis_offset_days"),
+        ("ab_confidence", "ab_confidence"),
+        ("logo", "logo_path"),
+    ):
+        value = getattr(args, option)
+        if value is not None:
+            changes[field_name] = value
+    if args.daily_rate is not None:
+        text = args.daily_rate.replace(",", ".").replace("€", "").strip()
+        try:
+            changes["daily_rate"] = Decimal(text) if text else None
+        except InvalidOperation as exc:
+            raise CrmdeskError(f"--daily-rate: “{args.daily_rate}” is not an amount.") from exc
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
+    """The workspace of ``--db``; the commands that add something start a new one when it does
+    not exist yet, so a user can begin from nothing on the command line."""
+    from crmdesk.core.db import Workspace
+
+    return Workspace.open(workspace_path(args), create=create)
+
+
+def cmd_client_add(args: argparse.Namespace) -> int:
+    from crmdesk.core import clients
+
+    data = _client_input(args, clients.ClientInput(args.name))
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        clients.add_client(session, data)
+        saved = clients.client_input(session, clients_id(session, args.name))
+    print(f"Client “{saved.name}” added ({saved.colour}, {saved.timezone})")
+    return EXIT_OK
+
+
+def clients_id(session: Session, name: str) -> int:
+    from crmdesk.core.campaigns import client_id_by_name
+
+    return client_id_by_name(session, name)
+
+
+def cmd_client_list(args: argparse.Namespace) -> int:
+    from crmdesk.core import clients
+
+    with _open(args) as workspace, workspace.reader() as session:
+        found = clients.list_clients(session, include_archived=args.archived)
+        details = {c.id: clients.client_input(session, c.id) for c in found}
+    if args.json:
+        payload = [
+            {
+                "id": c.id,
+                "name": c.name,
+                "colour": c.colour,
+                "timezone": c.timezone,
+                "sender_name": details[c.id].sender_name,
+                "sender_email": details[c.id].sender_address,
+                "pressure_cap": c.pressure_cap,
+                "daily_rate": (
+                    None if details[c.id].daily_rate is None else str(details[c.id].daily_rate)
+                ),
+                "archived": c.archived,
+            }
+            for c in found
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    for c in found:
+        archived = "  (archived)" if c.archived else ""
+        print(f"{c.id:>4}  {c.colour}  {c.timezone:<16}  cap {c.pressure_cap}  {c.name}{archived}")
+    if not found:
+        print("No active clients: add one with `crmdesk client add NAME` (--archived lists all).")
+    return EXIT_OK
+
+
+def cmd_client_edit(args: argparse.Namespace) -> int:
+    from crmdesk.core import clients
+
+    with _open(args) as workspace, workspace.session() as session:
+        client_id = clients_id(session, args.name)
+        data = _client_input(args, clients.client_input(session, client_id))
+        if args.rename is not None:
+            data = replace(data, name=args.rename)
+        clients.update_client(session, client_id, data)
+        saved = clients.client_input(session, client_id)
+    print(f"Client “{saved.name}” saved")
+    return EXIT_OK
+
+
+def cmd_client_archive(args: argparse.Namespace) -> int:
+    from crmdesk.core import clients
+
+    with _open(args) as workspace, workspace.session() as session:
+        client_id = clients_id(session, args.name)
+        clients.set_client_archived(session, client_id, args.archived)
+        name = clients.client_input(session, client_id).name
+    print(f"Client “{name}” {'archived' if args.archived else 'restored'}")
+    return EXIT_OK
+
+
+def cmd_segment_add(args: argparse.Namespace) -> int:
+    from crmdesk.core import clients
+
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        client_id = clients_id(session, args.client)
+        clients.add_segment(session, client_id, args.segment, args.size)
+        name = clients.client_input(session, client_id).name
+    print(f"Segment “{' '.join(args.segment.split())}” added to “{name}” ({args.size:,} contacts)")
+    return EXIT_OK
+
+
+def cmd_segment_list(args: argparse.Namespace) -> int:
+    from crmdesk.core import clients
+
+    with _open(args) as workspace, workspace.reader() as session:
+        client_id = clients_id(session, args.client)
+        found = clients.list_segments(session, client_id, include_archived=args.archived)
+    if args.json:
+        payload = [
+            {"id": s.id, "name": s.name, "size": s.estimated_size, "archived": s.archived}
+            for s in found
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    for s in found:
+        print(f"{s.id:>4}  {s.estimated_size:>10,}  {s.name}{'  (archived)' if s.archived else ''}")
+    return EXIT_OK
+
+
+def cmd_contact_add(args: argparse.Namespace) -> int:
+    from crmdesk.core import contacts
+    from crmdesk.core.models import ChecklistRole, RaciRole
+
+    data = contacts.ContactInput(
+        args.name,
+        args.email,
+        ChecklistRole(args.role),
+        RaciRole(args.raci),
+        receives_bat=args.bat,
+        receives_recaps=not args.no_recaps and bool(args.email.strip()),
+    )
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        client_id = clients_id(session, args.client)
+        contacts.add_contact(session, client_id, data)
+    print(f"Contact “{' '.join(args.name.split())}” added ({args.role})")
+    return EXIT_OK
+
+
+def cmd_contact_list(args: argparse.Namespace) -> int:
+    from crmdesk.core import contacts
+
+    with _open(args) as workspace, workspace.reader() as session:
+        found = contacts.contacts(session, clients_id(session, args.client))
+    if args.json:
+        payload = [
+            {
+                "id": c.id,
+                "name": c.name,
+                "email": c.email,
+                "role": c.team.value,
+                "raci": c.role.value,
+                "receives_bat": c.receives_bat,
+                "receives_recaps": c.receives_recaps,
+            }
+            for c in found
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_OK
+    for c in found:
+        gets = ", ".join(
+            what for what, yes in (("BAT", c.receives_bat), ("recaps", c.receives_recaps)) if yes
+        )
+        print(f"{c.id:>4}  {c.team.value:<9}  {c.name}  <{c.email or '—'}>  {gets}")
+    return EXIT_OK
+
+
+def _send_at(text: str) -> tuple[date, time]:
+    from datetime import datetime
+
+    from crmdesk.core.errors import CrmdeskError
+
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            parsed = datetime.strptime(text.strip(), pattern)
+        except ValueError:
+            continue
+        return parsed.date(), parsed.time() if pattern != "%Y-%m-%d" else time(9, 0)
+    raise CrmdeskError(f"--send: “{text}” is not a date and time (YYYY-MM-DD HH:MM).")
+
+
+def cmd_campaign_add(args: argparse.Namespace) -> int:
+    from crmdesk.core import campaigns, clients
+    from crmdesk.core.models import CampaignStatus, CampaignType, Channel
+
+    day, at = _send_at(args.send)
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        client_id = clients_id(session, args.client)
+        segment_ids = tuple(
+            clients.segment_id_by_name(session, client_id, name) for name in args.segment
+        )
+        data = campaigns.CampaignInput(
+            client_id=client_id,
+            name=args.name,
+            send_date=day,
+            send_time=at,
+            timezone=clients.client_input(session, client_id).timezone,
+            channel=Channel(args.channel),
+            type=CampaignType(args.type),
+            status=CampaignStatus(args.status),
+            segment_ids=segment_ids,
+            volume=args.volume,
+            subject=args.subject,
+            preheader=args.preheader,
+            esp=args.esp,
+        )
+        campaign_id, _ = campaigns.create(session, data)
+    print(campaign_id)
+    return EXIT_OK
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    from crmdesk.core import operators
+
+    given = {
+        k: v
+        for k, v in (
+            ("name", args.name),
+            ("email", args.email),
+            ("company", args.company),
+            ("logo_path", args.logo),
+            ("colour", args.colour),
+        )
+        if v is not None
+    }
+    with _open(args, create=bool(given)) as workspace:
+        if given:
+            with workspace.session() as session:
+                current = operators.me(session)
+                base = current.as_input() if current else operators.ProfileInput("")
+                operators.save_my_profile(session, replace(base, **given))
+        with workspace.reader() as session:
+            profile = operators.me(session)
+    if profile is None:
+        print("No profile yet: set yours with `crmdesk profile --name N --email E`.")
+        return EXIT_OK
+    company = f", {profile.company}" if profile.company else ""
+    email = f" <{profile.email}>" if profile.email else ""
+    print(f"{'Saved: ' if given else ''}{profile.name}{email}{company} ({profile.colour})")
+    return EXIT_OK
 
 
 def cmd_smtp_add(args: argparse.Namespace) -> int:
@@ -438,13 +826,16 @@ def cmd_smtp_list(args: argparse.Namespace) -> int:
 
 
 def cmd_bat_import(args: argparse.Namespace) -> int:
+    from crmdesk.core import operators
     from crmdesk.core.bat import rounds
     from crmdesk.core.checks.model import Severity
     from crmdesk.core.db import Workspace
 
     with Workspace.open(workspace_path(args), create=False) as workspace:
         with workspace.session() as session:
-            round_id, _ = rounds.import_file(session, args.campaign, args.file, _operator())
+            round_id, _ = rounds.import_file(
+                session, args.campaign, args.file, operators.who(session)
+            )
             view = rounds.load_round(session, round_id)
     errors = sum(f.severity is Severity.ERROR for f in view.findings)
     warnings = sum(f.severity is Severity.WARNING for f in view.findings)
@@ -459,6 +850,7 @@ def cmd_bat_import(args: argparse.Namespace) -> int:
 
 
 def cmd_bat_send(args: argparse.Namespace) -> int:
+    from crmdesk.core import operators
     from crmdesk.core.bat import message, rounds
     from crmdesk.core.db import Workspace
 
@@ -474,7 +866,7 @@ def cmd_bat_send(args: argparse.Namespace) -> int:
             )
         message.deliver(send)
         with workspace.session() as session:
-            message.record(session, send, _operator())
+            message.record(session, send, operators.who(session))
     persona = f"persona {send.persona}" if send.persona else "the sample persona"
     print(
         f"BAT {send.number} of “{send.campaign_name}” sent to {', '.join(send.recipients)} "
@@ -484,6 +876,7 @@ def cmd_bat_send(args: argparse.Namespace) -> int:
 
 
 def cmd_import_stats(args: argparse.Namespace) -> int:
+    from crmdesk.core import operators
     from crmdesk.core.db import Workspace
     from crmdesk.core.stats import imports
 
@@ -495,7 +888,7 @@ def cmd_import_stats(args: argparse.Namespace) -> int:
                 args.file,
                 layout=args.format,
                 taken_on=args.on,
-                imported_by=_operator(),
+                imported_by=operators.who(session),
             )
     if result.already_imported:
         print(f"{args.file.name} was already imported into this campaign: nothing changed.")

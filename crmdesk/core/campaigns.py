@@ -185,6 +185,17 @@ def _index(session: Session, campaign: Campaign) -> None:
 
 def create(session: Session, data: CampaignInput) -> tuple[int, Changes]:
     instant = validate(session, data)
+    client = session.get(Client, data.client_id)
+    if client is not None and client.archived_at is not None:
+        raise ValidationError(
+            [
+                _problem(
+                    "client",
+                    "client_archived",
+                    f"“{client.name}” is archived: restore the client to plan a new campaign.",
+                )
+            ]
+        )
     campaign = Campaign()
     _apply(session, campaign, data, instant)
     session.add(campaign)

@@ -16,6 +16,7 @@ from functools import partial
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from crmdesk.core import contacts
 from crmdesk.core.models import (
     BatDecision,
     Campaign,
@@ -233,7 +234,10 @@ def populate(
             palette=list(spec.palette),
         )
         client.segments = [Segment(name=n, estimated_size=s) for n, s in spec.segments]
-        client.contacts = [Contact(name=n, email=e, raci_role=r) for n, e, r in spec.contacts]
+        client.contacts = [
+            Contact(name=n, email=e, raci_role=r, **contacts.default_flags(r))
+            for n, e, r in spec.contacts
+        ]
         session.add(client)
         session.flush()
         session.add_all(Persona(client_id=client.id, name=n, fields=f) for n, f in PERSONAS)

@@ -109,12 +109,24 @@ class ValidationError(CrmdeskError):
     """Input that breaks a rule; nothing was written."""
 
     def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__("; ".join(p.message for p in problems))
+        super().__init__(" ".join(p.message for p in problems))
         self.problems = problems
 
 
 class NotFound(CrmdeskError):
     """A campaign, client or segment named by the user does not exist."""
+
+
+class InUse(CrmdeskError):
+    """A client or segment that campaigns still name cannot be deleted: it can be archived.
+
+    ``code`` picks the UI's sentence ("client_in_use", "segment_in_use"); ``count`` says how
+    many campaigns hold it."""
+
+    def __init__(self, code: str, count: int, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.count = count
 
 
 class ImportRefused(CrmdeskError):

@@ -20,7 +20,16 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 #: Every revision this version knows, oldest first; the last is the head. A test keeps this in
 #: step with the scripts in ``migrations/versions`` so start-up need not load Alembic to compare.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

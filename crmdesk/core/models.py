@@ -199,6 +199,9 @@ class Client(Base):
     #: The client's logo on its recaps: a path on the operator's machine, "" for none.
     logo_path: Mapped[str] = mapped_column(String(500), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Set when the operator stops working for the client: gone from pickers and filters,
+    #: kept in the history and the reports, and restorable.
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="client", cascade="all, delete-orphan", passive_deletes=True
@@ -220,6 +223,15 @@ class Contact(Base):
     name: Mapped[str] = mapped_column(String(120))
     email: Mapped[str] = mapped_column(String(254), default="")
     raci_role: Mapped[RaciRole] = mapped_column(_enum(RaciRole, "raci_role"))
+    #: Which team the person is in (the RACI chart's rows): marketing, CRM, data or client.
+    role: Mapped[ChecklistRole] = mapped_column(
+        _enum(ChecklistRole, "contact_role"),
+        default=ChecklistRole.CLIENT,
+        server_default=ChecklistRole.CLIENT.value,
+    )
+    #: Offered, ticked, as recipients of BAT test sends and of recaps.
+    receives_bat: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    receives_recaps: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     client: Mapped[Client] = relationship(back_populates="contacts")
 
 
@@ -235,6 +247,7 @@ class Segment(Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(120))
     estimated_size: Mapped[int] = mapped_column(Integer, default=0)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     client: Mapped[Client] = relationship(back_populates="segments")
 
 
@@ -676,6 +689,24 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Operator(Base):
+    """A person who runs campaigns in this workspace: the "who" of every decision, tick and send,
+    and the face of the reports. A row, not a machine setting, so a workspace shared later by a
+    small team keeps each person's name on their work; which row is "me" is remembered per
+    user on each computer (``crmdesk.core.operators``)."""
+
+    __tablename__ = "operators"
+    __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    company: Mapped[str] = mapped_column(String(120), default="")
+    logo_path: Mapped[str] = mapped_column(String(500), default="")
+    colour: Mapped[str] = mapped_column(String(7), default="#1f2937")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Roadmap(Base):

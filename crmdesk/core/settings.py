@@ -10,10 +10,12 @@ and a missing logo only costs a warning there, never a report.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crmdesk.core import operators
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
 from crmdesk.core.models import Client, Setting
@@ -59,7 +61,11 @@ def _path_problem(field_name: str, path: str) -> FieldProblem | None:
 
 
 def branding(session: Session) -> Branding:
-    """The operator's name, logo and colour, the defaults where nothing was set."""
+    """The operator's name, logo and colour: "my" profile's, the defaults where there is none
+    (a workspace from before profiles keeps what its report settings held)."""
+    profile = operators.me(session)
+    if profile is not None:
+        return Branding(profile.name, profile.logo_path, profile.colour)
     found = _read(session, (OPERATOR_NAME, OPERATOR_LOGO, OPERATOR_COLOUR))
     default = Branding()
     return Branding(
@@ -70,9 +76,9 @@ def branding(session: Session) -> Branding:
 
 
 def save_branding(session: Session, data: Branding) -> Changes:
-    """Validate and store the branding: a "#rrggbb" colour (any case, kept in lower case), a
-    name on one line, a logo path stored as given. Refused input raises ``ValidationError``
-    and writes nothing."""
+    """Store the branding in "my" profile (its email and company kept), creating the profile
+    when a name is given and there is none yet. Refused input raises ``ValidationError`` and
+    writes nothing."""
     name = " ".join(data.operator_name.split())
     logo = data.operator_logo.strip()
     colour = data.operator_colour.strip().lower()
@@ -96,7 +102,17 @@ def save_branding(session: Session, data: Branding) -> Changes:
         )
     if problems:
         raise ValidationError(problems)
-    _write(session, OPERATOR_NAME, name)
+    profile = operators.me(session)
+    if profile is not None or name:
+        if not name:
+            raise ValidationError(
+                [FieldProblem("operator_name", "name_empty", "Your profile needs a name.")]
+            )
+        kept = profile.as_input() if profile is not None else operators.ProfileInput(name)
+        operators.save_my_profile(
+            session, replace(kept, name=name, logo_path=logo, colour=colour)
+        )
+        return Changes(settings=True)
     _write(session, OPERATOR_LOGO, logo)
     # The default colour is stored like any other: the operator chose it.
     _write(session, OPERATOR_COLOUR, colour)

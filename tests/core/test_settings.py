@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crmdesk.core import settings
+from crmdesk.core import operators, settings
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import NotFound, ValidationError
 from crmdesk.core.reports.model import Branding
@@ -62,12 +62,22 @@ def test_every_problem_of_the_branding_is_named_at_once(workspace: Workspace) ->
     ]
 
 
-def test_clearing_the_name_and_logo_brings_the_defaults_back(workspace: Workspace) -> None:
-    with workspace.session() as session:
-        settings.save_branding(session, Branding("Camille Moreau", "/logos/cm.png", "#0f766e"))
-        settings.save_branding(session, Branding("", "", "#1f2937"))
+def test_the_branding_is_the_operator_profile_whose_name_cannot_be_cleared(
+    workspace: Workspace,
+) -> None:
     with workspace.reader() as session:
         assert settings.branding(session) == Branding()
+    with workspace.session() as session:
+        settings.save_branding(session, Branding("Camille Moreau", "/logos/cm.png", "#0f766e"))
+    with workspace.reader() as session:
+        profile = operators.me(session)
+        assert profile is not None and profile.name == "Camille Moreau"
+        assert profile.logo_path == "/logos/cm.png"
+    with pytest.raises(ValidationError) as refused, workspace.session() as session:
+        settings.save_branding(session, Branding("", "", "#1f2937"))
+    assert refused.value.problems[0].code == "name_empty"
+    with workspace.reader() as session:
+        assert settings.branding(session) == Branding("Camille Moreau", "/logos/cm.png", "#0f766e")
 
 
 def test_the_template_folder_is_set_and_cleared_back_to_the_shipped_templates(

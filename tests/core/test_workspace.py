@@ -35,6 +35,7 @@ from crmdesk.core.models import Base
 
 TABLES = {
     "alembic_version",
+    "operators",
     "clients",
     "contacts",
     "segments",

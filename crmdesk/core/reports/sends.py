@@ -26,15 +26,10 @@ from crmdesk.core import smtp
 from crmdesk.core.changes import Changes
 from crmdesk.core.contacts import contacts
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
-from crmdesk.core.models import Campaign, RaciRole, RecapSend, utcnow
+from crmdesk.core.models import Campaign, RecapSend, utcnow
 
 #: Header naming the campaign a recap is about, so a rule in a mail client can file them.
 RECAP_HEADER = "X-Crmdesk-Recap"
-#: The contacts a recap goes to by default. The Responsible does the work, and in the seeds'
-#: one-person RACI that is the operator (or their agency): they wrote the recap and need no
-#: copy. The Accountable approves and reads the results; the Consulted gave their word on the
-#: campaign; the Informed are the very people a recap is for.
-RECAP_ROLES = (RaciRole.ACCOUNTABLE, RaciRole.CONSULTED, RaciRole.INFORMED)
 SUBJECT_MAX = 300
 FILE_NAME_MAX = 300
 BODY_MAX = 20_000
@@ -78,12 +73,12 @@ def _campaign(session: Session, campaign_id: int) -> Campaign:
 
 def default_recipients(session: Session, campaign_id: int) -> list[str]:
     """The client's contacts a recap goes to unless the operator changes them: those with an
-    address whose role is in ``RECAP_ROLES``, the Accountable first, as "Name <address>"."""
+    address who receive recaps, the Accountable first, as "Name <address>"."""
     campaign = _campaign(session, campaign_id)
     found = []
     for contact in contacts(session, campaign.client_id):
         address = smtp.address_of(contact.email)
-        if contact.role in RECAP_ROLES and address is not None:
+        if contact.receives_recaps and address is not None:
             # Quoted where the name needs it ("Dubois, Claire"), accents kept as typed.
             found.append(str(Address(display_name=contact.name.strip(), addr_spec=address)))
     return found

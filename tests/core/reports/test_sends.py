@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from crmdesk.core import campaigns, smtp
+from crmdesk.core.contacts import default_flags
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import NotFound, ValidationError
 from crmdesk.core.models import CampaignStatus, Contact, RaciRole, SmtpSecurity
@@ -46,24 +47,28 @@ def campaign_id(workspace: Workspace, client_id: int) -> int:
                     name="Marc Leroy",
                     email="marc.leroy@editions-lumiere.fr",
                     raci_role=RaciRole.CONSULTED,
+                    **default_flags(RaciRole.CONSULTED),
                 ),
                 Contact(
                     client_id=client_id,
                     name="Claire Dubois",
                     email="claire.dubois@editions-lumiere.fr",
                     raci_role=RaciRole.ACCOUNTABLE,
+                    **default_flags(RaciRole.ACCOUNTABLE),
                 ),
                 Contact(
                     client_id=client_id,
                     name="Camille Moreau",
                     email="camille@agence.example",
                     raci_role=RaciRole.RESPONSIBLE,
+                    **default_flags(RaciRole.RESPONSIBLE),
                 ),
                 Contact(
                     client_id=client_id,
                     name="Dubois, Paul",
                     email="paul@editions-lumiere.fr",
                     raci_role=RaciRole.INFORMED,
+                    **default_flags(RaciRole.INFORMED),
                 ),
                 Contact(client_id=client_id, name="Standard", raci_role=RaciRole.INFORMED),
             ]
@@ -96,7 +101,7 @@ def send(workspace: Workspace, campaign_id: int, **changes: object) -> None:
         sends.record(session, prepared, "Camille Moreau")
 
 
-def test_the_recap_goes_out_by_default_to_who_approves_is_consulted_or_informed(
+def test_the_recap_goes_out_by_default_to_the_contacts_who_receive_recaps(
     workspace: Workspace, campaign_id: int
 ) -> None:
     with workspace.reader() as session:
