@@ -398,11 +398,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_campaigns(args: argparse.Namespace) -> int:
     from crmdesk.core import campaigns
     from crmdesk.core.calendar import validate_range
-    from crmdesk.core.db import Workspace
 
     if args.start and args.end:
         validate_range(args.start, args.end)
-    with Workspace.open(workspace_path(args), create=False) as workspace:
+    with open_for_reading(workspace_path(args)) as workspace:
         with workspace.reader() as session:
             rows = campaigns.list_campaigns(session, args.client)
     rows = [
@@ -472,7 +471,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from crmdesk.core import checklists
         from crmdesk.core.db import Workspace
 
-        with Workspace.open(args.db, create=False) as workspace, workspace.reader() as session:
+        with open_for_reading(args.db) as workspace, workspace.reader() as session:
             context = checklists.check_context(session, args.campaign)
     threshold = Severity(args.fail_on)
     language = _language(args.lang)
@@ -542,6 +541,23 @@ def _client_input(args: argparse.Namespace, base: ClientInput) -> ClientInput:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
+def open_for_reading(path: Path) -> Workspace:
+    """The workspace for a command that only reads: it works while the window holds the file,
+    on a consistent snapshot. A file from an older crmdesk is upgraded first (after a backup),
+    as opening it for writing would, when nobody else holds it."""
+    from crmdesk.core.db import Workspace, WorkspaceOutdated
+
+    try:
+        return Workspace.open(path, read_only=True)
+    except WorkspaceOutdated:
+        Workspace.open(path, create=False).close()
+        return Workspace.open(path, read_only=True)
+
+
+def _read(args: argparse.Namespace) -> Workspace:
+    return open_for_reading(workspace_path(args))
+
+
 def _open(args: argparse.Namespace, *, create: bool = False) -> Workspace:
     """The workspace of ``--db``; the commands that add something start a new one when it does
     not exist yet, so a user can begin from nothing on the command line."""
@@ -570,7 +586,7 @@ def clients_id(session: Session, name: str) -> int:
 def cmd_client_list(args: argparse.Namespace) -> int:
     from crmdesk.core import clients
 
-    with _open(args) as workspace, workspace.reader() as session:
+    with _read(args) as workspace, workspace.reader() as session:
         found = clients.list_clients(session, include_archived=args.archived)
         details = {c.id: clients.client_input(session, c.id) for c in found}
     if args.json:
@@ -640,7 +656,7 @@ def cmd_segment_add(args: argparse.Namespace) -> int:
 def cmd_segment_list(args: argparse.Namespace) -> int:
     from crmdesk.core import clients
 
-    with _open(args) as workspace, workspace.reader() as session:
+    with _read(args) as workspace, workspace.reader() as session:
         client_id = clients_id(session, args.client)
         found = clients.list_segments(session, client_id, include_archived=args.archived)
     if args.json:
@@ -678,7 +694,7 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
 def cmd_contact_list(args: argparse.Namespace) -> int:
     from crmdesk.core import contacts
 
-    with _open(args) as workspace, workspace.reader() as session:
+    with _read(args) as workspace, workspace.reader() as session:
         found = contacts.contacts(session, clients_id(session, args.client))
     if args.json:
         payload = [
@@ -762,7 +778,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
         )
         if v is not None
     }
-    with _open(args, create=bool(given)) as workspace:
+    with _open(args, create=True) if given else _read(args) as workspace:
         if given:
             with workspace.session() as session:
                 current = operators.me(session)
@@ -814,9 +830,8 @@ def cmd_smtp_add(args: argparse.Namespace) -> int:
 
 def cmd_smtp_list(args: argparse.Namespace) -> int:
     from crmdesk.core import smtp
-    from crmdesk.core.db import Workspace
 
-    with Workspace.open(workspace_path(args), create=False) as workspace:
+    with open_for_reading(workspace_path(args)) as workspace:
         with workspace.reader() as session:
             found = smtp.accounts(session)
     for account in found:
@@ -918,12 +933,11 @@ KPI_NAMES = {
 
 def _export(args: argparse.Namespace, export: Callable[..., Exported], *target: object) -> int:
     # QtWebEngine and matplotlib load here, for the commands that print, and only them.
-    from crmdesk.core.db import Workspace
     from crmdesk.render import pdf
 
     language = _language(args.lang)
     pdf.ensure_application(language)
-    with Workspace.open(workspace_path(args), create=False) as workspace:
+    with open_for_reading(workspace_path(args)) as workspace:
         done = export(
             workspace, *target, args.out, today=args.today or date.today(), language=language
         )
@@ -960,10 +974,9 @@ def _kpi_text(key: str, value: float | None) -> str:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from crmdesk.core.db import Workspace
     from crmdesk.core.stats import service
 
-    with Workspace.open(workspace_path(args), create=False) as workspace:
+    with open_for_reading(workspace_path(args)) as workspace:
         with workspace.reader() as session:
             stats = service.campaign_stats(session, args.campaign)
             targets = service.brief_targets(session, args.campaign)

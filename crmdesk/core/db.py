@@ -3,6 +3,10 @@
 A workspace is one SQLite file. Opening it checks, in order, that it is an SQLite file, that no
 other crmdesk holds it, that it can be written, and that its schema is current (upgrading after a
 backup when it is older). Each failure is a ``WorkspaceError`` naming the file; nothing is written.
+
+A workspace can also be opened for reading only, beside the window that holds it: the lock stops
+a second writer, not a reader, and SQLite's write-ahead log gives each reading transaction a
+consistent snapshot of the last commit while the writer goes on.
 """
 
 from __future__ import annotations
@@ -52,19 +56,49 @@ def demo_workspace_path() -> Path:
     return data_dir() / "demo.sqlite"
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine whose every connection has crmdesk's PRAGMAs and real BEGINs."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+class WorkspaceOutdated(WorkspaceError):
+    """A reader met a file that needs a migration: upgrading is a writer's job (with a backup)."""
 
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
-        sqlite.apply_connection_pragmas(dbapi_connection)
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            path,
+            f"This workspace was written by an older crmdesk (schema {revision}); open it once "
+            "in crmdesk to upgrade it; nothing was written.",
+        )
+        self.revision = revision
+
+
+class WorkspaceOpenedForReading(WorkspaceError):
+    """A write asked of a workspace opened with ``read_only=True``: a bug in the caller."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path, "This workspace was opened for reading only: nothing can be saved through it."
+        )
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine whose every connection has crmdesk's PRAGMAs and real BEGINs.
+
+    A ``read_only`` engine's connections cannot write the file (``sqlite.connect_read_only``):
+    no WAL PRAGMA, no checkpoint, and every transaction a plain read.
+    """
+    if read_only:
+        engine = create_engine(
+            f"sqlite:///{path}", creator=lambda: sqlite.connect_read_only(path), future=True
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            sqlite.apply_connection_pragmas(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
         # A writing transaction takes the write lock at once, so SQLite's busy timeout applies
         # (a deferred one that reads then writes fails at once when another writer is active).
-        reading = connection.get_execution_options().get(READ_ONLY_OPTION, False)
+        reading = read_only or connection.get_execution_options().get(READ_ONLY_OPTION, False)
         connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
     return engine
@@ -85,13 +119,30 @@ def translate_database_error(path: Path, exc: Exception) -> WorkspaceError | Non
     return None
 
 
-class Workspace:
-    """An open workspace file: the engine, the writer's lock and transactions."""
+def _schema_revision(path: Path) -> str | None:
+    """The file's schema revision, read without writing; refuses a foreign or newer file."""
+    try:
+        tables, revision = sqlite.read_schema(path)
+    except sqlite3.DatabaseError as exc:
+        raise (translate_database_error(path, exc) or WorkspaceDamaged(path)) from exc
+    check_schema(path, tables, revision)
+    return revision
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock, migration: MigrationResult):
+
+class Workspace:
+    """An open workspace file: the engine, the writer's lock and transactions.
+
+    Without the lock (``lock=None``) it is a reader: ``read_only`` is True, ``session()``
+    refuses and ``close()`` releases nothing.
+    """
+
+    def __init__(
+        self, path: Path, engine: Engine, lock: FileLock | None, migration: MigrationResult
+    ) -> None:
         self.path = path
         self.engine = engine
         self.migration = migration
+        self.read_only = lock is None
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(
@@ -99,8 +150,18 @@ class Workspace:
         )
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
+    def open(cls, path: Path | str, *, create: bool = True, read_only: bool = False) -> Workspace:
+        """Open ``path`` as its one writer (the lock, a migration if needed) or as a reader.
+
+        ``read_only=True`` is for commands that only read, so they work while the window holds
+        the file: no lock, no creation (``create`` is ignored), no migration, no byte written.
+        A file that needs a migration raises ``WorkspaceOutdated`` even when nobody holds it:
+        the upgrade and its backup are left to the window, which tells the user where the
+        backup is, and a read-only command keeps its promise of leaving the file as it was.
+        """
         path = Path(path).expanduser().resolve()
+        if read_only:
+            return cls._open_for_reading(path)
         revision: str | None = None
         if path.exists():
             if path.is_dir():
@@ -112,12 +173,9 @@ class Workspace:
                     raise NotAWorkspace(path)
                 if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                     raise WorkspaceReadOnly(path)
-                tables, revision = sqlite.read_schema(path)
+                revision = _schema_revision(path)
             except PermissionError as exc:
                 raise WorkspaceReadOnly(path) from exc
-            except sqlite3.DatabaseError as exc:
-                raise (translate_database_error(path, exc) or WorkspaceDamaged(path)) from exc
-            check_schema(path, tables, revision)
         elif not create:
             raise WorkspaceMissing(path)
 
@@ -154,6 +212,28 @@ class Workspace:
             raise
         return cls(path, engine, lock, migration)
 
+    @classmethod
+    def _open_for_reading(cls, path: Path) -> Workspace:
+        """The checks of a writer's open, then an engine that cannot write: see ``open``."""
+        if not path.exists():
+            raise WorkspaceMissing(path)
+        if path.is_dir():
+            raise NotAWorkspace(path)
+        try:
+            if not sqlite.looks_like_sqlite(path) or path.stat().st_size == 0:
+                raise NotAWorkspace(path)
+            revision = _schema_revision(path)
+        except PermissionError as exc:
+            raise WorkspaceError(
+                path, "This workspace cannot be read (permission denied); nothing was written."
+            ) from exc
+        if revision is None:  # an SQLite file with no tables: a workspace only once migrated
+            raise NotAWorkspace(path)
+        if revision != HEAD_REVISION:
+            raise WorkspaceOutdated(path, revision)
+        migration = MigrationResult(revision, revision, None)
+        return cls(path, make_engine(path, read_only=True), None, migration)
+
     @contextmanager
     def _transaction(self, factory: sessionmaker[Session], *, commit: bool) -> Iterator[Session]:
         session = factory()
@@ -166,6 +246,8 @@ class Workspace:
         except (OperationalError, DatabaseError) as exc:
             session.rollback()
             known = translate_database_error(self.path, exc)
+            if self.read_only and isinstance(known, WorkspaceReadOnly):
+                known = WorkspaceOpenedForReading(self.path)  # the file may well be writable
             if known is not None:
                 raise known from exc
             raise
@@ -176,7 +258,12 @@ class Workspace:
             session.close()
 
     def session(self) -> AbstractContextManager[Session]:
-        """One writing transaction: committed when the block ends, rolled back if it raises."""
+        """One writing transaction: committed when the block ends, rolled back if it raises.
+
+        Refused on a workspace opened for reading: it holds no writer's lock.
+        """
+        if self.read_only:
+            raise WorkspaceOpenedForReading(self.path)
         return self._transaction(self._sessions, commit=True)
 
     def reader(self) -> AbstractContextManager[Session]:
@@ -185,7 +272,8 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Workspace:
         return self

@@ -39,6 +39,32 @@ def apply_connection_pragmas(dbapi_connection: Any) -> None:
         cursor.close()
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change a byte of the database file, for readers beside a writer.
+
+    ``mode=ro`` rather than a normal connection: a normal one that happens to be the last to
+    close checkpoints the write-ahead log into the file. SQLite may still create the -wal and
+    -shm files beside it (a WAL database cannot be read without them), with the file's own
+    permissions. ``query_only`` makes an attempted write fail even before it reaches the file.
+    ``isolation_level = None`` leaves the ``BEGIN`` to SQLAlchemy, as for writers.
+    """
+    connection = sqlite3.connect(
+        read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False
+    )
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA query_only = ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def read_only_uri(path: Path) -> str:
+    """The file as an SQLite URI opened read-only (``as_uri`` escapes spaces, ``?`` and ``#``)."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def create_private_file(path: Path) -> None:
     """Create an empty file readable by its owner only: workspaces hold clients' data."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -88,7 +114,7 @@ def read_schema(path: Path) -> tuple[set[str], str | None]:
     file that turns out to be another program's database or one from a newer crmdesk.
     Raises ``sqlite3.DatabaseError`` for a file SQLite cannot read.
     """
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         tables = {
             row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")

@@ -265,3 +265,86 @@ def test_an_archived_client_leaves_the_list_and_comes_back(tmp_path: Path, data_
         ("Atelier Rivage", 3),
         ("Maison Verlaine Paris", 4),
     ]
+
+
+HOLDER = """
+import sys
+from crmdesk.core.db import Workspace
+workspace = Workspace.open(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+workspace.close()
+"""
+
+
+def test_read_only_commands_work_while_the_app_holds_the_workspace(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    db = tmp_path / "w.sqlite"
+    email = tmp_path / "soldes.html"
+    email.write_text(EMAIL, encoding="utf-8")
+    ok(data_dir, "profile", "--db", db, "--name", "Camille Moreau")
+    ok(data_dir, "client", "add", "Maison Verlaine", "--db", db)
+    ok(data_dir, "segment", "add", "--client", "Maison Verlaine", "Abonnés", "--db", db)
+    ok(
+        data_dir,
+        "contact",
+        "add",
+        "--client",
+        "Maison Verlaine",
+        "--name",
+        "Claire",
+        "--email",
+        "claire@verlaine.fr",
+        "--db",
+        db,
+    )
+    campaign = ok(
+        data_dir,
+        "campaign",
+        "add",
+        "--client",
+        "Maison Verlaine",
+        "--name",
+        "Soldes d'hiver J-1",
+        "--send",
+        "2026-01-09 09:30",
+        "--status",
+        "sent",
+        "--db",
+        db,
+    ).strip()
+    ok(data_dir, "import-stats", STATS, "--db", db, "--campaign", campaign, "--on", "2026-01-14")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "CRMDESK_DATA_DIR": str(data_dir)},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        assert "Soldes" in ok(data_dir, "campaigns", "--db", db)
+        assert "Maison Verlaine" in ok(data_dir, "client", "list", "--db", db)
+        assert "Abonnés" in ok(
+            data_dir, "segment", "list", "--client", "Maison Verlaine", "--db", db
+        )
+        assert "claire@verlaine.fr" in ok(
+            data_dir, "contact", "list", "--client", "Maison Verlaine", "--db", db
+        )
+        assert "Camille Moreau" in ok(data_dir, "profile", "--db", db)
+        assert "Figures at D+5" in ok(data_dir, "stats", "--db", db, "--campaign", campaign)
+        checked = run(data_dir, "check", email, "--db", db, "--campaign", campaign)
+        assert checked.returncode in (0, 1), checked.stderr
+        recap = tmp_path / "recap.pdf"
+        ok(data_dir, "export-recap", "--db", db, "--campaign", campaign, "--out", recap)
+        assert "Camille Moreau" in " ".join(p.extract_text() for p in PdfReader(recap).pages)
+
+        before = digest(db)
+        refused = run(data_dir, "client", "add", "Atelier", "--db", db)
+        assert refused.returncode == 2
+        assert "already open in another crmdesk" in refused.stderr
+        assert digest(db) == before
+    finally:
+        holder.communicate("\n", timeout=30)
