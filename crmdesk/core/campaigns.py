@@ -311,6 +311,11 @@ def restore(session: Session, snap: CampaignSnapshot) -> Changes:
     return Changes(campaigns=True, campaign_ids=frozenset({snap.id, *snap.child_ids}))
 
 
+def has_campaigns(session: Session) -> bool:
+    """Whether anything was ever planned: the cockpit of a new workspace says what to do next."""
+    return session.scalar(select(Campaign.id).limit(1)) is not None
+
+
 @dataclass(frozen=True)
 class CampaignRow:
     id: int

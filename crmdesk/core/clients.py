@@ -108,6 +108,12 @@ def list_segments(
     ]
 
 
+def has_clients(session: Session) -> bool:
+    """Whether the workspace has any client, archived ones included: an empty workspace opens
+    on the welcome page."""
+    return session.scalar(select(Client.id).limit(1)) is not None
+
+
 def _name_taken(session: Session, name: str, client_id: int | None) -> bool:
     # In Python: SQLite's lower() only folds ASCII, and names here are French (É, Ç…).
     wanted = name.casefold()
@@ -327,7 +333,7 @@ def _segment(session: Session, segment_id: int) -> Segment:
     return segment
 
 
-def _validate_segment(
+def validate_segment(
     session: Session, client_id: int, name: str, size: int, segment_id: int | None = None
 ) -> str:
     name = " ".join(name.split())
@@ -359,7 +365,7 @@ def _validate_segment(
 
 def add_segment(session: Session, client_id: int, name: str, estimated_size: int = 0) -> int:
     _client(session, client_id)
-    clean = _validate_segment(session, client_id, name, estimated_size)
+    clean = validate_segment(session, client_id, name, estimated_size)
     segment = Segment(client_id=client_id, name=clean, estimated_size=estimated_size)
     session.add(segment)
     session.flush()
@@ -379,7 +385,7 @@ def update_segment(
     """Rename or resize; returns the previous (name, size) for undo."""
     segment = _segment(session, segment_id)
     previous = (segment.name, segment.estimated_size)
-    segment.name = _validate_segment(session, segment.client_id, name, estimated_size, segment_id)
+    segment.name = validate_segment(session, segment.client_id, name, estimated_size, segment_id)
     segment.estimated_size = estimated_size
     session.flush()
     return previous, Changes(campaigns=True, clients=True)

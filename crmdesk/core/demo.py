@@ -27,6 +27,7 @@ from crmdesk.core.models import (
     ChecklistState,
     Client,
     Contact,
+    Operator,
     Persona,
     RaciRole,
     Segment,
@@ -213,6 +214,10 @@ def populate(
     first_day = today - timedelta(days=240)
     span = 365
 
+    # The demo's operator signs its decisions and heads its reports.
+    session.add(
+        Operator(name=OPERATOR, email="camille@moreau-crm.example", company="Moreau CRM Conseil")
+    )
     client_ids: list[int] = []
     segments: dict[int, list[tuple[int, int]]] = {}
     for spec in CLIENTS:

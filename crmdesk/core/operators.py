@@ -125,9 +125,15 @@ def who(session: Session) -> str:
 
 
 def is_email(text: str) -> bool:
+    """One bare address whose domain has a dot: "camille@moreau" is a typo, not a mailbox."""
     from crmdesk.core.smtp import address_of
 
-    return address_of(text) == text.strip() and "<" not in text
+    address = address_of(text)
+    return (
+        address is not None
+        and address == text.strip()
+        and "." in address.rpartition("@")[2].strip(".")
+    )
 
 
 def validate(data: ProfileInput) -> ProfileInput:

@@ -14,7 +14,8 @@ def zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``; raises ``KeyError`` for an unknown one."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    # OSError: "Europe" is a folder of the zone database, not a zone.
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise KeyError(name) from exc
 
 

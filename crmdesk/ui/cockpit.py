@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core import cockpit
+from crmdesk.core import campaigns, clients, cockpit
 from crmdesk.core.calendar import CalendarEntry, Deadline
 from crmdesk.core.changes import Changes
 from crmdesk.core.checklists import OverdueChecklist
@@ -80,6 +80,13 @@ class CockpitPage(QWidget):
         font.setBold(True)
         self.greeting.setFont(font)
         self.subtitle = QLabel()
+        self.next_step = QLabel()
+        self.next_step.setWordWrap(True)
+        self.next_step.setObjectName("nextStep")
+        self.next_step.setStyleSheet(
+            "#nextStep { border: 1px solid palette(highlight); border-radius: 4px; padding: 8px; }"
+        )
+        self.next_step.hide()
         self.today_section = Section(self.tr("Sends today"), self.tr("Nothing goes out today."))
         self.week_section = Section(
             self.tr("Sends in the next 7 days"), self.tr("No send planned this week.")
@@ -105,6 +112,7 @@ class CockpitPage(QWidget):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.greeting)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.next_step)
         layout.addSpacing(6)
         layout.addLayout(grid, 1)
         for section in self.sections():
@@ -162,6 +170,7 @@ class CockpitPage(QWidget):
                 "%n overdue checklist item(s)", "", sum(o.count for o in data.overdue_checklists)
             )
         )
+        self._show_next_step()
         self.today_section.set_items(
             [self._send(e, locale, with_day=False) for e in data.sends_today]
         )
@@ -173,6 +182,24 @@ class CockpitPage(QWidget):
             [self._checklist(o, locale) for o in data.overdue_checklists]
         )
         self.pressure_section.set_items([self._pressure(e, locale) for e in data.pressure])
+
+    def _show_next_step(self) -> None:
+        """A new workspace's cockpit says what to do next, not just "nothing today"."""
+        if not self.ops.read(clients.has_clients):
+            text = self.tr(
+                "Your workspace has no client yet. Create your first one (File › Clients…, "
+                "Ctrl+Shift+K) or import the plan you keep in Excel (Ctrl+Shift+I)."
+            )
+        elif not self.ops.read(campaigns.has_campaigns):
+            text = self.tr(
+                "No campaign planned yet. Press Ctrl+N to plan your first one, or import your "
+                "plan from CSV or Excel (Ctrl+Shift+I)."
+            )
+        else:
+            self.next_step.hide()
+            return
+        self.next_step.setText(text)
+        self.next_step.show()
 
     def _when(self, entry: CalendarEntry, locale: QLocale, with_day: bool) -> str:
         at = entry.send_at

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from crmdesk import __version__
-from crmdesk.core import campaigns
+from crmdesk.core import campaigns, clients
+from crmdesk.core.changes import Changes
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.holidays_fr import holidays_between
@@ -35,15 +39,18 @@ from crmdesk.ui.commands import (
 from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.welcome import WelcomePage
 
 W = TypeVar("W", bound=QWidget)
 K = TypeVar("K", bound=Hashable)
 
 if TYPE_CHECKING:
+    from crmdesk.core.plan import PlanResult
     from crmdesk.core.reports.quarters import Quarter
     from crmdesk.ui.bat.window import BatWindow
     from crmdesk.ui.brief.editor import BriefEditor
     from crmdesk.ui.checklist.window import ChecklistWindow
+    from crmdesk.ui.clients.window import ClientsWindow
     from crmdesk.ui.reports.export_dialog import ReportRequest, ReportWindow
     from crmdesk.ui.stats.client_page import ClientStatsPage
     from crmdesk.ui.stats.window import StatsWindow
@@ -68,6 +75,10 @@ class MainWindow(QMainWindow):
         self.search_dialog: QDialog | None = None
         self.report_dialog: QDialog | None = None  # the review's or the report settings'
         self.notice: QMessageBox | None = None
+        self.clients_window: ClientsWindow | None = None
+        self.profile_dialog: QDialog | None = None
+        self.plan_dialog: QWidget | None = None
+        self.file_dialog: QFileDialog | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
         self.resize(1280, 820)
 
@@ -83,9 +94,20 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.stats_holder, self.tr("Stats"))
         self.tabs.setCurrentWidget(self.calendar)
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.setCentralWidget(self.tabs)
+        # An empty workspace opens on the welcome page; its first client brings the tabs.
+        self.welcome = WelcomePage(self.ops)
+        self.welcome.create_client_requested.connect(lambda: self.open_clients(new=True))
+        self.welcome.import_plan_requested.connect(lambda: self.import_plan())
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self._show_welcome_if_empty()
+        self.ops.changed.connect(self._on_changed)
 
         self.calendar.ready.connect(self.ready)
+        self.calendar.clients_requested.connect(lambda cid: self.open_clients(cid))
         self.calendar.open_requested.connect(self.open_campaign)
         self.calendar.new_requested.connect(self.new_campaign)
         self.calendar.reschedule_requested.connect(self.reschedule)
@@ -120,6 +142,21 @@ class MainWindow(QMainWindow):
             self.tr("&New campaign…"), lambda: self.new_campaign(None), QKeySequence.StandardKey.New
         )
         file_menu.addAction(self.new_action)
+        self.clients_action = self._action(
+            self.tr("&Clients…"), lambda: self.open_clients(), "Ctrl+Shift+K"
+        )
+        self.profile_action = self._action(self.tr("My &profile…"), self.open_profile)
+        file_menu.addAction(self.clients_action)
+        file_menu.addAction(self.profile_action)
+        file_menu.addSeparator()
+        self.import_plan_action = self._action(
+            self.tr("&Import a plan (CSV, Excel)…"), lambda: self.import_plan(), "Ctrl+Shift+I"
+        )
+        self.export_plan_action = self._action(
+            self.tr("E&xport the plan…"), lambda: self.export_plan(), "Ctrl+Shift+E"
+        )
+        file_menu.addAction(self.import_plan_action)
+        file_menu.addAction(self.export_plan_action)
         file_menu.addSeparator()
         self.recap_action = self._action(
             self.tr("Export &recap…"), self.export_recap_selected, "Ctrl+P"
@@ -223,6 +260,133 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About crmdesk"), self._about))
 
+    def _show_welcome_if_empty(self) -> None:
+        empty = not self.ops.read(clients.has_clients)
+        self.pages.setCurrentWidget(self.welcome if empty else self.tabs)
+        if empty:
+            # No calendar paints here: the welcome page is the first view, ready once shown.
+            self.welcome.shown.connect(self.ready, Qt.ConnectionType.SingleShotConnection)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.clients and self.pages.currentWidget() is self.welcome:
+            if self.ops.read(clients.has_clients):
+                self.pages.setCurrentWidget(self.tabs)
+
+    def open_clients(self, client_id: int | None = None, *, new: bool = False) -> ClientsWindow:
+        """The Clients window (one), on ``client_id`` or starting a new client."""
+        from crmdesk.ui.clients.window import ClientsWindow
+
+        window = self.clients_window
+        if window is None:
+            window = ClientsWindow(self.ops, self.undo_stack, select_client_id=client_id)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.destroyed.connect(lambda _=None: setattr(self, "clients_window", None))
+            self.clients_window = window
+        elif client_id is not None:
+            window.reload(select=client_id)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if new:
+            window.new_client()
+        return window
+
+    def _ask_for_file(
+        self, title: str, filters: str, then: Callable[[Path], None], *, saving: bool = False
+    ) -> QFileDialog:
+        """A file dialog that does not block the event loop (tests can answer it too)."""
+        dialog = QFileDialog(self, title)
+        dialog.setNameFilter(filters)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        if saving:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("xlsx")
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: then(Path(name)))
+        self.file_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
+        dialog.open()
+        return dialog
+
+    def import_plan(self, path: Path | None = None) -> None:
+        """File › Import a plan: the file, then its columns, preview and confirmation."""
+        if path is None:
+            self._ask_for_file(
+                self.tr("Import a plan"),
+                self.tr("Plans (*.csv *.xlsx *.txt);;All files (*)"),
+                self.import_plan,
+            )
+            return
+        from crmdesk.ui.plan_import import PlanImportDialog
+
+        dialog = PlanImportDialog(self.ops, path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._plan_imported)
+        self.plan_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "plan_dialog", None))
+        dialog.open()
+
+    def _plan_imported(self, result: PlanResult) -> None:
+        self.pages.setCurrentWidget(self.tabs)
+        self.statusBar().showMessage(
+            self.tr("%n campaign(s) imported", "", result.created)
+            + " · "
+            + self.tr("%n client(s) and", "", len(result.new_clients))
+            + " "
+            + self.tr("%n segment(s) created", "", len(result.new_segments)),
+            10000,
+        )
+
+    def export_plan(self, path: Path | None = None) -> None:
+        """File › Export the plan: the calendar's clients (all, or those its filter shows)."""
+        if path is None:
+            self._ask_for_file(
+                self.tr("Export the plan"),
+                self.tr("Excel workbook (*.xlsx);;CSV, French Excel (*.csv)"),
+                self.export_plan,
+                saving=True,
+            )
+            return
+        from crmdesk.core import plan
+
+        shown = self.calendar.filters.client_ids
+        try:
+            count = self.ops.read(
+                plan.export_plan, path, client_ids=None if shown is None else set(shown)
+            )
+        except CrmdeskError as error:
+            show_error(self, error)
+            return
+        self.statusBar().showMessage(
+            self.tr("%n campaign(s) exported to %1", "", count).replace("%1", str(path)), 10000
+        )
+
+    def open_profile(self) -> None:
+        from crmdesk.ui.profile import ProfileDialog
+
+        dialog = ProfileDialog(self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.profile_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "profile_dialog", None))
+        dialog.open()
+
+    def open_demo(self) -> None:
+        """The demo in a second window: another file, so this workspace stays as it is."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        if getattr(sys, "frozen", False):  # the packaged app is its own interpreter
+            program, arguments = sys.executable, ["--demo"]
+        else:
+            program, arguments = sys.executable, ["-m", "crmdesk", "--demo"]
+        if not QProcess.startDetached(program, arguments):
+            self._notify(self.tr("Open the demo"), self.tr("The demo could not be started."))
+        else:
+            self.statusBar().showMessage(self.tr("The demo opens in a new window…"), 6000)
+
     def _show_mode(self, mode: str) -> None:
         self.tabs.setCurrentWidget(self.calendar)
         self.calendar.set_mode(mode)
@@ -273,7 +437,11 @@ class MainWindow(QMainWindow):
                 self._warn_holiday(data.send_date)
                 self.calendar.show_campaign(command.campaign_id, data.send_date)
 
-        self._show_dialog(CampaignDialog(self.ops, submit, day=day, parent=self))
+        self._show_dialog(
+            CampaignDialog(
+                self.ops, submit, day=day, new_client=self._new_client_for_dialog, parent=self
+            )
+        )
 
     def open_campaign(self, campaign_id: int) -> None:
         try:
@@ -300,9 +468,23 @@ class MainWindow(QMainWindow):
                 open_bat=lambda: self.open_bat(campaign_id),
                 open_stats=lambda: self.open_stats(campaign_id),
                 open_recap=lambda: self.open_recap(campaign_id),
+                new_client=self._new_client_for_dialog,
                 parent=self,
             )
         )
+
+    def _new_client_for_dialog(self) -> None:
+        """"New client…" in the campaign dialog: the Clients window starts a client, and the
+        dialog picks it once saved."""
+        window = self.open_clients(new=True)
+
+        def created(client_id: int) -> None:
+            if self.dialog is not None:
+                self.dialog.reload_clients(client_id)
+                self.dialog.raise_()
+                self.dialog.activateWindow()
+
+        window.client_created.connect(created)
 
     def _show_dialog(self, dialog: CampaignDialog) -> None:
         """Window-modal and non-blocking: the event loop keeps running (and tests can drive it)."""

@@ -63,6 +63,13 @@ class Operations(QObject):
         self._pool.clear()
         self._pool.waitForDone()
 
+    def who(self) -> str:
+        """The name put on a decision, a tick or a send: the operator's profile (else the
+        computer's login, before a profile exists)."""
+        from crmdesk.core import operators
+
+        return self.read(operators.who)
+
     def write(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a writing service; it returns ``Changes`` or ``(value, Changes)``."""
         with self.workspace.session() as session:

@@ -28,6 +28,7 @@ from crmdesk.core.reports.quarters import Quarter
 from crmdesk.core.smtp import AccountInput
 from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.operations import Operations
+from crmdesk.ui.profile import ProfileDialog
 from crmdesk.ui.reports.export_dialog import ReportRequest, ReportWindow
 from crmdesk.ui.reports.review_dialog import ReviewDialog
 from crmdesk.ui.reports.settings_dialog import ReportSettingsDialog
@@ -264,7 +265,8 @@ def test_the_file_menu_offers_the_reports_with_one_accelerator_each(
     assert isinstance(file_menu, QMenu)
     items = [a for a in file_menu.actions() if not a.isSeparator()]
     texts = [a.text() for a in items]
-    assert texts[1:5] == [
+    first = texts.index("Export &recap…")
+    assert texts[first : first + 4] == [
         "Export &recap…",
         "Quarterly re&view…",
         "&Brief as PDF…",
@@ -434,10 +436,17 @@ def test_the_report_settings_are_saved_together_and_cancel_writes_nothing(
     demo_window.report_settings_action.trigger()
     dialog = demo_window.report_dialog
     assert isinstance(dialog, ReportSettingsDialog)
-    qtbot.keyClicks(dialog.name, "Camille Moreau")
-    dialog.logo.set_text(str(operator_logo))
-    assert not dialog.logo.thumbnail.pixmap().isNull(), "the logo is shown"
-    dialog.colour.setText("#0F766E")
+    assert "Camille Moreau" in dialog.operator.text(), "the demo's profile heads the reports"
+    qtbot.mouseClick(dialog.profile_button, Qt.MouseButton.LeftButton)
+    profile = dialog.profile_dialog
+    assert isinstance(profile, ProfileDialog)
+    profile.form.logo.setText(str(operator_logo))
+    profile.form.colour.selectAll()
+    qtbot.keyClicks(profile.form.colour, "#0F766E")
+    with qtbot.waitSignal(demo_window.ops.changed):
+        qtbot.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
+    assert "#0f766e" in dialog.operator.text(), "the settings show the profile saved"
+
     dialog.folder.setText(str(templates))
     dialog.client.setCurrentIndex(1)
     client_id = dialog.client.currentData()
@@ -461,30 +470,30 @@ def test_the_report_settings_are_saved_together_and_cancel_writes_nothing(
     demo_window.report_settings_action.trigger()
     dialog = demo_window.report_dialog
     assert isinstance(dialog, ReportSettingsDialog)
-    assert dialog.name.text() == "Camille Moreau"
-    dialog.name.setText("Someone else")
     dialog.folder_clear.click()
     with qtbot.assertNotEmitted(demo_window.ops.changed):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     with demo_workspace.reader() as session:
-        assert settings.branding(session).operator_name == "Camille Moreau"
         assert settings.template_folder(session) == str(templates)
 
 
 def test_a_colour_refused_is_said_beside_it_and_nothing_is_saved(
-    qtbot: QtBot, demo_workspace: Workspace
+    qtbot: QtBot, workspace: Workspace
 ) -> None:
-    ops = Operations(demo_workspace)
-    dialog = ReportSettingsDialog(ops)
+    ops = Operations(workspace)
+    dialog = ProfileDialog(ops)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.name.setText("Camille Moreau")
-    dialog.colour.setText("teal")
+    qtbot.keyClicks(dialog.form.name, "Camille Moreau")
+    assert dialog.save_button.isEnabled()
+    dialog.form.colour.selectAll()
+    qtbot.keyClicks(dialog.form.colour, "teal")
+    assert not dialog.save_button.isEnabled()
+    assert dialog.form.problems.text() == "Write the colour as #rrggbb (#1f2937)."
+    assert dialog.form.colour.styleSheet() != ""
     with qtbot.assertNotEmitted(ops.changed):
-        dialog.accept()
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert dialog.problem.text() == "Write the colour as #rrggbb (for instance #1f2937)."
-    assert dialog.colour.styleSheet() != ""
     assert ops.read(settings.branding) == Branding()
 
 

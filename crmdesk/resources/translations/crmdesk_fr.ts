@@ -1296,7 +1296,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/calendar/page.py" line="+99"/>
+        <location filename="../../ui/calendar/page.py" line="+100"/>
         <source>Displayed period</source>
         <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on.</extracomment>
         <translation>Période affichée</translation>
@@ -1352,7 +1352,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Clients&#xa0;:</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+3"/>
+        <source>Manage clients…</source>
+        <translation>Gérer les clients…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add, edit or archive clients, their segments and contacts (Ctrl+Shift+K)</source>
+        <translation>Ajouter, modifier ou archiver les clients, leurs segments et leurs contacts (Ctrl+Maj+K)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Show all</source>
         <translation>Tout afficher</translation>
     </message>
@@ -1362,7 +1372,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Afficher ou masquer les campagnes de %1</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+93"/>
         <source>Week %1 · %2 – %3</source>
         <translation>Semaine %1 · %2 – %3</translation>
     </message>
@@ -1386,7 +1396,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+76"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+78"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -1396,7 +1406,22 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>No client yet: create one first (New client…), then plan its campaign.</source>
+        <translation>Aucun client pour l’instant&#xa0;: créez-en un (Nouveau client…), puis planifiez sa campagne.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New cl&amp;ient…</source>
+        <translation>Nouveau cl&amp;ient…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a client in the Clients window</source>
+        <translation>Créer un client dans la fenêtre Clients</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>e.g. Spring offer –40 % on all magazines</source>
         <translation>ex.&#xa0;: offre de printemps –40&#x202f;% sur tous les magazines</translation>
     </message>
@@ -1411,7 +1436,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Client</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Name</source>
         <translation>No&amp;m</translation>
     </message>
@@ -1521,7 +1546,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Faire le récapitulatif de cette campagne en PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+79"/>
         <source>— none —</source>
         <translation>— aucune —</translation>
     </message>
@@ -1987,7 +2012,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChecklistWindow</name>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+165"/>
+        <location filename="../../ui/checklist/window.py" line="+156"/>
         <source>%1 KB</source>
         <translation>%1 Ko</translation>
     </message>
@@ -2290,6 +2315,74 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>ClientCommands</name>
+    <message>
+        <location filename="../../ui/clients/commands.py" line="+32"/>
+        <source>create client “%1”</source>
+        <translation>la création du client «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>edit client “%1”</source>
+        <translation>la modification du client «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>archive client “%1”</source>
+        <translation>l&apos;archivage du client «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restore client “%1”</source>
+        <translation>la restauration du client «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>delete client “%1”</source>
+        <translation>la suppression du client «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>create segment “%1”</source>
+        <translation>la création du segment «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>edit segment “%1”</source>
+        <translation>la modification du segment «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>archive segment “%1”</source>
+        <translation>l&apos;archivage du segment «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restore segment “%1”</source>
+        <translation>la restauration du segment «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>delete segment “%1”</source>
+        <translation>la suppression du segment «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>add contact “%1”</source>
+        <translation>l&apos;ajout du contact «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>edit contact “%1”</source>
+        <translation>la modification du contact «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>delete contact “%1”</source>
+        <translation>la suppression du contact «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>ClientStatsPage</name>
     <message>
         <location filename="../../ui/stats/client_page.py" line="+54"/>
@@ -2369,9 +2462,514 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>ClientsWindow</name>
+    <message>
+        <location filename="../../ui/clients/window.py" line="+180"/>
+        <source>Responsible</source>
+        <extracomment>The colours a new client starts with: distinct at a glance in the calendar, readable on a light and a dark palette. The first one no client wears yet is offered.</extracomment>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accountable</source>
+        <translation>Approbateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consulted</source>
+        <translation>Consulté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Informed</source>
+        <translation>Informé</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The client needs a name.</source>
+        <translation>Le client doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <location line="+16"/>
+        <source>The name is longer than 120 characters.</source>
+        <translation>Le nom dépasse 120 caractères.</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>A client named “%1” already exists.</source>
+        <translation>Un client nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not a colour: type #rrggbb or choose one.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une couleur&#xa0;: saisissez #rrvvbb ou choisissez-en une.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not a time zone: choose one in the list (e.g. Europe/Paris).</source>
+        <translation>Ce n&apos;est pas un fuseau horaire&#xa0;: choisissez-en un dans la liste (par ex. Europe/Paris).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+45"/>
+        <source>“%1” is not an email address.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>The pressure cap is at least 1 send a week.</source>
+        <translation>La pression marketing max est d&apos;au moins 1 envoi par semaine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A deadline is 0 to 365 days from the send.</source>
+        <translation>Une échéance se situe entre 0 et 365 jours de l&apos;envoi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The daily rate is an amount, e.g. 550 or 550,50 (empty: none).</source>
+        <translation>Le tarif journalier est un montant, par ex. 550 ou 550,50 (vide&#xa0;: aucun).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The A/B confidence is between 50 % and 100 % (95 % usually).</source>
+        <translation>La confiance A/B est comprise entre 50&#xa0;% et 100&#xa0;% (95&#xa0;% en général).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The logo path is not valid.</source>
+        <translation>Le chemin du logo n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is longer than 500 characters.</source>
+        <translation>Ce texte dépasse 500 caractères.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The segment needs a name.</source>
+        <translation>Le segment doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This client already has a segment named “%1”.</source>
+        <translation>Ce client a déjà un segment nommé «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The size cannot be negative.</source>
+        <translation>La taille ne peut pas être négative.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The contact needs a name.</source>
+        <translation>Le contact doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A contact who receives BATs or recaps needs an email address.</source>
+        <translation>Un contact qui reçoit les BAT ou les récaps doit avoir une adresse e-mail.</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <location line="+1327"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="-791"/>
+        <location line="+34"/>
+        <location line="+868"/>
+        <source>Clients</source>
+        <extracomment>A client was created from this window (not by a redo): its id.</extracomment>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <location line="-865"/>
+        <source>Show archi&amp;ved</source>
+        <translation>Afficher les archi&amp;vés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Archived clients left the calendar filters and pickers; tick to see them</source>
+        <translation>Les clients archivés ne figurent plus dans les filtres et les listes&#x202f;; cochez pour les voir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+270"/>
+        <location line="+193"/>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <location line="-462"/>
+        <source>Create a client (Ctrl+N)</source>
+        <translation>Créer un client (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+378"/>
+        <location line="+359"/>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <location line="-735"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Charters…</source>
+        <translation>Chartes…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tone, banned words, mandatory mentions, palette, mail clients</source>
+        <translation>Ton, mots interdits, mentions obligatoires, palette, messageries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Personas…</source>
+        <translation>Personas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sample readers whose values fill the BAT&apos;s personalisation tags</source>
+        <translation>Les lecteurs types dont les valeurs remplissent les champs de personnalisation du BAT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checklist templates</source>
+        <translation>Modèles de checklist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The client&apos;s checklist for each campaign type</source>
+        <translation>La checklist du client pour chaque type de campagne</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+21"/>
+        <source>e.g. Maison Verlaine</source>
+        <translation>par ex. Maison Verlaine</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>e.g. newsletter@maison-verlaine.fr</source>
+        <translation>par ex. newsletter@maison-verlaine.fr</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The UTM parameters the client&apos;s links must carry; {…} stands for any value</source>
+        <translation>Les paramètres UTM que doivent porter les liens du client&#x202f;; {…} vaut pour n&apos;importe quelle valeur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None: the recaps carry no client logo</source>
+        <translation>Aucun&#xa0;: les récaps n&apos;affichent pas de logo client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;olour</source>
+        <translation>C&amp;ouleur</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Fuseau horaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender na&amp;me</source>
+        <translation>Nom de l&apos;e&amp;xpéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sender a&amp;ddress</source>
+        <translation>A&amp;dresse de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;UTM convention</source>
+        <translation>Convention &amp;UTM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Logo</source>
+        <translation>&amp;Logo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>D−</source>
+        <translation>J−</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D+</source>
+        <translation>J+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excluding tax, e.g. 550 or 550,50; empty: none</source>
+        <translation>Hors taxes, par ex. 550 ou 550,50&#x202f;; vide&#xa0;: aucun</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How sure an A/B test must be before a variant is called the winner</source>
+        <translation>La certitude qu&apos;un test A/B doit atteindre avant de désigner une version gagnante</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pressure &amp;cap</source>
+        <translation>&amp;Pression max</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sends per week per segment</source>
+        <translation>envois / semaine / segment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Brief due</source>
+        <translation>Remise du &amp;brief</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>days before the send</source>
+        <translation>jours avant l&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>BAT du&amp;e</source>
+        <translation>Envoi du B&amp;AT</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Anal&amp;ysis</source>
+        <translation>Anal&amp;yse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>days after the send</source>
+        <translation>jours après l&apos;envoi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Daily &amp;rate</source>
+        <translation>&amp;Tarif journalier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A/B con&amp;fidence</source>
+        <translation>&amp;Confiance A/B</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+90"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>Save the client (Ctrl+S)</source>
+        <translation>Enregistrer le client (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revert</source>
+        <translation>Annuler les modifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put back the values last saved</source>
+        <translation>Remettre les dernières valeurs enregistrées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the client to add its segments and contacts.</source>
+        <translation>Enregistrez le client pour ajouter ses segments et ses contacts.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <location line="+127"/>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>Archived: not in the calendar filters and pickers, still in the history and reports</source>
+        <translation>Archivé&#xa0;: absent des filtres et des listes, toujours dans l&apos;historique et les rapports</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Segments (%1)</source>
+        <translation>Segments (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts (%1)</source>
+        <translation>Contacts (%1)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>No client selected</source>
+        <translation>Aucun client sélectionné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a client in the list, tick “Show archived” to see the archived ones, or create a new client (Ctrl+N).</source>
+        <translation>Choisissez un client dans la liste, cochez «&#xa0;Afficher les archivés&#xa0;» pour voir les clients archivés, ou créez un nouveau client (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create your first client</source>
+        <translation>Créez votre premier client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A client is a brand you work for. Its colour marks its campaigns in the calendar; its sender, deadlines and pressure cap apply to each of its campaigns; its segments are what you target and its contacts approve the BATs and receive the recaps. Click “New client” (Ctrl+N) to start.</source>
+        <translation>Un client est une marque pour laquelle vous travaillez. Sa couleur distingue ses campagnes dans le calendrier&#x202f;; son expéditeur, ses échéances et sa pression marketing max s&apos;appliquent à chacune de ses campagnes&#x202f;; ses segments sont vos cibles et ses contacts valident les BAT et reçoivent les récaps. Cliquez sur «&#xa0;Nouveau client&#xa0;» (Ctrl+N) pour commencer.</translation>
+    </message>
+    <message>
+        <location line="+181"/>
+        <source>Client “%1” created — Ctrl+Z to undo.</source>
+        <translation>Client «&#xa0;%1&#xa0;» créé — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client “%1” saved — Ctrl+Z to undo.</source>
+        <translation>Client «&#xa0;%1&#xa0;» enregistré — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the new client before leaving it?</source>
+        <translation>Enregistrer le nouveau client avant de le quitter&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the changes to “%1”?</source>
+        <translation>Enregistrer les modifications de «&#xa0;%1&#xa0;»&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>“%1” archived: it left the calendar filters and pickers and stays in the history and reports — Ctrl+Z to undo.</source>
+        <translation>«&#xa0;%1&#xa0;» archivé&#xa0;: il ne figure plus dans les filtres et les listes du calendrier et reste dans l&apos;historique et les rapports — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” restored — Ctrl+Z to undo.</source>
+        <translation>«&#xa0;%1&#xa0;» restauré — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 has 1 campaign: it cannot be deleted. It is archived: it stays in the history and reports.</source>
+        <translation>%1 a 1 campagne&#xa0;: il ne peut pas être supprimé. Il est archivé&#xa0;: il reste dans l&apos;historique et les rapports.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has %2 campaigns: they keep it from being deleted. It is archived: it stays in the history and reports.</source>
+        <translation>%1 a %2 campagnes&#xa0;: elles empêchent sa suppression. Il est archivé&#xa0;: il reste dans l&apos;historique et les rapports.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 has 1 campaign: archive it instead? It leaves the calendar filters and pickers and stays in the history and reports.</source>
+        <translation>%1 a 1 campagne&#xa0;: l&apos;archiver plutôt&#x202f;? Il ne figurera plus dans les filtres et les listes du calendrier et restera dans l&apos;historique et les rapports.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has %2 campaigns: archive it instead? It leaves the calendar filters and pickers and stays in the history and reports.</source>
+        <translation>%1 a %2 campagnes&#xa0;: l&apos;archiver plutôt&#x202f;? Il ne figurera plus dans les filtres et les listes du calendrier et restera dans l&apos;historique et les rapports.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete “%1” with its segments, contacts, charters and personas? Ctrl+Z brings them back.</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;» avec ses segments, contacts, chartes et personas&#x202f;? Ctrl+Z les fait revenir.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“%1” deleted — Ctrl+Z to undo.</source>
+        <translation>«&#xa0;%1&#xa0;» supprimé — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The client&apos;s logo</source>
+        <translation>Le logo du client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg *.gif *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg *.gif *.webp)</translation>
+    </message>
+</context>
+<context>
     <name>CockpitPage</name>
     <message>
-        <location filename="../../ui/cockpit.py" line="+83"/>
+        <location filename="../../ui/cockpit.py" line="+90"/>
         <source>Sends today</source>
         <translation>Envois du jour</translation>
     </message>
@@ -2421,7 +3019,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Aucun segment ne dépasse le plafond de son client.</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+63"/>
         <source>%n send(s) today</source>
         <translation>
             <numerusform>%n envoi aujourd’hui</numerusform>
@@ -2444,8 +3042,18 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
             <numerusform>%n tâches de checklist en retard</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>Your workspace has no client yet. Create your first one (File › Clients…, Ctrl+Shift+K) or import the plan you keep in Excel (Ctrl+Shift+I).</source>
+        <translation>Votre espace de travail n’a pas encore de client. Créez le premier (Fichier › Clients…, Ctrl+Maj+K) ou importez le plan que vous tenez dans Excel (Ctrl+Maj+I).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No campaign planned yet. Press Ctrl+N to plan your first one, or import your plan from CSV or Excel (Ctrl+Shift+I).</source>
+        <translation>Aucune campagne planifiée. Appuyez sur Ctrl+N pour planifier la première, ou importez votre plan depuis un CSV ou un fichier Excel (Ctrl+Maj+I).</translation>
+    </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+29"/>
         <location line="+23"/>
         <source>(%n day(s) late)</source>
         <translation>
@@ -2483,6 +3091,113 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+7"/>
         <source>Ctrl+Enter to save</source>
         <translation>Ctrl+Entrée pour enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <location filename="../../ui/clients/window.py" line="-1064"/>
+        <location line="+40"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+40"/>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+40"/>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+40"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>BATs</source>
+        <translation>BAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recaps</source>
+        <translation>Récaps</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Receives the BATs</source>
+        <translation>Reçoit les BAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receives the recaps</source>
+        <translation>Reçoit les récaps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Claire Martin</source>
+        <translation>par ex. Claire Martin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. claire.martin@client.fr</source>
+        <translation>par ex. claire.martin@client.fr</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>RACI: Responsible does the work, Accountable approves, Consulted gives an opinion, Informed is kept informed</source>
+        <translation>RACI&#xa0;: le Responsable réalise, l&apos;Approbateur valide, le Consulté donne son avis, l&apos;Informé est tenu au courant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Receives BATs</source>
+        <translation>Reçoit les BAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receives recaps</source>
+        <translation>Reçoit les récaps</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Contact “%1” added — Ctrl+Z to undo.</source>
+        <translation>Contact «&#xa0;%1&#xa0;» ajouté — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact “%1” saved — Ctrl+Z to undo.</source>
+        <translation>Contact «&#xa0;%1&#xa0;» enregistré — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add contact</source>
+        <translation>Ajouter le contact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save contact</source>
+        <translation>Enregistrer le contact</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Contact “%1” deleted — Ctrl+Z to undo.</source>
+        <translation>Contact «&#xa0;%1&#xa0;» supprimé — Ctrl+Z pour annuler.</translation>
     </message>
 </context>
 <context>
@@ -2826,7 +3541,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>LogoField</name>
     <message>
-        <location filename="../../ui/reports/settings_dialog.py" line="+84"/>
+        <location filename="../../ui/reports/settings_dialog.py" line="+77"/>
         <location line="+45"/>
         <source>No logo</source>
         <translation>Pas de logo</translation>
@@ -2860,7 +3575,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+78"/>
+        <location filename="../../ui/main_window.py" line="+89"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -2875,7 +3590,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Workspace upgraded; the previous version was saved to %1</source>
         <translation>Espace de travail mis à jour&#x202f;; la version précédente a été sauvegardée dans %1</translation>
     </message>
@@ -2890,7 +3605,27 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Nouvelle campagne…</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Clients…</source>
+        <translation>&amp;Clients…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My &amp;profile…</source>
+        <translation>Mon pro&amp;fil…</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>&amp;Import a plan (CSV, Excel)…</source>
+        <translation>&amp;Importer un plan (CSV, Excel)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport the plan…</source>
+        <translation>E&amp;xporter le plan…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Export &amp;recap…</source>
         <translation>Exporter le &amp;récapitulatif…</translation>
     </message>
@@ -3035,6 +3770,73 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>À &amp;propos de crmdesk</translation>
     </message>
     <message>
+        <location line="+56"/>
+        <source>Import a plan</source>
+        <translation>Importer un plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Plans (*.csv *.xlsx *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n campaign(s) imported</source>
+        <translation>
+            <numerusform>%n campagne importée</numerusform>
+            <numerusform>%n campagnes importées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n client(s) and</source>
+        <translation>
+            <numerusform>%n client et</numerusform>
+            <numerusform>%n clients et</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n segment(s) created</source>
+        <translation>
+            <numerusform>%n segment créé</numerusform>
+            <numerusform>%n segments créés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the plan</source>
+        <translation>Exporter le plan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV, French Excel (*.csv)</source>
+        <translation>Classeur Excel (*.xlsx);;CSV, Excel français (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n campaign(s) exported to %1</source>
+        <translation>
+            <numerusform>%n campagne exportée dans %1</numerusform>
+            <numerusform>%n campagnes exportées dans %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Open the demo</source>
+        <translation>Ouvrir la démo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The demo could not be started.</source>
+        <translation>La démo n’a pas pu être lancée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The demo opens in a new window…</source>
+        <translation>La démo s’ouvre dans une nouvelle fenêtre…</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>About crmdesk</source>
         <translation>À propos de crmdesk</translation>
@@ -3045,7 +3847,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+218"/>
         <source>Export recap</source>
         <translation>Exporter le récapitulatif</translation>
     </message>
@@ -3108,7 +3910,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la suppression de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="+105"/>
+        <location filename="../../ui/operations.py" line="+112"/>
         <source>crmdesk</source>
         <translation>crmdesk</translation>
     </message>
@@ -3257,6 +4059,319 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>PlanImport</name>
+    <message>
+        <location filename="../../ui/plan_import.py" line="+41"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send date</source>
+        <translation>Date d’envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send time</source>
+        <translation>Heure d’envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preheader</source>
+        <translation>Pré-header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ESP</source>
+        <translation>Routeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this is not a date (dd/mm/yyyy or yyyy-mm-dd), or the day does not exist</source>
+        <translation>ce n’est pas une date (jj/mm/aaaa ou aaaa-mm-jj), ou ce jour n’existe pas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this is not a time (9h30, 09:30 or 9:30 AM)</source>
+        <translation>ce n’est pas une heure (9h30, 09:30 ou 9:30 AM)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown status (draft, brief, production, BAT, approved, scheduled, sent…)</source>
+        <translation>statut inconnu (brouillon, brief, production, BAT, validé, programmé, envoyé…)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown type (newsletter, promo, relance, erratum, automation)</source>
+        <translation>type inconnu (newsletter, promo, relance, erratum, automatisation)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown channel (email, SMS, push)</source>
+        <translation>canal inconnu (e-mail, SMS, push)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the volume is not a whole number</source>
+        <translation>le volume n’est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this cell is empty</source>
+        <translation>cette cellule est vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is too long</source>
+        <translation>le nom est trop long</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the text is too long</source>
+        <translation>le texte est trop long</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this time does not exist that day (the clocks jump forward)</source>
+        <translation>cette heure n’existe pas ce jour-là (passage à l’heure d’été)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line %1, column “%2”: %3</source>
+        <translation>Ligne %1, colonne «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This file does not exist.</source>
+        <translation>Ce fichier n’existe pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is empty: no header row.</source>
+        <translation>Ce fichier est vide&#xa0;: pas de ligne d’en-tête.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is not a spreadsheet: save it as .xlsx or CSV.</source>
+        <translation>Ce fichier n’est pas un tableur&#xa0;: enregistrez-le en .xlsx ou en CSV.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This workbook is password-protected (or an old .xls): save it unprotected as .xlsx, or as CSV, and import that.</source>
+        <translation>Ce classeur est protégé par un mot de passe (ou c’est un ancien .xls)&#xa0;: enregistrez-le sans protection en .xlsx, ou en CSV, puis importez-le.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This file is too large.</source>
+        <translation>Ce fichier est trop volumineux.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file holds binary data, not a table: is it the right file?</source>
+        <translation>Ce fichier contient des données binaires, pas un tableau&#xa0;: est-ce le bon fichier&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file cannot be read.</source>
+        <translation>Ce fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No column gives the client, the campaign name or the send date: choose them below.</source>
+        <translation>Aucune colonne ne donne le client, le nom de la campagne ou la date d’envoi&#xa0;: choisissez-les ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>Import annulé&#xa0;: rien n’a été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanImportDialog</name>
+    <message>
+        <location line="+56"/>
+        <source>Import a plan — %1</source>
+        <translation>Importer un plan — %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+103"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>&amp;Sheet</source>
+        <translation>&amp;Feuille</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In the workspace</source>
+        <translation>Dans l’espace de travail</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>First campaigns read:</source>
+        <translation>Premières campagnes lues&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>— not in the file —</source>
+        <translation>— absente du fichier —</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column %1</source>
+        <translation>colonne %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Checking %n row(s)…</source>
+        <translation>
+            <numerusform>Vérification de %n ligne…</numerusform>
+            <numerusform>Vérification de %n lignes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n campaign(s) to create</source>
+        <translation>
+            <numerusform>%n campagne à créer</numerusform>
+            <numerusform>%n campagnes à créer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already in the workspace (left as they are)</source>
+        <translation>
+            <numerusform>%n déjà présente (laissée telle quelle)</numerusform>
+            <numerusform>%n déjà présentes (laissées telles quelles)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n empty row(s) and %1 total row(s) skipped</source>
+        <translation>
+            <numerusform>%n ligne vide et %1 ligne(s) de total ignorées</numerusform>
+            <numerusform>%n lignes vides et %1 ligne(s) de total ignorées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New clients (%1): %2</source>
+        <translation>Nouveaux clients (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New segments (%1): %2</source>
+        <translation>Nouveaux segments (%1)&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>… and %n more problem(s).</source>
+        <translation>
+            <numerusform>… et %n autre problème.</numerusform>
+            <numerusform>… et %n autres problèmes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n problem(s) to fix in the file (or in the columns) before importing:</source>
+        <translation>
+            <numerusform>%n problème à corriger dans le fichier (ou les colonnes) avant l’import&#xa0;:</numerusform>
+            <numerusform>%n problèmes à corriger dans le fichier (ou les colonnes) avant l’import&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing new to import: every campaign is already there.</source>
+        <translation>Rien de nouveau à importer&#xa0;: toutes les campagnes sont déjà là.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the columns and what will be created, then import.</source>
+        <translation>Vérifiez les colonnes et ce qui sera créé, puis importez.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>already there</source>
+        <translation>déjà là</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>new</source>
+        <translation>nouvelle</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Importing %n campaign(s)…</source>
+        <translation>
+            <numerusform>Import de %n campagne…</numerusform>
+            <numerusform>Import de %n campagnes…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewControls</name>
     <message numerus="yes">
         <location filename="../../ui/bat/window.py" line="-885"/>
@@ -3265,6 +4380,125 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
             <numerusform>%n requête distante bloquée</numerusform>
             <numerusform>%n requêtes distantes bloquées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <location filename="../../ui/profile.py" line="+31"/>
+        <source>Your profile needs a name.</source>
+        <translation>Votre profil doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The name is longer than 120 characters.</source>
+        <translation>Le nom dépasse 120 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is not an email address (name@domain.fr).</source>
+        <translation>Ce n’est pas une adresse e-mail (nom@domaine.fr).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The company is longer than 120 characters.</source>
+        <translation>La société dépasse 120 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The logo path is not valid.</source>
+        <translation>Le chemin du logo n’est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the colour as #rrggbb (#1f2937).</source>
+        <translation>Écrivez la couleur sous la forme #rrvvbb (#1f2937).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location line="+118"/>
+        <source>My profile</source>
+        <translation>Mon profil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your name signs every decision, checklist tick, BAT and send, and your name, logo and colour head the reports your clients receive.</source>
+        <translation>Votre nom signe chaque décision, chaque case cochée, chaque BAT et chaque envoi&#x202f;; votre nom, votre logo et votre couleur figurent en tête des rapports que reçoivent vos clients.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location line="-104"/>
+        <source>e.g. Camille Moreau</source>
+        <translation>par ex. Camille Moreau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>camille@example.fr</source>
+        <translation>camille@exemple.fr</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your company or trade name (optional)</source>
+        <translation>Votre société ou nom commercial (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PNG or SVG for your reports (optional)</source>
+        <translation>Un PNG ou un SVG pour vos rapports (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Company</source>
+        <translation>&amp;Société</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Logo</source>
+        <translation>&amp;Logo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;lour of your reports</source>
+        <translation>C&amp;ouleur de vos rapports</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Your logo</source>
+        <translation>Votre logo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png *.svg *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.svg *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
     </message>
 </context>
 <context>
@@ -3432,14 +4666,9 @@ Bien cordialement,
 <context>
     <name>ReportSettingsDialog</name>
     <message>
-        <location filename="../../ui/reports/settings_dialog.py" line="-74"/>
-        <source>The name is longer than %1 characters.</source>
-        <extracomment>The images a report can show (as ``crmdesk.render.reports.LOGO_SUFFIXES``).</extracomment>
-        <translation>Le nom dépasse %1 caractères.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../ui/reports/settings_dialog.py" line="-68"/>
         <source>The path is longer than %1 characters.</source>
+        <extracomment>The images a report can show (as ``crmdesk.render.reports.LOGO_SUFFIXES``).</extracomment>
         <translation>Le chemin dépasse %1 caractères.</translation>
     </message>
     <message>
@@ -3448,53 +4677,27 @@ Bien cordialement,
         <translation>Un chemin tient sur une seule ligne.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Write the colour as #rrggbb (for instance #1f2937).</source>
-        <translation>Écrivez la couleur sous la forme #rrvvbb (par exemple #1f2937).</translation>
-    </message>
-    <message>
         <location line="+84"/>
         <source>Report settings</source>
         <translation>Paramètres des rapports</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Your name, or your agency&apos;s</source>
-        <translation>Votre nom, ou celui de votre agence</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Your logo</source>
-        <translation>Votre logo</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-18"/>
         <source>You, on every report</source>
         <translation>Vous, sur chaque rapport</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Nom</translation>
+        <location line="-7"/>
+        <source>My &amp;profile…</source>
+        <translation>Mon &amp;profil…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Logo</source>
-        <translation>&amp;Logo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Colou&amp;r</source>
-        <translation>Co&amp;uleur</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>The client&apos;s logo</source>
         <translation>Le logo du client</translation>
     </message>
@@ -3539,12 +4742,22 @@ Bien cordialement,
         <translation>&amp;Dossier</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>Your colour</source>
-        <translation>Votre couleur</translation>
+        <location line="+53"/>
+        <source>%1, in %2</source>
+        <translation>%1, en %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>logo: %1</source>
+        <translation>logo&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No profile yet: your reports carry no name.</source>
+        <translation>Pas encore de profil&#xa0;: vos rapports ne portent aucun nom.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Your templates folder</source>
         <translation>Le dossier de vos modèles</translation>
     </message>
@@ -3800,6 +5013,118 @@ Bien cordialement,
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsPanel</name>
+    <message>
+        <location filename="../../ui/clients/window.py" line="-337"/>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+16"/>
+        <source>Estimated size</source>
+        <translation>Taille estimée</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Active subscribers</source>
+        <translation>par ex. Abonnés actifs</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How many people the segment holds, as the ESP counts them</source>
+        <translation>Combien de personnes compte le segment, selon le routeur</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New segment</source>
+        <translation>Nouveau segment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+76"/>
+        <location line="+53"/>
+        <source>Archive</source>
+        <translation>Archiver</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>%1 (archived)</source>
+        <translation>%1 (archivé)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Archived: no longer offered to new campaigns; restore it to use it.</source>
+        <translation>Archivé&#xa0;: il n&apos;est plus proposé aux nouvelles campagnes&#x202f;; restaurez-le pour l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Segment “%1” added — Ctrl+Z to undo.</source>
+        <translation>Segment «&#xa0;%1&#xa0;» ajouté — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segment “%1” saved — Ctrl+Z to undo.</source>
+        <translation>Segment «&#xa0;%1&#xa0;» enregistré — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add segment</source>
+        <translation>Ajouter le segment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save segment</source>
+        <translation>Enregistrer le segment</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Segment “%1” archived — Ctrl+Z to undo.</source>
+        <translation>Segment «&#xa0;%1&#xa0;» archivé — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Segment “%1” restored — Ctrl+Z to undo.</source>
+        <translation>Segment «&#xa0;%1&#xa0;» restauré — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Segment “%1” deleted — Ctrl+Z to undo.</source>
+        <translation>Segment «&#xa0;%1&#xa0;» supprimé — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The segment “%1” is targeted by 1 campaign.</source>
+        <translation>Le segment «&#xa0;%1&#xa0;» est ciblé par 1 campagne.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The segment “%1” is targeted by %2 campaigns.</source>
+        <translation>Le segment «&#xa0;%1&#xa0;» est ciblé par %2 campagnes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It cannot be deleted; it stays archived.</source>
+        <translation>Il ne peut pas être supprimé&#x202f;; il reste archivé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Archive it instead? It is no longer offered to new campaigns and stays in the history and reports.</source>
+        <translation>L&apos;archiver plutôt&#x202f;? Il ne sera plus proposé aux nouvelles campagnes et restera dans l&apos;historique et les rapports.</translation>
     </message>
 </context>
 <context>
@@ -5071,6 +6396,74 @@ Le récap de campagne reprend ce texte.</translation>
         <location line="+14"/>
         <source>This client and type&apos;s own template was removed; Ctrl+Z in the checklist window brings it back.</source>
         <translation>Le modèle propre à ce client et ce type a été supprimé ; Ctrl+Z dans la fenêtre de checklist le rétablit.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/welcome.py" line="+41"/>
+        <source>Welcome to crmdesk</source>
+        <translation>Bienvenue dans crmdesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This workspace is empty. Tell crmdesk who you are, then bring in your clients: everything stays in one file on this computer.</source>
+        <translation>Cet espace de travail est vide. Dites à crmdesk qui vous êtes, puis faites entrer vos clients&#xa0;: tout reste dans un seul fichier, sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1. Your profile</source>
+        <translation>1. Votre profil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your name signs decisions, ticks and sends; it heads your clients&apos; reports.</source>
+        <translation>Votre nom signe les décisions, les cases cochées et les envois&#x202f;; il figure en tête des rapports de vos clients.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save my profile</source>
+        <translation>&amp;Enregistrer mon profil</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>2. Bring in your work</source>
+        <translation>2. Faites entrer votre travail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create my first client</source>
+        <translation>Créer mon premier client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its colour, sender, pressure cap and deadlines, then segments and contacts.</source>
+        <translation>Sa couleur, son expéditeur, sa pression max et ses échéances, puis ses segments et ses contacts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import my plan (CSV or Excel)</source>
+        <translation>Importer mon plan (CSV ou Excel)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The campaign plan you keep in a spreadsheet: clients and segments come too.</source>
+        <translation>Le plan de campagnes que vous tenez dans un tableur&#xa0;: les clients et les segments suivent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the demo</source>
+        <translation>Ouvrir la démo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A populated workspace to try everything, in another window.</source>
+        <translation>Un espace de travail rempli pour tout essayer, dans une autre fenêtre.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Signed by %1. Change it in File › My profile….</source>
+        <translation>Signé par %1. Modifiable dans Fichier › Mon profil….</translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,7 @@ from crmdesk.ui.bat.labels import (
     notice_text,
 )
 from crmdesk.ui.checklist.labels import SEVERITY_COLOURS, severity_label
-from crmdesk.ui.checklist.window import language, local_text, operator_name
+from crmdesk.ui.checklist.window import language, local_text
 from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
@@ -473,7 +473,7 @@ class BatWindow(QWidget):
 
         self.ops = ops
         self.campaign_id = campaign_id
-        self.who = operator_name() if who is None else who
+        self.who = ops.who() if who is None else who
         self.undo_stack = QUndoStack(self)
         self.summaries: list[RoundSummary] = []
         self.view: RoundView | None = None

@@ -63,6 +63,7 @@ class CalendarPage(QWidget):
     new_requested = Signal(object)  # date
     reschedule_requested = Signal(int, object)
     ready = Signal()
+    clients_requested = Signal(object)  # a client's id, or None for the list
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +152,14 @@ class CalendarPage(QWidget):
         self.legend.setSpacing(4)
         legend_label = QLabel(self.tr("Clients:"))
         self.legend.addWidget(legend_label)
+        self.manage_clients = QToolButton()
+        self.manage_clients.setText(self.tr("Manage clients…"))
+        self.manage_clients.setAutoRaise(True)
+        self.manage_clients.setToolTip(
+            self.tr("Add, edit or archive clients, their segments and contacts (Ctrl+Shift+K)")
+        )
+        self.manage_clients.clicked.connect(lambda: self.clients_requested.emit(None))
+        self.legend.addWidget(self.manage_clients)
         self.legend_end = QLabel()
         self.legend.addWidget(self.legend_end, 1)
         self.summary = QLabel()
@@ -219,6 +228,11 @@ class CalendarPage(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setToolTip(self.tr("Show or hide the campaigns of %1").replace("%1", info.name))
             button.toggled.connect(self._client_filter_changed)
+            # Right-click: the client's card, to change its colour, cap or contacts.
+            button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            button.customContextMenuRequested.connect(
+                lambda _pos, cid=info.id: self.clients_requested.emit(cid)
+            )
             self.legend.insertWidget(1 + position, button)
             self._client_buttons[info.id] = button
 

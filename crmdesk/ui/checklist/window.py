@@ -9,7 +9,6 @@ the window stays responsive and shows that it is busy meanwhile.
 
 from __future__ import annotations
 
-import getpass
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -126,14 +125,6 @@ EMAIL_SUFFIXES = (".html", ".htm", ".eml")
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the item id (checklist) or the Finding (findings)
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1  # (text, foreground, background) drawn after the text
 COLUMNS = ("state", "label", "role", "due", "who", "comment")
-
-
-def operator_name() -> str:
-    """Who ticks an item by hand: the operator's account on this laptop."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no user name in the environment nor passwd
-        return ""
 
 
 def language() -> str:
@@ -641,7 +632,7 @@ class ChecklistWindow(QWidget):
         self.ops = ops
         self.campaign_id = campaign_id
         self.today = today
-        self.who = operator_name() if who is None else who
+        self.who = ops.who() if who is None else who
         self.undo_stack = QUndoStack(self)
         self.checklist: Checklist | None = None
         self.run: RunView | None = None
@@ -1470,4 +1461,4 @@ class ChecklistWindow(QWidget):
         super().closeEvent(event)
 
 
-__all__ = ["ChecklistWindow", "SourceView", "operator_name"]
+__all__ = ["ChecklistWindow", "SourceView"]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -67,6 +68,7 @@ class CampaignDialog(QDialog):
         open_bat: Callable[[], None] | None = None,
         open_stats: Callable[[], None] | None = None,
         open_recap: Callable[[], None] | None = None,
+        new_client: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,8 +88,23 @@ class CampaignDialog(QDialog):
         self.warning.hide()
 
         self.client = QComboBox()
-        for info in ops.read(clients.list_clients):
-            self.client.addItem(colour_icon(info.colour), info.name, info.id)
+        self.reload_clients(None if initial is None else initial.client_id)
+        self.no_client = QLabel(
+            self.tr("No client yet: create one first (New client…), then plan its campaign.")
+        )
+        self.no_client.setWordWrap(True)
+        self.no_client.setVisible(self.client.count() == 0)
+        self.new_client_button = QPushButton(self.tr("New cl&ient…"))
+        self.new_client_button.setToolTip(self.tr("Create a client in the Clients window"))
+        self.new_client_button.setVisible(new_client is not None)
+        if new_client is not None:
+            self.new_client_button.clicked.connect(new_client)
+        client_row = QHBoxLayout()
+        client_row.addWidget(self.client, 1)
+        client_row.addWidget(self.new_client_button)
+        client_cell = QVBoxLayout()
+        client_cell.addLayout(client_row)
+        client_cell.addWidget(self.no_client)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Spring offer –40 % on all magazines"))
         self.name.setMaxLength(200)
@@ -130,7 +147,9 @@ class CampaignDialog(QDialog):
         self.notes.setMaximumHeight(90)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Client"), self.client)
+        client_label = QLabel(self.tr("&Client"))
+        client_label.setBuddy(self.client)
+        form.addRow(client_label, client_cell)
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Type"), self.type)
         form.addRow(self.tr("C&hannel"), self.channel)
@@ -233,6 +252,22 @@ class CampaignDialog(QDialog):
         self.esp.setCurrentText(initial.esp)
         self.notes.setPlainText(initial.notes)
         self._check_holiday()
+
+    def reload_clients(self, select_id: int | None = None) -> None:
+        """The clients a campaign can be planned for (the archived one a campaign already
+        belongs to stays, so editing it keeps its client), ``select_id`` chosen."""
+        chosen = self.client.currentData() if select_id is None else select_id
+        self.client.blockSignals(True)
+        self.client.clear()
+        for info in self.ops.read(clients.list_clients, include_archived=True):
+            if info.archived and info.id != chosen:
+                continue
+            self.client.addItem(colour_icon(info.colour), info.name, info.id)
+        self.client.setCurrentIndex(max(0, self.client.findData(chosen)))
+        self.client.blockSignals(False)
+        if hasattr(self, "no_client"):
+            self.no_client.setVisible(self.client.count() == 0)
+            self._client_changed()
 
     def _client_changed(self) -> None:
         client_id = self.client.currentData()

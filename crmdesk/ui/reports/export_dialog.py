@@ -55,7 +55,7 @@ from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError, ReportFailed
 from crmdesk.core.reports.quarters import Quarter
 from crmdesk.ui.checklist.labels import ALERT
-from crmdesk.ui.checklist.window import language, operator_name
+from crmdesk.ui.checklist.window import language
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations, show_error
 from crmdesk.ui.reports.review_dialog import quarter_label
@@ -166,7 +166,7 @@ class ReportWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ops = ops
         self.request = request
-        self.who = operator_name() if who is None else who
+        self.who = ops.who() if who is None else who
         self.language = language()
         self.report: Report | None = None
         self.pdf: bytes | None = None

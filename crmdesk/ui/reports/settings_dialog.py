@@ -1,5 +1,6 @@
-"""The reports' settings: the operator's name, logo and colour on every report, each client's
-logo on its own, and the folder of the operator's own templates.
+"""The reports' settings: each client's logo on its own reports and the folder of the
+operator's own templates. The operator's name, logo and colour are their profile (File › My
+profile…), which this dialog shows and opens.
 
 Everything is saved in one write when the dialog is accepted, or not at all; Cancel writes
 nothing. Paths are kept as chosen: a logo moved later costs a warning on the report, never
@@ -11,9 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -45,11 +45,10 @@ IMAGE_FILTER = "*.png *.jpg *.jpeg *.svg *.gif *.webp"
 
 
 def save_report_settings(
-    session: Session, branding: Branding, template_folder: str, client_logos: dict[int, str]
+    session: Session, template_folder: str, client_logos: dict[int, str]
 ) -> Changes:
-    """The branding, the templates folder and the client logos changed, in one transaction:
-    a refusal of any of them keeps them all as they were."""
-    settings.save_branding(session, branding)
+    """The templates folder and the client logos changed, in one transaction: a refusal of any
+    of them keeps them all as they were."""
     settings.set_template_folder(session, template_folder)
     for client_id, path in client_logos.items():
         settings.set_client_logo(session, client_id, path)
@@ -58,17 +57,11 @@ def save_report_settings(
 
 def settings_problem_text(problem: FieldProblem) -> str:
     known = {
-        "name_too_long": QCoreApplication.translate(
-            "ReportSettingsDialog", "The name is longer than %1 characters."
-        ).replace("%1", str(settings.NAME_MAX)),
         "path_too_long": QCoreApplication.translate(
             "ReportSettingsDialog", "The path is longer than %1 characters."
         ).replace("%1", str(settings.PATH_MAX)),
         "path_invalid": QCoreApplication.translate(
             "ReportSettingsDialog", "A path is a single line."
-        ),
-        "colour_invalid": QCoreApplication.translate(
-            "ReportSettingsDialog", "Write the colour as #rrggbb (for instance #1f2937)."
         ),
     }
     return known.get(problem.code) or problem_text(problem)
@@ -159,29 +152,18 @@ class ReportSettingsDialog(QDialog):
         self._logos: dict[int, str] = {}  # as edited here
         self._client_id: int | None = None
 
-        self.name = QLineEdit(branding.operator_name)
-        self.name.setPlaceholderText(self.tr("Your name, or your agency's"))
-        self.logo = LogoField(self.tr("Your logo"))
-        self.logo.set_text(branding.operator_logo)
-        self.colour = QLineEdit(branding.operator_colour)
-        self.colour.setMaxLength(7)
-        self.colour.setFixedWidth(100)
-        self.colour_swatch = QLabel()
-        self.colour_swatch.setFixedSize(28, 20)
-        self.colour_button = QPushButton(self.tr("Choose…"))
-        self.colour_button.setAutoDefault(False)
-        self.colour_button.clicked.connect(self.choose_colour)
-        self.colour.textChanged.connect(lambda _="": self._show_swatch())
-        colour_row = QHBoxLayout()
-        colour_row.addWidget(self.colour_swatch)
-        colour_row.addWidget(self.colour)
-        colour_row.addWidget(self.colour_button)
-        colour_row.addStretch(1)
+        self.operator = QLabel()
+        self.operator.setWordWrap(True)
+        self.profile_button = QPushButton(self.tr("My &profile…"))
+        self.profile_button.setAutoDefault(False)
+        self.profile_button.clicked.connect(self.open_profile)
+        self.profile_dialog: QDialog | None = None
+        operator_row = QHBoxLayout()
+        operator_row.addWidget(self.operator, 1)
+        operator_row.addWidget(self.profile_button)
         operator = QGroupBox(self.tr("You, on every report"))
-        operator_form = QFormLayout(operator)
-        operator_form.addRow(self._label(self.tr("&Name"), self.name), self.name)
-        operator_form.addRow(self._label(self.tr("&Logo"), self.logo.path), self.logo)
-        operator_form.addRow(self._label(self.tr("Colou&r"), self.colour), colour_row)
+        operator.setLayout(operator_row)
+        self._show_operator(branding)
 
         self.client = QComboBox()
         for info in ops.read(clients.list_clients):
@@ -238,15 +220,12 @@ class ReportSettingsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.fields: dict[str, QWidget] = {
-            "operator_name": self.name,
-            "operator_logo": self.logo.path,
-            "operator_colour": self.colour,
             "template_folder": self.folder,
             "logo_path": self.client_logo.path,
         }
         self.client.currentIndexChanged.connect(lambda _=0: self._client_changed())
         self._client_changed()
-        self._show_swatch()
+        ops.changed.connect(self._on_changed)
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -271,19 +250,29 @@ class ReportSettingsDialog(QDialog):
             self._logos.get(self._client_id, self._logos_loaded[self._client_id])
         )
 
-    def choose_colour(self) -> None:
-        chosen = QColorDialog.getColor(
-            QColor(self.colour.text().strip()), self, self.tr("Your colour")
-        )
-        if chosen.isValid():
-            self.colour.setText(chosen.name())
+    def _show_operator(self, branding: Branding) -> None:
+        if branding.operator_name:
+            text = self.tr("%1, in %2").replace("%1", branding.operator_name)
+            text = text.replace("%2", branding.operator_colour)
+            if branding.operator_logo:
+                text += " · " + self.tr("logo: %1").replace("%1", branding.operator_logo)
+        else:
+            text = self.tr("No profile yet: your reports carry no name.")
+        self.operator.setText(text)
 
-    def _show_swatch(self) -> None:
-        colour = QColor(self.colour.text().strip())
-        fill = colour.name() if colour.isValid() else "transparent"
-        self.colour_swatch.setStyleSheet(
-            f"background: {fill}; border: 1px solid palette(mid); border-radius: 3px;"
-        )
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.settings:
+            self._show_operator(self.ops.read(settings.branding))
+
+    def open_profile(self) -> None:
+        """Name, logo and colour are the operator's profile: edited there, shown here."""
+        from crmdesk.ui.profile import ProfileDialog
+
+        dialog = ProfileDialog(self.ops, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.profile_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "profile_dialog", None))
+        dialog.open()
 
     def choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(
@@ -293,13 +282,6 @@ class ReportSettingsDialog(QDialog):
             self.folder.setText(name)
 
     # -- saving -------------------------------------------------------------------------------
-
-    def branding(self) -> Branding:
-        return Branding(
-            operator_name=self.name.text(),
-            operator_logo=self.logo.text(),
-            operator_colour=self.colour.text(),
-        )
 
     def edited_logos(self) -> dict[int, str]:
         """The client logos changed here, by client id."""
@@ -316,9 +298,7 @@ class ReportSettingsDialog(QDialog):
             widget.setStyleSheet("")
         self.problem.hide()
         try:
-            self.ops.write(
-                save_report_settings, self.branding(), self.folder.text(), self.edited_logos()
-            )
+            self.ops.write(save_report_settings, self.folder.text(), self.edited_logos())
         except ValidationError as error:
             self.problem.setText("\n".join(settings_problem_text(p) for p in error.problems))
             self.problem.show()

@@ -60,7 +60,7 @@ from crmdesk.render.labels import (
     percent,
     source_label,
 )
-from crmdesk.ui.checklist.window import local_text, operator_name, short_date
+from crmdesk.ui.checklist.window import local_text, short_date
 from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.operations import Operations
 from crmdesk.ui.stats import charts
@@ -288,7 +288,7 @@ class StatsWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ops = ops
         self.campaign_id = campaign_id
-        self.who = operator_name() if who is None else who
+        self.who = ops.who() if who is None else who
         self.undo_stack = QUndoStack(self)
         self.stats: CampaignStats | None = None
         self.client_id: int | None = None

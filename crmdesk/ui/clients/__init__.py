@@ -1,0 +1,1 @@
+"""The Clients window: clients, their segments and contacts, every change undoable."""

@@ -1,0 +1,221 @@
+"""Undoable edits of clients, their segments and their contacts, for the main window's stack.
+
+Each edit runs when its command is built (a refusal raises before anything reaches the stack,
+as for campaigns); undo and redo replay the core service forwards and backwards through
+``Operations``, so every view hears what changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from crmdesk.core import clients, contacts
+from crmdesk.core.clients import ClientArchive, ClientInput
+from crmdesk.core.contacts import ContactInput
+from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.operations import Operations
+
+
+def _named(text: str, name: str) -> str:
+    return text.replace("%1", " ".join(name.split()))
+
+
+# -- clients ----------------------------------------------------------------------------------
+
+
+class CreateClient(CampaignCommand):
+    """Add a client; undo deletes it (refused once campaigns hold it), redo brings it back."""
+
+    def __init__(self, ops: Operations, data: ClientInput) -> None:
+        text = QCoreApplication.translate("ClientCommands", "create client “%1”")
+        super().__init__(ops, _named(text, data.name))
+        self.client_id: int
+        self.client_id, _ = ops.write(clients.add_client, data)
+        self.archive: ClientArchive | None = None
+
+    def replay(self) -> None:
+        assert self.archive is not None
+        self.ops.write(clients.undelete_client, self.archive)
+
+    def revert(self) -> None:
+        self.archive, _ = self.ops.write(clients.delete_client, self.client_id)
+
+
+class EditClient(CampaignCommand):
+    def __init__(self, ops: Operations, client_id: int, data: ClientInput) -> None:
+        text = QCoreApplication.translate("ClientCommands", "edit client “%1”")
+        super().__init__(ops, _named(text, data.name))
+        self.client_id = client_id
+        self.before: ClientInput
+        self.before, _ = ops.write(clients.update_client, client_id, data)
+        self.after: ClientInput = ops.read(clients.client_input, client_id)
+
+    def replay(self) -> None:
+        self.ops.write(clients.update_client, self.client_id, self.after)
+
+    def revert(self) -> None:
+        self.ops.write(clients.update_client, self.client_id, self.before)
+
+
+class SetClientArchived(CampaignCommand):
+    """Archive a client (gone from the pickers and filters, kept in the history) or restore it."""
+
+    def __init__(self, ops: Operations, client_id: int, name: str, archived: bool) -> None:
+        if archived:
+            text = QCoreApplication.translate("ClientCommands", "archive client “%1”")
+        else:
+            text = QCoreApplication.translate("ClientCommands", "restore client “%1”")
+        super().__init__(ops, _named(text, name))
+        self.client_id = client_id
+        self.archived = archived
+        ops.write(clients.set_client_archived, client_id, archived)
+
+    def replay(self) -> None:
+        self.ops.write(clients.set_client_archived, self.client_id, self.archived)
+
+    def revert(self) -> None:
+        self.ops.write(clients.set_client_archived, self.client_id, not self.archived)
+
+
+class DeleteClient(CampaignCommand):
+    """Delete a client without campaigns, with its segments and contacts; undo brings all back.
+
+    A client with campaigns is refused (``InUse``) when the command is built."""
+
+    def __init__(self, ops: Operations, client_id: int) -> None:
+        super().__init__(ops, "")
+        self.client_id = client_id
+        self.archive: ClientArchive
+        self.archive, _ = ops.write(clients.delete_client, client_id)
+        text = QCoreApplication.translate("ClientCommands", "delete client “%1”")
+        self.setText(_named(text, str(self.archive.client["name"])))
+
+    def replay(self) -> None:
+        self.archive, _ = self.ops.write(clients.delete_client, self.client_id)
+
+    def revert(self) -> None:
+        self.ops.write(clients.undelete_client, self.archive)
+
+
+# -- segments ---------------------------------------------------------------------------------
+
+
+class CreateSegment(CampaignCommand):
+    def __init__(self, ops: Operations, client_id: int, name: str, estimated_size: int) -> None:
+        text = QCoreApplication.translate("ClientCommands", "create segment “%1”")
+        super().__init__(ops, _named(text, name))
+        self.segment_id: int
+        self.segment_id, _ = ops.write(clients.create_segment, client_id, name, estimated_size)
+        self.row: dict[str, Any] | None = None
+
+    def replay(self) -> None:
+        assert self.row is not None
+        self.ops.write(clients.undelete_segment, self.row)
+
+    def revert(self) -> None:
+        self.row, _ = self.ops.write(clients.delete_segment, self.segment_id)
+
+
+class EditSegment(CampaignCommand):
+    def __init__(self, ops: Operations, segment_id: int, name: str, estimated_size: int) -> None:
+        text = QCoreApplication.translate("ClientCommands", "edit segment “%1”")
+        super().__init__(ops, _named(text, name))
+        self.segment_id = segment_id
+        self.after = (name, estimated_size)
+        self.before: tuple[str, int]
+        self.before, _ = ops.write(clients.update_segment, segment_id, name, estimated_size)
+
+    def replay(self) -> None:
+        self.ops.write(clients.update_segment, self.segment_id, *self.after)
+
+    def revert(self) -> None:
+        self.ops.write(clients.update_segment, self.segment_id, *self.before)
+
+
+class SetSegmentArchived(CampaignCommand):
+    def __init__(self, ops: Operations, segment_id: int, name: str, archived: bool) -> None:
+        if archived:
+            text = QCoreApplication.translate("ClientCommands", "archive segment “%1”")
+        else:
+            text = QCoreApplication.translate("ClientCommands", "restore segment “%1”")
+        super().__init__(ops, _named(text, name))
+        self.segment_id = segment_id
+        self.archived = archived
+        ops.write(clients.set_segment_archived, segment_id, archived)
+
+    def replay(self) -> None:
+        self.ops.write(clients.set_segment_archived, self.segment_id, self.archived)
+
+    def revert(self) -> None:
+        self.ops.write(clients.set_segment_archived, self.segment_id, not self.archived)
+
+
+class DeleteSegment(CampaignCommand):
+    """Delete a segment no campaign targets (else ``InUse`` when built); undo brings it back."""
+
+    def __init__(self, ops: Operations, segment_id: int) -> None:
+        super().__init__(ops, "")
+        self.segment_id = segment_id
+        self.row: dict[str, Any]
+        self.row, _ = ops.write(clients.delete_segment, segment_id)
+        text = QCoreApplication.translate("ClientCommands", "delete segment “%1”")
+        self.setText(_named(text, str(self.row["name"])))
+
+    def replay(self) -> None:
+        self.row, _ = self.ops.write(clients.delete_segment, self.segment_id)
+
+    def revert(self) -> None:
+        self.ops.write(clients.undelete_segment, self.row)
+
+
+# -- contacts ---------------------------------------------------------------------------------
+
+
+class AddContact(CampaignCommand):
+    def __init__(self, ops: Operations, client_id: int, data: ContactInput) -> None:
+        text = QCoreApplication.translate("ClientCommands", "add contact “%1”")
+        super().__init__(ops, _named(text, data.name))
+        self.contact_id: int
+        self.contact_id, _ = ops.write(contacts.add_contact, client_id, data)
+        self.row: dict[str, Any] | None = None
+
+    def replay(self) -> None:
+        assert self.row is not None
+        self.ops.write(contacts.undelete_contact, self.row)
+
+    def revert(self) -> None:
+        self.row, _ = self.ops.write(contacts.delete_contact, self.contact_id)
+
+
+class EditContact(CampaignCommand):
+    def __init__(self, ops: Operations, contact_id: int, data: ContactInput) -> None:
+        text = QCoreApplication.translate("ClientCommands", "edit contact “%1”")
+        super().__init__(ops, _named(text, data.name))
+        self.contact_id = contact_id
+        self.after = data
+        self.before: ContactInput
+        self.before, _ = ops.write(contacts.update_contact, contact_id, data)
+
+    def replay(self) -> None:
+        self.ops.write(contacts.update_contact, self.contact_id, self.after)
+
+    def revert(self) -> None:
+        self.ops.write(contacts.update_contact, self.contact_id, self.before)
+
+
+class DeleteContact(CampaignCommand):
+    def __init__(self, ops: Operations, contact_id: int) -> None:
+        super().__init__(ops, "")
+        self.contact_id = contact_id
+        self.row: dict[str, Any]
+        self.row, _ = ops.write(contacts.delete_contact, contact_id)
+        text = QCoreApplication.translate("ClientCommands", "delete contact “%1”")
+        self.setText(_named(text, str(self.row["name"])))
+
+    def replay(self) -> None:
+        self.row, _ = self.ops.write(contacts.delete_contact, self.contact_id)
+
+    def revert(self) -> None:
+        self.ops.write(contacts.undelete_contact, self.row)
