@@ -227,6 +227,31 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     add.add_argument("--esp", default="", metavar="NAME")
     add.set_defaults(handler=cmd_campaign_add)
 
+    brought = commands.add_parser(
+        "import-plan",
+        help="import a plan (one row per campaign) from CSV or .xlsx",
+        description=(
+            "Import the plan kept in a spreadsheet: one row per campaign (client, campaign, send "
+            "date, send time, type, channel, segments, status, subject, preheader, volume, ESP, "
+            "notes), columns recognised from French or English headers. New clients and "
+            "segments are created. All or nothing: a bad row names its line and column and "
+            "nothing is written. A row already imported (same client, name and send day) "
+            "changes nothing."
+        ),
+    )
+    brought.add_argument("file", type=Path, metavar="FILE")
+    _db_option(brought, top=False)
+    brought.add_argument("--sheet", default=None, metavar="NAME", help="the .xlsx sheet to read")
+    brought.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported, write nothing"
+    )
+    brought.set_defaults(handler=cmd_import_plan)
+    out = commands.add_parser("export-plan", help="export the plan as CSV or .xlsx")
+    _db_option(out, top=False)
+    out.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    out.add_argument("--client", action="append", default=[], metavar="NAME")
+    out.set_defaults(handler=cmd_export_plan)
+
     profile = commands.add_parser(
         "profile", help="show or set the operator's profile (the name on decisions and reports)"
     )
@@ -761,6 +786,44 @@ def cmd_campaign_add(args: argparse.Namespace) -> int:
         )
         campaign_id, _ = campaigns.create(session, data)
     print(campaign_id)
+    return EXIT_OK
+
+
+def cmd_import_plan(args: argparse.Namespace) -> int:
+    from crmdesk.core import plan, tabular
+
+    table = tabular.read_table(args.file, sheet=args.sheet)
+    result = None
+    with _read(args) if args.dry_run else _open(args, create=True) as workspace:
+        with workspace.reader() as session:
+            preview = plan.preview(session, table, plan.PlanMapping.recognise(table.headers))
+            if preview.problem_count:
+                plan.apply(session, preview)  # refuses at once, naming lines and columns
+        if not args.dry_run:
+            with workspace.session() as session:
+                result = plan.apply(session, preview)
+    created = preview.created if result is None else result.created
+    new_clients = preview.new_clients if result is None else result.new_clients
+    new_segments = preview.new_segments if result is None else result.new_segments
+    verb = "would be" if args.dry_run else ""
+    skipped = preview.skipped_empty + preview.skipped_total
+    print(
+        f"{args.file.name}: {created} campaign{'s' if created != 1 else ''} "
+        f"{verb + ' ' if verb else ''}imported, {preview.unchanged} already there, "
+        f"{len(new_clients)} new client{'s' if len(new_clients) != 1 else ''}, "
+        f"{len(new_segments)} new segment{'s' if len(new_segments) != 1 else ''}, "
+        f"{skipped} empty or total row{'s' if skipped != 1 else ''} skipped"
+    )
+    return EXIT_OK
+
+
+def cmd_export_plan(args: argparse.Namespace) -> int:
+    from crmdesk.core import plan
+
+    with _read(args) as workspace, workspace.reader() as session:
+        chosen = {clients_id(session, name) for name in args.client} or None
+        count = plan.export_plan(session, args.out, client_ids=chosen)
+    print(f"Wrote {count} campaign{'s' if count != 1 else ''} to {args.out}")
     return EXIT_OK
 
 

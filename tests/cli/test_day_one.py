@@ -348,3 +348,49 @@ def test_read_only_commands_work_while_the_app_holds_the_workspace(
         assert digest(db) == before
     finally:
         holder.communicate("\n", timeout=30)
+
+
+PLAN = (
+    "Annonceur;Campagne;Date d'envoi;Heure;Type;Cible;Statut;Objet\r\n"
+    "Maison Verlaine;Soldes d'hiver;07/01/2027;9h30;Promo;Abonnés actifs;Brouillon;Les soldes\r\n"
+    ";;;;;;;\r\n"
+    "Atelier Rivage;Lancement;20/01/2027;;;;Programmé;Nouveau\r\n"
+    "Total;;;;;;;\r\n"
+)
+
+
+def test_a_plan_comes_in_once_goes_out_and_comes_back_unchanged(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    db = tmp_path / "w.sqlite"
+    source = tmp_path / "plan.csv"
+    source.write_bytes(PLAN.encode("cp1252"))
+    ok(data_dir, "client", "add", "Maison Verlaine", "--db", db)
+    dry = ok(data_dir, "import-plan", source, "--dry-run", "--db", db)
+    assert "2 campaigns would be imported" in dry and "1 new client" in dry
+    assert json.loads(ok(data_dir, "campaigns", "--json", "--db", db)) == []
+
+    done = ok(data_dir, "import-plan", source, "--db", db)
+    assert "2 campaigns imported, 0 already there, 1 new client, 1 new segment" in done
+    assert "2 empty or total rows skipped" in done
+    listed = json.loads(ok(data_dir, "campaigns", "--json", "--db", db))
+    assert sorted((c["client"], c["name"], c["status"]) for c in listed) == [
+        ("Atelier Rivage", "Lancement", "scheduled"),
+        ("Maison Verlaine", "Soldes d'hiver", "draft"),
+    ]
+    assert "0 campaigns imported, 2 already there" in ok(
+        data_dir, "import-plan", source, "--db", db
+    )
+    for suffix in ("csv", "xlsx"):
+        out = tmp_path / f"export.{suffix}"
+        assert "Wrote 2 campaigns" in ok(data_dir, "export-plan", "--out", out, "--db", db)
+        again = ok(data_dir, "import-plan", out, "--db", db)
+        assert "0 campaigns imported, 2 already there, 0 new clients, 0 new segments" in again
+    assert json.loads(ok(data_dir, "campaigns", "--json", "--db", db)) == listed
+
+    bad = tmp_path / "plan-faux.csv"
+    bad.write_bytes(PLAN.replace("20/01/2027", "31/02/2027").encode("cp1252"))
+    refused = run(data_dir, "import-plan", bad, "--db", db)
+    assert refused.returncode == 2
+    assert 'Line 4, column "Date d\'envoi": "31/02/2027" is not a date' in refused.stderr
+    assert json.loads(ok(data_dir, "campaigns", "--json", "--db", db)) == listed
