@@ -17,6 +17,7 @@ import io
 import os
 import re
 import secrets
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -1058,8 +1059,10 @@ class _Writer:
     ordinary way, unconverted.
     """
 
-    #: SQLite's smallest limit on a statement's parameters, of builds before 3.32.
-    MAX_PARAMETERS = 999
+    #: Parameters per statement: about 700 checklist rows, where SQLite's per-statement work
+    #: (its CHECK constraints' value lists) is paid once (5.8 µs a row, against 8.0 µs at 71
+    #: rows a statement). Builds before 3.32 allow only 999.
+    MAX_PARAMETERS = 9_800 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
 
     def __init__(self, session: Session, table: SqlTable, names: Sequence[str]) -> None:
         columns = [table.c[name] for name in names]

@@ -3,7 +3,7 @@ that is not one, refused with a sentence naming it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -93,8 +93,8 @@ def test_an_xlsx_gives_typed_cells_from_the_chosen_sheet(tmp_path: Path) -> None
     assert table.sheet == "Plan 2026"
     assert table.sheets == ("Notes", "Plan 2026")
     assert [(r.line, r.cells) for r in table.rows] == [
-        (2, []),
-        (3, ["Éditions Lumière", datetime(2026, 7, 1), time(9, 30), 120000]),
+        (2, [None, None, None, None]),  # an empty row between two filled ones is kept
+        (3, ["Éditions Lumière", date(2026, 7, 1), time(9, 30), 120000]),
     ]
     assert read_table(tmp_path / "plan.xlsx").headers == ["ignored"]
 
