@@ -204,6 +204,21 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     add.add_argument("--bat", action="store_true", help="receives the BATs")
     add.add_argument("--no-recaps", action="store_true", help="does not receive the recaps")
     add.set_defaults(handler=cmd_contact_add)
+    brought = actions.add_parser(
+        "import",
+        help="import a client's contacts from CSV or .xlsx (name, email, role)",
+        description=(
+            "Import the contact list a client sent: one row per person, columns Nom (or Prénom "
+            "and Nom de famille), Email, Rôle (marketing, CRM, data, client) and RACI (R, A, "
+            "C, I), French or English headers. All or nothing; contacts already there (same "
+            "address) are left as they are."
+        ),
+    )
+    brought.add_argument("file", type=Path, metavar="FILE")
+    _db_option(brought, top=False)
+    brought.add_argument("--client", required=True, metavar="NAME")
+    brought.add_argument("--sheet", default=None, metavar="NAME")
+    brought.set_defaults(handler=cmd_contact_import)
     listing = actions.add_parser("list", help="list a client's contacts")
     _db_option(listing, top=False)
     listing.add_argument("--client", required=True, metavar="NAME")
@@ -713,6 +728,21 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
         client_id = clients_id(session, args.client)
         contacts.add_contact(session, client_id, data)
     print(f"Contact “{' '.join(args.name.split())}” added ({args.role})")
+    return EXIT_OK
+
+
+def cmd_contact_import(args: argparse.Namespace) -> int:
+    from crmdesk.core import contact_import, tabular
+
+    table = tabular.read_table(args.file, sheet=args.sheet)
+    with _open(args) as workspace, workspace.session() as session:
+        client_id = clients_id(session, args.client)
+        found = contact_import.preview(session, client_id, table)
+        added = len(contact_import.apply(session, client_id, found)[0])
+    print(
+        f"{args.file.name}: {added} contact{'s' if added != 1 else ''} added, "
+        f"{found.unchanged} already there"
+    )
     return EXIT_OK
 
 

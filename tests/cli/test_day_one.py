@@ -394,3 +394,40 @@ def test_a_plan_comes_in_once_goes_out_and_comes_back_unchanged(
     assert refused.returncode == 2
     assert 'Line 4, column "Date d\'envoi": "31/02/2027" is not a date' in refused.stderr
     assert json.loads(ok(data_dir, "campaigns", "--json", "--db", db)) == listed
+
+
+def test_a_clients_contact_list_comes_in_once_and_a_bad_address_writes_nothing(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    db = tmp_path / "w.sqlite"
+    ok(data_dir, "client", "add", "Maison Verlaine", "--db", db)
+    good = tmp_path / "contacts.csv"
+    good.write_bytes(
+        "Prénom;Nom;E-mail;Équipe;RACI\r\n"
+        "Claire;Dubois;claire@verlaine.fr;Marketing;A\r\n"
+        "Marc;Leroy;marc@verlaine.fr;Data;C\r\n"
+        "Standard;;;Client;I\r\n".encode("cp1252")
+    )
+    assert "3 contacts added, 0 already there" in ok(
+        data_dir, "contact", "import", good, "--client", "Maison Verlaine", "--db", db
+    )
+    listed = json.loads(
+        ok(data_dir, "contact", "list", "--client", "Maison Verlaine", "--json", "--db", db)
+    )
+    assert sorted((c["name"], c["role"], c["raci"], c["receives_bat"]) for c in listed) == [
+        ("Claire Dubois", "marketing", "accountable", True),
+        ("Marc Leroy", "data", "consulted", True),
+        ("Standard", "client", "informed", False),
+    ]
+    assert "0 contacts added, 3 already there" in ok(
+        data_dir, "contact", "import", good, "--client", "Maison Verlaine", "--db", db
+    )
+    bad = tmp_path / "contacts-faux.csv"
+    bad.write_text("Nom;Email\nLéa Martin;lea@verlaine.fr\nPaul;paul@\n", encoding="utf-8")
+    refused = run(data_dir, "contact", "import", bad, "--client", "Maison Verlaine", "--db", db)
+    assert refused.returncode == 2
+    assert 'Line 3, column "Email": "paul@" is not an email address.' in refused.stderr
+    again = json.loads(
+        ok(data_dir, "contact", "list", "--client", "Maison Verlaine", "--json", "--db", db)
+    )
+    assert len(again) == 3, "nothing of the refused file was written"

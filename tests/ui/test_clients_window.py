@@ -635,3 +635,44 @@ def test_every_field_undoes_to_the_stack_only_when_it_has_nothing_to_undo(
     undo_key(qtbot, window)  # the field's own undo first
     assert window.utm.text() == ""
     assert undo_stack.count() == 0
+
+
+def test_a_contact_list_is_imported_in_one_undoable_step_and_a_bad_one_is_named(
+    qtbot: QtBot,
+    workspace: Workspace,
+    ops: Operations,
+    undo_stack: QUndoStack,
+    client_id: int,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    good = tmp_path / "contacts.csv"
+    good.write_bytes(
+        "Prénom;Nom;E-mail;Équipe;RACI\r\n"
+        "Claire;Dubois;claire@lumiere.fr;Marketing;A\r\n"
+        "Marc;Leroy;marc@lumiere.fr;Data;C\r\n".encode("cp1252")
+    )
+    bad = tmp_path / "contacts-faux.csv"
+    bad.write_text("Nom;Email\nPaul;paul@\n", encoding="utf-8")
+    window = open_window(qtbot, ops, undo_stack)
+    click_tab(qtbot, window, 1)
+    panel = window.contacts
+
+    def answer(path) -> None:  # type: ignore[no-untyped-def]
+        click(qtbot, panel.import_button)
+        dialog = panel.file_dialog
+        assert dialog is not None and dialog.isVisible()
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    answer(bad)
+    assert window.notice.text() == "Line 2, column “Email”: this is not an email address"
+    assert stored_contacts(workspace, client_id) == {}
+
+    answer(good)
+    assert sorted(stored_contacts(workspace, client_id)) == ["Claire Dubois", "Marc Leroy"]
+    assert table_column(panel.table) == ["Claire Dubois", "Marc Leroy"]
+    assert window.notice.text().startswith("2 contact(s) imported")
+    window.undo_action.trigger()
+    assert stored_contacts(workspace, client_id) == {}
+    window.redo_action.trigger()
+    assert sorted(stored_contacts(workspace, client_id)) == ["Claire Dubois", "Marc Leroy"]

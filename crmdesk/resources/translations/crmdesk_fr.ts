@@ -2317,7 +2317,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientCommands</name>
     <message>
-        <location filename="../../ui/clients/commands.py" line="+32"/>
+        <location filename="../../ui/clients/commands.py" line="+33"/>
         <source>create client “%1”</source>
         <translation>la création du client «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2372,7 +2372,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>l&apos;ajout du contact «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>import the contacts of “%1”</source>
+        <translation>l’import des contacts de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>edit contact “%1”</source>
         <translation>la modification du contact «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2464,7 +2469,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientsWindow</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="+180"/>
+        <location filename="../../ui/clients/window.py" line="+183"/>
         <source>Responsible</source>
         <extracomment>The colours a new client starts with: distinct at a glance in the calendar, readable on a light and a dark palette. The first one no client wears yet is offered.</extracomment>
         <translation>Responsable</translation>
@@ -2579,7 +2584,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+145"/>
-        <location line="+1327"/>
+        <location line="+1396"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -3096,7 +3101,32 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="-1064"/>
+        <location filename="../../ui/clients/window.py" line="-1138"/>
+        <source>the contact has no name</source>
+        <translation>le contact n’a pas de nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is not an email address</source>
+        <translation>ce n’est pas une adresse e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown team (marketing, CRM, data or client)</source>
+        <translation>équipe inconnue (marketing, CRM, data ou client)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown RACI role (R, A, C or I)</source>
+        <translation>rôle RACI inconnu (R, A, C ou I)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line %1, column “%2”: %3</source>
+        <translation>Ligne %1, colonne «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <location line="+40"/>
         <source>Name</source>
         <translation>Nom</translation>
@@ -3175,7 +3205,48 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add the contacts of a list the client sent (CSV or Excel: name, email, role)</source>
+        <translation>Ajouter les contacts d’une liste envoyée par le client (CSV ou Excel&#xa0;: nom, e-mail, rôle)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Import contacts</source>
+        <translation>Importer des contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact lists (*.csv *.xlsx *.xls *.txt);;All files (*)</source>
+        <translation>Listes de contacts (*.csv *.xlsx *.xls *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n contact(s) imported</source>
+        <translation>
+            <numerusform>%n contact importé</numerusform>
+            <numerusform>%n contacts importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n déjà présent</numerusform>
+            <numerusform>%n déjà présents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Z to undo.</source>
+        <translation>Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+99"/>
         <source>Contact “%1” added — Ctrl+Z to undo.</source>
         <translation>Contact «&#xa0;%1&#xa0;» ajouté — Ctrl+Z pour annuler.</translation>
     </message>
@@ -5018,7 +5089,7 @@ Bien cordialement,
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="-337"/>
+        <location filename="../../ui/clients/window.py" line="-406"/>
         <location line="+14"/>
         <source>Name</source>
         <translation>Nom</translation>

@@ -11,8 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from crmdesk.core import clients, contacts
+from crmdesk.core import clients, contact_import, contacts
 from crmdesk.core.clients import ClientArchive, ClientInput
+from crmdesk.core.contact_import import ContactsPreview
 from crmdesk.core.contacts import ContactInput
 from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.operations import Operations
@@ -187,6 +188,22 @@ class AddContact(CampaignCommand):
 
     def revert(self) -> None:
         self.row, _ = self.ops.write(contacts.delete_contact, self.contact_id)
+
+
+class ImportContacts(CampaignCommand):
+    """Add every contact of a client's list at once; undo takes them all away again."""
+
+    def __init__(self, ops: Operations, client_id: int, found: ContactsPreview) -> None:
+        text = QCoreApplication.translate("ClientCommands", "import the contacts of “%1”")
+        super().__init__(ops, _named(text, found.source))
+        self.contact_ids, _ = ops.write(contact_import.apply, client_id, found)
+        self.rows: list[dict[str, Any]] = []
+
+    def replay(self) -> None:
+        self.ops.write(contact_import.restore, self.rows)
+
+    def revert(self) -> None:
+        self.rows, _ = self.ops.write(contact_import.remove, self.contact_ids)
 
 
 class EditContact(CampaignCommand):

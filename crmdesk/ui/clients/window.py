@@ -15,6 +15,7 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCollator, QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
@@ -64,11 +65,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core import clients, contacts
+from crmdesk.core import clients, contact_import, contacts, tabular
 from crmdesk.core.clients import NAME_MAX, OFFSET_MAX, ClientInfo, ClientInput, SegmentInfo
 from crmdesk.core.contacts import ContactInfo, ContactInput
 from crmdesk.core.errors import CrmdeskError, FieldProblem, InUse, ValidationError
 from crmdesk.core.models import CampaignType, ChecklistRole, RaciRole
+from crmdesk.core.plan import PlanProblem
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
 from crmdesk.ui.checklist.labels import ALERT, role_label
 from crmdesk.ui.clients.commands import (
@@ -81,6 +83,7 @@ from crmdesk.ui.clients.commands import (
     EditClient,
     EditContact,
     EditSegment,
+    ImportContacts,
     SetClientArchived,
     SetSegmentArchived,
 )
@@ -733,6 +736,25 @@ class SegmentsPanel(_Panel):
             self.toggle_archived()
 
 
+def list_problem_text(problem: PlanProblem) -> str:
+    sentence = {
+        "missing_value": QCoreApplication.translate("ContactsPanel", "the contact has no name"),
+        "bad_email": QCoreApplication.translate("ContactsPanel", "this is not an email address"),
+        "unknown_team": QCoreApplication.translate(
+            "ContactsPanel", "unknown team (marketing, CRM, data or client)"
+        ),
+        "unknown_raci": QCoreApplication.translate(
+            "ContactsPanel", "unknown RACI role (R, A, C or I)"
+        ),
+    }.get(problem.code, problem.message)
+    return (
+        QCoreApplication.translate("ContactsPanel", "Line %1, column “%2”: %3")
+        .replace("%1", str(problem.line))
+        .replace("%2", problem.column_header)
+        .replace("%3", sentence)
+    )
+
+
 class ContactsPanel(_Panel):
     """The client's contacts: who approves the BATs, who is consulted, who gets the recaps."""
 
@@ -794,6 +816,56 @@ class ContactsPanel(_Panel):
         self.receives_recaps.toggled.connect(self._flag_changed)
         self.key_saves(self.name, self.email)
         self.new_button.setText(self.tr("New contact"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setAutoDefault(False)
+        self.import_button.setToolTip(
+            self.tr("Add the contacts of a list the client sent (CSV or Excel: name, email, role)")
+        )
+        self.import_button.clicked.connect(self.ask_for_list)
+        self.buttons.insertWidget(2, self.import_button)
+        self.file_dialog: QFileDialog | None = None
+
+    def update_buttons(self) -> None:
+        super().update_buttons()
+        self.import_button.setEnabled(self.client_id is not None)
+
+    def ask_for_list(self) -> None:
+        """A file dialog that does not block the event loop (tests answer it too)."""
+        dialog = QFileDialog(self, self.tr("Import contacts"))
+        dialog.setNameFilter(self.tr("Contact lists (*.csv *.xlsx *.xls *.txt);;All files (*)"))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.import_list(Path(name)))
+        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def import_list(self, path: Path) -> None:
+        """Read and check the list, then add it all (one undoable step) or say what is wrong."""
+        client_id = self.client_id
+        if client_id is None:
+            return
+        try:
+            table = tabular.read_table(path)
+            found = self.ops.read(contact_import.preview, client_id, table)
+            if found.problems:
+                self.owner.say(
+                    "\n".join(list_problem_text(p) for p in found.problems[:3]), error=True
+                )
+                return
+            command = ImportContacts(self.ops, client_id, found)
+        except CrmdeskError as error:
+            self.owner.say(error_text(error), error=True)
+            return
+        self.owner.undo_stack.push(command)
+        self.owner.say(
+            self.tr("%n contact(s) imported", "", len(command.contact_ids))
+            + " · "
+            + self.tr("%n already there", "", found.unchanged)
+            + " — "
+            + self.tr("Ctrl+Z to undo.")
+        )
 
     def first_field(self) -> QWidget:
         return self.name
