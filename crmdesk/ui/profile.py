@@ -82,12 +82,17 @@ class ProfileForm(QWidget):
         self.problems.setStyleSheet("color: #dc2626;")
         self.problems.hide()
         form = QFormLayout(self)
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("&Email"), self.email)
-        form.addRow(self.tr("&Company"), self.company)
-        form.addRow(self.tr("&Logo"), logo_row)
-        form.addRow(self.tr("Co&lour of your reports"), colour_row)
-        form.addRow("", self.problems)
+        for text, buddy, cell in (
+            (self.tr("&Name"), self.name, self.name),
+            (self.tr("&Email"), self.email, self.email),
+            (self.tr("&Company"), self.company, self.company),
+            (self.tr("&Logo"), self.logo, logo_row),
+            (self.tr("Co&lour of your reports"), self.colour, colour_row),
+        ):
+            label = QLabel(text)
+            label.setBuddy(buddy)  # its accelerator reaches the field
+            form.addRow(label, cell)
+        form.addRow(self.problems)
         self.fields = {
             "name": self.name,
             "email": self.email,
@@ -115,11 +120,11 @@ class ProfileForm(QWidget):
             operators.validate(self.value())
         except ValidationError as error:
             problems = error.problems
-        for name, field in self.fields.items():
-            wrong = any(p.field == name for p in problems)
-            field.setStyleSheet(ERROR_STYLE if wrong else "")
         # An empty name on a blank form is not an error yet: nothing is typed.
         shown = [p for p in problems if not (p.code == "name_empty" and not self.name.text())]
+        for name, field in self.fields.items():
+            wrong = any(p.field == name for p in shown)
+            field.setStyleSheet(ERROR_STYLE if wrong else "")
         self.problems.setText("\n".join(profile_problem_text(p) for p in shown))
         self.problems.setVisible(bool(shown))
         valid = not problems

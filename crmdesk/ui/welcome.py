@@ -72,15 +72,15 @@ class WelcomePage(QWidget):
         box.addWidget(self.profile_done)
 
         ways_title = _big(QLabel(self.tr("2. Bring in your work")), 1.2)
-        self.create_button = self._way(
+        self.create_button, create_cell = self._way(
             self.tr("Create my first client"),
             self.tr("Its colour, sender, pressure cap and deadlines, then segments and contacts."),
         )
-        self.import_button = self._way(
+        self.import_button, import_cell = self._way(
             self.tr("Import my plan (CSV or Excel)"),
             self.tr("The campaign plan you keep in a spreadsheet: clients and segments come too."),
         )
-        self.demo_button = self._way(
+        self.demo_button, demo_cell = self._way(
             self.tr("Open the demo"),
             self.tr("A populated workspace to try everything, in another window."),
         )
@@ -88,8 +88,9 @@ class WelcomePage(QWidget):
         self.import_button.clicked.connect(self.import_plan_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         ways = QHBoxLayout()
-        for button in (self.create_button, self.import_button, self.demo_button):
-            ways.addWidget(button, 1)
+        ways.setSpacing(16)
+        for cell in (create_cell, import_cell, demo_cell):
+            ways.addLayout(cell, 1)
 
         content = QWidget()
         content.setMaximumWidth(920)
@@ -122,15 +123,23 @@ class WelcomePage(QWidget):
         super().showEvent(event)
         QTimer.singleShot(0, self.shown.emit)
 
-    def _way(self, title: str, detail: str) -> QPushButton:
-        button = QPushButton(f"{title}\n{detail}")
-        button.setMinimumHeight(84)
-        button.setAccessibleName(title)
-        button.setStyleSheet("text-align: left; padding: 10px 14px;")
+    def _way(self, title: str, detail: str) -> tuple[QPushButton, QVBoxLayout]:
+        """A big button and, under it, what it leads to (wrapped, which a button cannot)."""
+        button = QPushButton(title)
+        button.setMinimumHeight(52)
+        button.setAccessibleDescription(detail)
         font = button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.05)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        font.setBold(True)
         button.setFont(font)
-        return button
+        note = QLabel(detail)
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        cell = QVBoxLayout()
+        cell.addWidget(button)
+        cell.addWidget(note)
+        cell.addStretch(1)
+        return button, cell
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.settings:

@@ -2584,13 +2584,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+145"/>
-        <location line="+1396"/>
+        <location line="+1397"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="-791"/>
-        <location line="+34"/>
+        <location line="-792"/>
+        <location line="+35"/>
         <location line="+868"/>
         <source>Clients</source>
         <extracomment>A client was created from this window (not by a redo): its id.</extracomment>
@@ -3101,7 +3101,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="-1138"/>
+        <location filename="../../ui/clients/window.py" line="-1139"/>
         <source>the contact has no name</source>
         <translation>le contact n’a pas de nom</translation>
     </message>
@@ -4306,12 +4306,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+6"/>
-        <location line="+103"/>
+        <location line="+108"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-104"/>
         <source>&amp;Sheet</source>
         <translation>&amp;Feuille</translation>
     </message>
@@ -4336,19 +4336,19 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Dans l’espace de travail</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>First campaigns read:</source>
         <translation>Premières campagnes lues&#xa0;:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>— not in the file —</source>
-        <translation>— absente du fichier —</translation>
+        <translation>— absente —</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4489,7 +4489,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location line="+118"/>
+        <location line="+123"/>
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
@@ -4502,7 +4502,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ProfileForm</name>
     <message>
-        <location line="-104"/>
+        <location line="-109"/>
         <source>e.g. Camille Moreau</source>
         <translation>par ex. Camille Moreau</translation>
     </message>
@@ -4532,7 +4532,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>C&amp;hoisir…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
@@ -4557,7 +4557,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>C&amp;ouleur de vos rapports</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Your logo</source>
         <translation>Votre logo</translation>
     </message>
@@ -6532,7 +6532,7 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>Un espace de travail rempli pour tout essayer, dans une autre fenêtre.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>Signed by %1. Change it in File › My profile….</source>
         <translation>Signé par %1. Modifiable dans Fichier › Mon profil….</translation>
     </message>

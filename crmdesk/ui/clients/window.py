@@ -1039,8 +1039,9 @@ class ClientsWindow(QWidget):
 
         ops.changed.connect(self._changed)
         self.reload(select=select_client_id)
-        if self.mode == "empty":
-            self.new_button.setFocus()
+        # The keyboard starts where the work is: the list (arrows pick a client), or the
+        # button that creates the first one.
+        (self.list if self.list.count() else self.new_button).setFocus()
 
     # -- building ----------------------------------------------------------------------------
 
