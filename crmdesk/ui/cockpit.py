@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core import campaigns, clients, cockpit
+from crmdesk.core import campaigns, clients, cockpit, operators
 from crmdesk.core.calendar import CalendarEntry, Deadline
 from crmdesk.core.changes import Changes
 from crmdesk.core.checklists import OverdueChecklist
@@ -185,7 +185,12 @@ class CockpitPage(QWidget):
 
     def _show_next_step(self) -> None:
         """A new workspace's cockpit says what to do next, not just "nothing today"."""
-        if not self.ops.read(clients.has_clients):
+        if self.ops.read(operators.me) is None:
+            text = self.tr(
+                "Tell crmdesk who you are (File › My profile…): your name signs decisions, "
+                "ticks and sends, and heads the reports your clients receive."
+            )
+        elif not self.ops.read(clients.has_clients):
             text = self.tr(
                 "Your workspace has no client yet. Create your first one (File › Clients…, "
                 "Ctrl+Shift+K) or import the plan you keep in Excel (Ctrl+Shift+I)."

@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from crmdesk.core import smtp
 from crmdesk.core.bat import personas, rounds
 from crmdesk.core.bat.snapshot import EmailSnapshot, SnapshotFile
+from crmdesk.core.contacts import default_flags
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import Contact, RaciRole, SmtpSecurity
 from crmdesk.core.smtp import AccountInput
@@ -96,13 +97,16 @@ def round_id(workspace: Workspace, client_id: int) -> int:
         ),
     )
     with workspace.session() as session:
-        # No service creates contacts yet: the demo and the client dialog to come write rows.
+        # As the Clients window makes them: who approves receives the BATs.
         for name, address, role in (
             ("Julien Petit", "j.petit@lumiere.fr", RaciRole.INFORMED),
             ("Anne Roux", "", RaciRole.CONSULTED),
             ("Sophie Martin", "s.martin@lumiere.fr", RaciRole.ACCOUNTABLE),
         ):
-            session.add(Contact(client_id=client_id, name=name, email=address, raci_role=role))
+            flags = default_flags(role) if address else {}
+            session.add(
+                Contact(client_id=client_id, name=name, email=address, raci_role=role, **flags)
+            )
         new_id, _ = rounds.import_snapshot(session, campaign_id, snapshot, "claire")
     return new_id
 
@@ -168,8 +172,12 @@ def test_the_bat_reaches_the_ticked_contacts_and_typed_addresses(
     qtbot.keyClick(dialog.persona, Qt.Key.Key_Down)
     assert dialog.subject_preview.text() == "[BAT 1] Inès, les soldes d'hiver : -50 %"
 
+    ticked = [
+        dialog.recipients.topLevelItem(i).checkState(0) == Qt.CheckState.Checked
+        for i in range(dialog.recipients.topLevelItemCount())
+    ]
+    assert ticked == [True, False], "who receives the BATs (the approver) comes ticked"
     dialog.recipients.setFocus()
-    qtbot.keyClick(dialog.recipients, Qt.Key.Key_Space)
     qtbot.keyClick(dialog.recipients, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.recipients, Qt.Key.Key_Space)
     qtbot.keyClicks(dialog.others, "claire@moreau-crm.fr ; ")
@@ -212,9 +220,7 @@ def test_an_unreachable_server_is_said_in_the_dialog_and_nothing_is_recorded(
 ) -> None:
     port = free_port()
     add_account(workspace, "Relais éteint", port)
-    dialog = open_send(qtbot, ops, round_id)
-    dialog.recipients.setFocus()
-    qtbot.keyClick(dialog.recipients, Qt.Key.Key_Space)
+    dialog = open_send(qtbot, ops, round_id)  # the approver comes ticked
 
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)

@@ -258,3 +258,32 @@ def test_a_plan_is_imported_from_the_menu_with_its_preview_and_a_bad_line_writes
     assert dialog.preview.created == 0 and dialog.preview.unchanged == 3
     assert not dialog.import_button.isEnabled()
     click(qtbot, dialog.cancel_button)
+
+
+def test_a_campaign_keeps_its_archived_segment_when_edited_and_new_ones_do_not_offer_it(
+    qtbot: QtBot, workspace: Workspace, client_id: int, segment_ids: list[int]
+) -> None:
+    from tests.conftest import plan
+
+    campaign_id = plan(
+        workspace, client_id, date(2027, 1, 5), name="Relance", segment_ids=(segment_ids[0],)
+    )
+    with workspace.session() as session:
+        clients.set_segment_archived(session, segment_ids[0], True)
+    main = open_main(qtbot, workspace)
+    main.open_campaign(campaign_id)
+    dialog = main.dialog
+    assert isinstance(dialog, CampaignDialog)
+    qtbot.keyClick(dialog.name, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.name, " J+3")
+    click(qtbot, dialog.ok_button)
+    with workspace.reader() as session:
+        saved = campaigns.load(session, campaign_id)
+    assert (saved.name, saved.segment_ids) == ("Relance J+3", (segment_ids[0],))
+
+    main.new_campaign(date(2027, 1, 8))
+    dialog = main.dialog
+    assert isinstance(dialog, CampaignDialog)
+    offered = [dialog.segments.item(i).text() for i in range(dialog.segments.count())]
+    assert offered == ["Inactifs  (90,000)"]
+    dialog.reject()

@@ -1406,7 +1406,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>No client yet: create one first (New client…), then plan its campaign.</source>
         <translation>Aucun client pour l’instant&#xa0;: créez-en un (Nouveau client…), puis planifiez sa campagne.</translation>
     </message>
@@ -1551,7 +1551,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>— aucune —</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>%1 is a public holiday (%2): sends on holidays often perform worse.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: les envois des jours fériés obtiennent souvent de moins bons résultats.</translation>
     </message>
@@ -3049,6 +3049,11 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+20"/>
+        <source>Tell crmdesk who you are (File › My profile…): your name signs decisions, ticks and sends, and heads the reports your clients receive.</source>
+        <translation>Dites à crmdesk qui vous êtes (Fichier › Mon profil…)&#xa0;: votre nom signe les décisions, les cases cochées et les envois, et figure en tête des rapports que reçoivent vos clients.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Your workspace has no client yet. Create your first one (File › Clients…, Ctrl+Shift+K) or import the plan you keep in Excel (Ctrl+Shift+I).</source>
         <translation>Votre espace de travail n’a pas encore de client. Créez le premier (Fichier › Clients…, Ctrl+Maj+K) ou importez le plan que vous tenez dans Excel (Ctrl+Maj+I).</translation>
     </message>
@@ -5392,7 +5397,7 @@ Bien cordialement,
         <translation>&amp;Envoyer</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Default sample (%1 %2)</source>
         <translation>Exemple par défaut (%1 %2)</translation>
     </message>

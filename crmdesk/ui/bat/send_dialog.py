@@ -350,7 +350,9 @@ class SendDialog(QDialog):
             item = QTreeWidgetItem([contact.name, role_label(contact.role), contact.email])
             item.setData(NAME, ADDRESS_ROLE, contact.email)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(NAME, Qt.CheckState.Unchecked)
+            # Those who receive the BATs are ticked: the usual send needs no click.
+            ticked = Qt.CheckState.Checked if contact.receives_bat else Qt.CheckState.Unchecked
+            item.setCheckState(NAME, ticked)
             self.recipients.addTopLevelItem(item)
         self.recipients.setVisible(self.recipients.topLevelItemCount() > 0)
         self.no_contacts.setVisible(self.recipients.topLevelItemCount() == 0)

@@ -87,6 +87,7 @@ class CampaignDialog(QDialog):
         self.warning.setStyleSheet("color: #b45309;")
         self.warning.hide()
 
+        self._initial_segments: tuple[int, ...] = () if initial is None else initial.segment_ids
         self.client = QComboBox()
         self.reload_clients(None if initial is None else initial.client_id)
         self.no_client = QLabel(
@@ -276,7 +277,10 @@ class CampaignDialog(QDialog):
         self.parent_campaign.addItem(self.tr("— none —"), None)
         if client_id is None:
             return
-        for segment in self.ops.read(clients.list_segments, client_id):
+        kept = set(self._initial_segments)
+        for segment in self.ops.read(clients.list_segments, client_id, include_archived=True):
+            if segment.archived and segment.id not in kept:
+                continue  # archived: not offered, but a campaign that targets it keeps it
             size = QLocale().toString(segment.estimated_size)
             item = QListWidgetItem(f"{segment.name}  ({size})")
             item.setData(Qt.ItemDataRole.UserRole, segment.id)
