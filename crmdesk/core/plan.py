@@ -1137,7 +1137,12 @@ class _Writer:
 
 
 def _plan_rows(
-    session: Session, client_ids: set[int] | None, start: date | None, end: date | None
+    session: Session,
+    client_ids: set[int] | None,
+    start: date | None,
+    end: date | None,
+    statuses: set[CampaignStatus] | None = None,
+    channels: set[Channel] | None = None,
 ) -> list[tuple[object, ...]]:
     """The campaigns to export as rows of values in ``FIELDS`` order, by send time; ``start``
     and ``end`` (inclusive) are compared with the send day in the campaign's time zone."""
@@ -1162,6 +1167,10 @@ def _plan_rows(
     )
     if client_ids is not None:
         query = query.where(Campaign.client_id.in_(client_ids))
+    if statuses is not None:
+        query = query.where(Campaign.status.in_(statuses))
+    if channels is not None:
+        query = query.where(Campaign.channel.in_(channels))
     # A day in any time zone lies within a day of the same UTC day: narrow in SQL, then exactly.
     if start is not None:
         query = query.where(
@@ -1204,6 +1213,8 @@ def export_plan(
     client_ids: set[int] | None = None,
     start: date | None = None,
     end: date | None = None,
+    statuses: set[CampaignStatus] | None = None,
+    channels: set[Channel] | None = None,
 ) -> int:
     """Write the plan to ``out``, CSV or .xlsx by its suffix; return the campaigns written.
 
@@ -1220,7 +1231,7 @@ def export_plan(
         raise PlanRefused(
             "unsupported", out.name, f"{out.name}: the plan is exported as .csv or .xlsx."
         )
-    rows = _plan_rows(session, client_ids, start, end)
+    rows = _plan_rows(session, client_ids, start, end, statuses, channels)
     write = _write_csv if suffix == ".csv" else _write_xlsx
     _write_atomically(out, lambda handle: write(handle, rows))
     return len(rows)

@@ -340,7 +340,8 @@ class MainWindow(QMainWindow):
         )
 
     def export_plan(self, path: Path | None = None) -> None:
-        """File › Export the plan: the calendar's clients (all, or those its filter shows)."""
+        """File › Export the plan: what the calendar's filters show (clients, statuses,
+        channels), every campaign when nothing is filtered."""
         if path is None:
             self._ask_for_file(
                 self.tr("Export the plan"),
@@ -351,10 +352,14 @@ class MainWindow(QMainWindow):
             return
         from crmdesk.core import plan
 
-        shown = self.calendar.filters.client_ids
+        shown = self.calendar.filters
         try:
             count = self.ops.read(
-                plan.export_plan, path, client_ids=None if shown is None else set(shown)
+                plan.export_plan,
+                path,
+                client_ids=None if shown.client_ids is None else set(shown.client_ids),
+                statuses=None if shown.statuses is None else set(shown.statuses),
+                channels=None if shown.channels is None else set(shown.channels),
             )
         except CrmdeskError as error:
             show_error(self, error)

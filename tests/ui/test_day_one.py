@@ -287,3 +287,27 @@ def test_a_campaign_keeps_its_archived_segment_when_edited_and_new_ones_do_not_o
     offered = [dialog.segments.item(i).text() for i in range(dialog.segments.count())]
     assert offered == ["Inactifs  (90,000)"]
     dialog.reject()
+
+
+def test_the_plan_exported_from_the_menu_is_what_the_calendar_shows(
+    qtbot: QtBot, workspace: Workspace, client_id: int, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from tests.conftest import plan
+
+    with workspace.session() as session:
+        other, _ = clients.add_client(session, clients.ClientInput("Atelier Rivage"))
+    plan(workspace, client_id, date(2027, 1, 5), name="Voeux")
+    plan(workspace, other, date(2027, 1, 6), name="Lancement")
+    main = open_main(qtbot, workspace)
+    lumiere = main.calendar._client_buttons[client_id]
+    qtbot.mouseClick(lumiere, LEFT)  # hide Éditions Lumière's campaigns
+    assert not lumiere.isChecked()
+
+    out = tmp_path / "plan.xlsx"
+    key(qtbot, main, Qt.Key.Key_E, CTRL_SHIFT)
+    answer_file_dialog(qtbot, main, out)
+    rows = list(load_workbook(out, read_only=True).active.iter_rows(values_only=True))
+    assert [(r[0], r[1]) for r in rows[1:]] == [("Atelier Rivage", "Lancement")]
+    assert "1 campaign(s) exported" in main.statusBar().currentMessage()

@@ -416,13 +416,13 @@ class _Panel(QWidget):
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.delete_button)
 
-        side = QVBoxLayout()
-        side.addLayout(self.form)
-        side.addLayout(self.buttons)
-        side.addStretch(1)
+        self.side = QVBoxLayout()
+        self.side.addLayout(self.form)
+        self.side.addLayout(self.buttons)
+        self.side.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(self.table, 2)
-        layout.addLayout(side, 1)
+        layout.addLayout(self.side, 1)
 
     # -- to be told by each kind of row
 
@@ -822,7 +822,11 @@ class ContactsPanel(_Panel):
             self.tr("Add the contacts of a list the client sent (CSV or Excel: name, email, role)")
         )
         self.import_button.clicked.connect(self.ask_for_list)
-        self.buttons.insertWidget(2, self.import_button)
+        # On a row of its own: beside the form's buttons it would squeeze the table.
+        import_row = QHBoxLayout()
+        import_row.addStretch(1)
+        import_row.addWidget(self.import_button)
+        self.side.insertLayout(2, import_row)
         self.file_dialog: QFileDialog | None = None
 
     def update_buttons(self) -> None:
