@@ -126,7 +126,7 @@ def deadline_days(
     }
 
 
-def send_rows() -> Select[tuple[Any, ...]]:
+def send_rows() -> Select[*tuple[Any, ...]]:
     """Campaigns with what the calendar shows of them and their client's deadline offsets, in
     send order; the columns ``period`` and the cockpit unpack."""
     return (

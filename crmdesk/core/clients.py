@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, InUse, NotFound, ValidationError
-from crmdesk.core.models import Base, Campaign, Client, Segment, campaign_segments, utcnow
+from crmdesk.core.models import Base, Campaign, Client, Segment, campaign_segments, table_of, utcnow
 from crmdesk.core.timezones import DEFAULT_TIMEZONE, is_known_zone
 
 DEFAULT_COLOUR = "#3b82f6"
@@ -267,14 +267,14 @@ def delete_client(session: Session, client_id: int) -> tuple[ClientArchive, Chan
             "archive it instead (it leaves the pickers and stays in the history).",
         )
     archive = ClientArchive(
-        _row(session, Client.__table__, client_id), _children(session, client_id)
+        _row(session, table_of(Client), client_id), _children(session, client_id)
     )
     session.execute(delete(Client).where(Client.id == client_id))
     return archive, Changes(clients=True)
 
 
 def undelete_client(session: Session, archive: ClientArchive) -> Changes:
-    session.execute(insert(Client.__table__).values(**archive.client))
+    session.execute(insert(table_of(Client)).values(**archive.client))
     tables = {t.name: t for t in Base.metadata.sorted_tables}
     for name, rows in archive.rows:
         if rows:
@@ -415,13 +415,13 @@ def delete_segment(session: Session, segment_id: int) -> tuple[dict[str, Any], C
             f"The segment “{segment.name}” is targeted by {count} "
             f"campaign{'s' if count != 1 else ''}: archive it instead.",
         )
-    row = _row(session, Segment.__table__, segment_id)
+    row = _row(session, table_of(Segment), segment_id)
     session.execute(delete(Segment).where(Segment.id == segment_id))
     return row, Changes(clients=True)
 
 
 def undelete_segment(session: Session, row: dict[str, Any]) -> Changes:
-    session.execute(insert(Segment.__table__).values(**row))
+    session.execute(insert(table_of(Segment)).values(**row))
     return Changes(clients=True)
 
 

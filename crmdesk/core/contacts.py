@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
-from crmdesk.core.models import ChecklistRole, Client, Contact, RaciRole
+from crmdesk.core.models import ChecklistRole, Client, Contact, RaciRole, table_of
 
 #: The order a send dialog lists them in: who approves, who does the work, then the others.
 ROLE_ORDER = (
@@ -145,12 +145,12 @@ def update_contact(
 def delete_contact(session: Session, contact_id: int) -> tuple[dict[str, Any], Changes]:
     """Delete and return the row, to bring it back with its id (undo)."""
     _contact(session, contact_id)
-    table = Contact.__table__
+    table = table_of(Contact)
     row = dict(session.execute(select(table).where(table.c.id == contact_id)).mappings().one())
     session.execute(delete(Contact).where(Contact.id == contact_id))
     return row, Changes(clients=True)
 
 
 def undelete_contact(session: Session, row: dict[str, Any]) -> Changes:
-    session.execute(insert(Contact.__table__).values(**row))
+    session.execute(insert(table_of(Contact)).values(**row))
     return Changes(clients=True)

@@ -18,9 +18,11 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from crmdesk.core import sqlite
 from crmdesk.core.errors import (
@@ -91,11 +93,11 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         engine = create_engine(f"sqlite:///{path}", future=True)
 
         @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        def _on_connect(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
             sqlite.apply_connection_pragmas(dbapi_connection)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):  # type: ignore[no-untyped-def]
+    def _on_begin(connection: Connection) -> None:
         # A writing transaction takes the write lock at once, so SQLite's busy timeout applies
         # (a deferred one that reads then writes fails at once when another writer is active).
         reading = read_only or connection.get_execution_options().get(READ_ONLY_OPTION, False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from functools import partial
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -34,8 +35,12 @@ from crmdesk.core.models import (
     SmtpAccount,
     SmtpSecurity,
     campaign_segments,
+    table_of,
 )
 from crmdesk.core.timezones import local_to_instant
+
+if TYPE_CHECKING:
+    from crmdesk.core.briefs.content import BriefContent
 
 DEFAULT_SEED = 2026
 DEFAULT_CAMPAIGNS = 360
@@ -346,7 +351,7 @@ def populate(
         next_id += 1
 
     if rows:
-        session.execute(insert(Campaign.__table__), rows)
+        session.execute(insert(table_of(Campaign)), rows)
         session.execute(insert(campaign_segments), links)
         _write_briefs(session, rows, dict(zip(client_ids, CLIENTS, strict=True)), today, rng)
         _write_checklists(session, rows, today, rng)
@@ -370,7 +375,9 @@ ONE_LINERS = (
 )
 
 
-def _brief_for(row: dict[str, object], client: DemoClient, today: date, rng: random.Random):  # type: ignore[no-untyped-def]
+def _brief_for(
+    row: dict[str, object], client: DemoClient, today: date, rng: random.Random
+) -> BriefContent:
     """A brief as real ones arrive: complete for what went out, thinner the further ahead."""
     from crmdesk.core.briefs.content import Asset, BriefContent, Cta, KpiTargets, Tone
 
@@ -438,7 +445,9 @@ def _write_briefs(
     from crmdesk.core import fts
     from crmdesk.core.models import Brief, BriefVersion
 
-    briefs, versions, index = [], [], []
+    briefs: list[dict[str, object]] = []
+    versions: list[dict[str, object]] = []
+    index: list[dict[str, object]] = []
     for row in rows:
         campaign_id = int(row["id"])  # type: ignore[call-overload]
         body = fts.campaign_text(str(row["name"]), str(row["subject"]), "", "")
@@ -473,8 +482,8 @@ def _write_briefs(
             for field, body in content.searchable_text().items()
         )
     # Core inserts: one executemany each, without the ORM's per-batch bookkeeping.
-    session.execute(insert(Brief.__table__), briefs)
-    session.execute(insert(BriefVersion.__table__), versions)
+    session.execute(insert(table_of(Brief)), briefs)
+    session.execute(insert(table_of(BriefVersion)), versions)
     fts.bulk_index(session, index)
 
 
@@ -558,10 +567,10 @@ def _write_checklists(
                 item["comment"] = rng.choice(FAILED_COMMENTS)
             items.append(item)
         if len(items) >= 25_000:  # in chunks: a 20,000-campaign demo has half a million items
-            session.execute(insert(ChecklistItem.__table__), items)
+            session.execute(insert(table_of(ChecklistItem)), items)
             items.clear()
     if items:
-        session.execute(insert(ChecklistItem.__table__), items)
+        session.execute(insert(table_of(ChecklistItem)), items)
 
 
 #: Campaigns whose email is being built or reviewed around the reference day have a check run.

@@ -145,7 +145,7 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
             .limit(limit)
         ).all()
         return [SearchHit(cid, name, client, "campaign", name) for cid, name, client in rows]
-    rows = session.execute(
+    matches = session.execute(
         text(
             f"SELECT s.campaign_id, s.field, snippet({TABLE}, 2, '[', ']', '…', 12), "
             "c.name, cl.name "
@@ -157,5 +157,5 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     ).all()
     return [
         SearchHit(int(cid), name, client, field, snippet)
-        for cid, field, snippet, name, client in rows
+        for cid, field, snippet, name, client in matches
     ]

@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from crmdesk.core import sqlite
 from crmdesk.core.errors import MigrationFailed, NotAWorkspace, WorkspaceTooNew
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -68,7 +72,7 @@ def backup_path(path: Path, revision: str | None) -> Path:
     return path.parent / f"{path.stem}-backups" / f"{path.stem}.before-{revision}.{stamp}.sqlite"
 
 
-def _alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
+def _alembic_config(connection: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import (
     JSON,
@@ -67,6 +68,11 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The model's table for Core statements; ``__table__`` is declared as a mere FromClause."""
+    return cast(Table, model.__table__)
 
 
 class Channel(enum.StrEnum):

@@ -42,6 +42,7 @@ from crmdesk.core.models import (
     Client,
     Segment,
     campaign_segments,
+    table_of,
     utcnow,
 )
 from crmdesk.core.stats.csvfile import NumberError, normalise_header, parse_count
@@ -472,7 +473,7 @@ _Choice = TypeVar("_Choice", CampaignStatus, CampaignType, Channel)
 
 
 def _lookup(words: dict[_Choice, tuple[str, ...]]) -> dict[str, _Choice]:
-    return {_header_key(w): value for value, names in words.items() for w in (value, *names)}
+    return {_header_key(w): value for value, names in words.items() for w in (value,) + names}
 
 
 _STATUSES = _lookup(STATUS_WORDS)
@@ -760,6 +761,9 @@ class _RowReader:
             return None
         volume = values["volume"]
         assert volume is None or isinstance(volume, int)
+        kind, channel, status = values["type"], values["channel"], values["status"]
+        assert isinstance(kind, CampaignType) and isinstance(channel, Channel)
+        assert isinstance(status, CampaignStatus)
         return PlanRow(
             line=line,
             client=existing[1] if existing else client,
@@ -768,9 +772,9 @@ class _RowReader:
             send_time=send_time,
             timezone=timezone,
             send_at=instant,
-            type=CampaignType(values["type"]),
-            channel=Channel(values["channel"]),
-            status=CampaignStatus(values["status"]),
+            type=kind,
+            channel=channel,
+            status=status,
             segments=tuple(segments),
             volume=volume,
             exists=False,
@@ -958,7 +962,7 @@ def _insert_campaigns(
     """
     first_id = (session.scalar(select(func.max(Campaign.id))) or 0) + 1
     now = utcnow()
-    campaign_writer = _Writer(session, Campaign.__table__, _CAMPAIGN_COLUMNS)
+    campaign_writer = _Writer(session, table_of(Campaign), _CAMPAIGN_COLUMNS)
     link_writer = _Writer(session, campaign_segments, ("campaign_id", "segment_id"))
     checklist = _Checklists(session)
     total = len(rows)
@@ -1033,7 +1037,7 @@ class _Checklists:
     def _writer(self, row: dict[str, object]) -> _Writer:
         """The writer of checklist items, for the columns ``item_rows`` fills."""
         if self.writer is None:
-            self.writer = _Writer(self.session, ChecklistItem.__table__, tuple(row))
+            self.writer = _Writer(self.session, table_of(ChecklistItem), tuple(row))
             self.id_at = self.writer.names.index("campaign_id")
         return self.writer
 
@@ -1310,9 +1314,10 @@ def _write_xlsx(handle: BinaryIO, rows: list[tuple[object, ...]]) -> None:
     def typed(value: object, number_format: str | None) -> object:
         if isinstance(value, str):
             # Control characters are not allowed in the file; "=…" would become a formula.
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_MAX]
-            if not value.startswith("="):
-                return value
+            clean: str = ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_MAX]
+            if not clean.startswith("="):
+                return clean
+            value = clean
         elif value is None or number_format is None:
             return value
         cell = WriteOnlyCell(sheet, value)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from statistics import NormalDist
+from typing import Literal, cast
 
 import matplotlib.dates as mdates  # noqa: TID253
 from matplotlib.artist import Artist  # noqa: TID253
@@ -23,6 +24,7 @@ from matplotlib.axes import Axes  # noqa: TID253
 from matplotlib.collections import PolyCollection  # noqa: TID253
 from matplotlib.colors import LinearSegmentedColormap, to_hex, to_rgb  # noqa: TID253
 from matplotlib.figure import Figure  # noqa: TID253
+from matplotlib.layout_engine import ConstrainedLayoutEngine  # noqa: TID253
 from matplotlib.patches import Patch  # noqa: TID253
 from matplotlib.ticker import Formatter, MaxNLocator, MultipleLocator, NullLocator  # noqa: TID253
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
@@ -116,7 +118,8 @@ def _mix(colour: str, other: str, amount: float) -> str:
     """``other`` mixed into ``colour`` by ``amount`` (0 keeps ``colour``): opaque tints that
     look the same in PNG and SVG, unlike alpha over an unknown background."""
     a, b = to_rgb(colour), to_rgb(other)
-    return to_hex(tuple(x + (y - x) * amount for x, y in zip(a, b, strict=True)))
+    red, green, blue = (x + (y - x) * amount for x, y in zip(a, b, strict=True))
+    return to_hex((red, green, blue))
 
 
 def _readable(colour: str, dark: bool) -> str:
@@ -124,7 +127,8 @@ def _readable(colour: str, dark: bool) -> str:
     qcolour = QColor(colour)
     if not qcolour.isValid():
         return DARK.accent if dark else LIGHT.accent
-    hue, saturation, lightness, _ = qcolour.getHslF()
+    # PySide6's stub types getHslF() as ``object``; it returns (h, s, l, a) floats.
+    hue, saturation, lightness, _ = cast(tuple[float, float, float, float], qcolour.getHslF())
     if dark and lightness < 0.55:
         lightness, saturation = 0.62, min(saturation, 0.7)  # lifted, but not neon
     elif not dark and lightness > 0.6:
@@ -171,7 +175,8 @@ class _PercentFormatter(Formatter):
         self._decimals = 0
 
     def set_locs(self, locs: Sequence[float]) -> None:
-        super().set_locs(locs)
+        # matplotlib's stub asks for a list; the axis hands over its ticks as an array.
+        super().set_locs(cast(list[float], locs))
         # The fewest decimals that write every tick exactly: 1.25 % needs two, 5 % none.
         self._decimals = next(
             (d for d in range(3) if all(abs(round(x * 100, d) - x * 100) < 1e-6 for x in locs)),
@@ -190,7 +195,8 @@ class _CountFormatter(Formatter):
         self._largest = 0.0
 
     def set_locs(self, locs: Sequence[float]) -> None:
-        super().set_locs(locs)
+        # matplotlib's stub asks for a list; the axis hands over its ticks as an array.
+        super().set_locs(cast(list[float], locs))
         self._largest = max((abs(x) for x in locs), default=0.0)
 
     def __call__(self, x: float, pos: int | None = None) -> str:
@@ -228,7 +234,7 @@ def _reset(fig: Figure, pal: Palette) -> None:
     fig.set_facecolor(pal.background)
     fig.set_layout_engine("constrained")
     engine = fig.get_layout_engine()
-    if engine is not None:
+    if isinstance(engine, ConstrainedLayoutEngine):
         engine.set(w_pad=6 / 72, h_pad=6 / 72, hspace=0.06, wspace=0.04)
 
 
@@ -249,7 +255,7 @@ def _subtitle(ax: Axes, pal: Palette, text: str, colour: str | None = None) -> N
     ax.set_title(text, loc="left", fontsize=LABEL_SIZE, color=colour or pal.muted, pad=6)
 
 
-def _style(ax: Axes, pal: Palette, grid: str | None = "y") -> None:
+def _style(ax: Axes, pal: Palette, grid: Literal["both", "x", "y"] | None = "y") -> None:
     """Clean axes: no top or right spine, light grid behind the data, muted ticks."""
     ax.set_facecolor(pal.background)
     for side in ("top", "right"):
@@ -283,7 +289,7 @@ def _columns(
     millisecond each to lay out, and the hours and pressure charts have a hundred or more.
     ``xs`` are the bars' centres along the category axis (the y axis when ``horizontal``)."""
     half = width / 2
-    verts = [
+    verts: list[tuple[tuple[float, float], ...]] = [
         ((x - half, 0.0), (x - half, h), (x + half, h), (x + half, 0.0))
         for x, h in zip(xs, heights, strict=True)
     ]
@@ -989,15 +995,11 @@ def draw_pressure(
                 fontsize=SMALL_SIZE,
                 color=pal.muted,
             )
+    cap_label = QCoreApplication.translate("StatsCharts", "Cap: %1 a week").replace(
+        "%1", count_text(cap)
+    )
     cap_line = ax.axhline(
-        cap,
-        color=pal.bad,
-        linewidth=1.1,
-        linestyle=(0, (5, 3)),
-        zorder=3,
-        label=QCoreApplication.translate("StatsCharts", "Cap: %1 a week").replace(
-            "%1", count_text(cap)
-        ),
+        cap, color=pal.bad, linewidth=1.1, linestyle=(0, (5, 3)), zorder=3, label=cap_label
     )
     cap_line.set_gid("cap")
     highest = max(max(w.sends for w in weekly), cap)
@@ -1007,7 +1009,8 @@ def draw_pressure(
     every = max(1, math.ceil(len(weeks) / 8))
     locale = QLocale()
     ticks = list(range(0, len(weeks), every))
-    ax.set_xticks(ticks, [locale.toString(QDate(weeks[i]), "d MMM") for i in ticks])
+    starts = [weeks[i] for i in ticks]
+    ax.set_xticks(ticks, [locale.toString(QDate(d.year, d.month, d.day), "d MMM") for d in starts])
     ax.tick_params(axis="x", length=0)
     # Segments first, then what is wrong: the bars over the cap, then the cap itself. (A bar
     # collection's own legend swatch takes its first bar's colour, which may be the red one.)
@@ -1019,7 +1022,7 @@ def draw_pressure(
         handles.append(Patch(color=pal.bad))
         labels.append(QCoreApplication.translate("StatsCharts", "Over the cap"))
     handles.append(cap_line)
-    labels.append(cap_line.get_label())
+    labels.append(cap_label)
     wide = sum(len(label) + 7 for label in labels) > 110  # about what 600 pixels hold
     ax.legend(
         handles,

@@ -138,8 +138,17 @@ def print_pdf(html: Path, *, timeout: float = TIMEOUT_S) -> bytes:
     printer = PdfPrinter()
     loop = QEventLoop()
     result: dict[str, bytes | str] = {}
-    printer.printed.connect(lambda pdf: (result.setdefault("pdf", pdf), loop.quit()))
-    printer.failed.connect(lambda why: (result.setdefault("error", why), loop.quit()))
+
+    def on_printed(pdf: bytes) -> None:
+        result.setdefault("pdf", pdf)
+        loop.quit()
+
+    def on_failed(why: str) -> None:
+        result.setdefault("error", why)
+        loop.quit()
+
+    printer.printed.connect(on_printed)
+    printer.failed.connect(on_failed)
     QTimer.singleShot(int(timeout * 1000), loop.quit)
     printer.print_file(html)
     if not result:

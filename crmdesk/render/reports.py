@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -72,7 +72,7 @@ def _register_font() -> None:
 
 
 @contextmanager
-def _chart_style():  # type: ignore[no-untyped-def]
+def _chart_style() -> Iterator[None]:
     _register_font()
     # Text as paths: the SVG shows the same glyphs wherever it is opened, font or not.
     with rc_context(

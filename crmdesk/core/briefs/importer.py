@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from email import policy
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 from html.parser import HTMLParser
 from pathlib import Path
@@ -203,7 +203,7 @@ def _mail_body(message: EmailMessage) -> str:
     return ""
 
 
-def _body_candidates(message: EmailMessage) -> Iterator[tuple[str, EmailMessage]]:
+def _body_candidates(message: EmailMessage) -> Iterator[tuple[str, MIMEPart]]:
     """The parts that may hold the body, best first: what ``get_body`` picks, then any text
     part that is not an attachment (a related whose root is an image, a returned message)."""
     for kind in ("plain", "html"):
@@ -216,7 +216,7 @@ def _body_candidates(message: EmailMessage) -> Iterator[tuple[str, EmailMessage]
             yield kind, part
 
 
-def _part_text(part: EmailMessage) -> str:
+def _part_text(part: MIMEPart) -> str:
     """A text part's content; an unknown charset falls back to UTF-8, then Windows-1252."""
     try:
         return str(part.get_content())

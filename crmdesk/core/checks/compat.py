@@ -246,6 +246,7 @@ def _stylesheet(css: str, first_line: int | None) -> Iterator[Statement]:
         if stripped and (stripped[0] == "<" or stripped[-1] == ">"):  # <!-- … --> of old
             stripped = stripped.removeprefix("<!--").removesuffix("-->").strip()
         if stripped:
+            kind: Literal["at", "selector", "declaration"] | None
             if delimiter == "{":
                 kind = "at" if stripped[0] == "@" else "selector"
             else:

@@ -158,9 +158,9 @@ def _colours(email: ParsedEmail) -> Iterator[tuple[str, int, int | None, str]]:
         for element in email.by_tag.get(tag, ()):
             for name, value in element.items():
                 if name in _COLOUR_ATTRIBUTES:
-                    colour = normalise(value)
-                    if colour is not None:
-                        yield colour, 1, element.sourceline, f'{name}="{value}"'
+                    normalised = normalise(value)
+                    if normalised is not None:
+                        yield normalised, 1, element.sourceline, f'{name}="{value}"'
 
 
 def _declaration_colours(

@@ -190,7 +190,7 @@ def tag_without_fallback(parsed: ParsedEmail, context: CheckContext) -> Iterator
 
 @check("leftovers.broken_tag", Family.LEFTOVERS, "Broken tags", "Balises cassées")
 def broken_tag(parsed: ParsedEmail, context: CheckContext) -> Iterator[Finding]:
-    sources = [(parsed.visible_text, None, None)]
+    sources: list[tuple[str, int | None, str | None]] = [(parsed.visible_text, None, None)]
     sources += [(context.subject or "", None, None), (context.preheader or "", None, None)]
     sources += [
         (link.href, link.line, f'<a href="{link.href}">') for link in _per_address(parsed.links)

@@ -325,9 +325,9 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str, list[Finding]]
     ``declared`` is the MIME part's charset for an .eml; the HTML's own declaration is looked
     for when there is none.
     """
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace"), codec, []
+            return data[len(bom) :].decode(bom_codec, errors="replace"), bom_codec, []
     head = data[:_PRESCAN_BYTES]
     if declared is None:
         match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
@@ -430,7 +430,7 @@ def _html_part(message: EmailMessage) -> EmailMessage | None:
         return body
     parts = [part for part in message.walk() if part.get_content_type() == "text/html"]
     inline = [part for part in parts if not part.is_attachment()]
-    found = (inline or parts or [None])[0]
+    found = inline[0] if inline else parts[0] if parts else None
     return found if isinstance(found, EmailMessage) else None
 
 
