@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,60 @@ from crmdesk.core.workspaces import write_demo  # noqa: E402
 
 #: The demo's reference day in tests, so what they see does not depend on the calendar.
 DEMO_TODAY = date(2026, 11, 23)
+
+#: The environment variable that points the tests at the shared real-world corpus.
+CORPUS_ENV = "CRMDESK_CORPUS"
+#: Where the corpus is looked for without it: ``../shared/corpus`` beside the project.
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+# -- the shared real-world corpus (emails, .eml, ESP CSV exports) --------------------------------
+
+
+def corpus_dir() -> Path:
+    """The corpus folder: ``$CRMDESK_CORPUS`` if set, else ``../shared/corpus`` beside the
+    project. It may not exist; tests take the ``corpus`` fixture, which skips then, or, to
+    list files at collection time, ``corpus_params``."""
+    configured = os.environ.get(CORPUS_ENV, "").strip()
+    return Path(configured).expanduser().resolve() if configured else DEFAULT_CORPUS
+
+
+def corpus_missing(folder: Path) -> str:
+    """Why a corpus test does not run: where the corpus was looked for and how to point at it."""
+    if os.environ.get(CORPUS_ENV, "").strip():
+        where = f"from {CORPUS_ENV}"
+    else:
+        where = f"the default, ../shared/corpus beside the project, {CORPUS_ENV} being unset"
+    return (
+        f"no real-world corpus at {folder} ({where}): set {CORPUS_ENV} to the shared corpus "
+        f"folder (the one with emails/, eml/ and esp_csv/) to run this test"
+    )
+
+
+def corpus_params(*patterns: str, within: str = "") -> list[Any]:
+    """Parameters for a test run once per corpus file: the files under ``within`` matching the
+    glob patterns, sorted, each named by its path relative to ``within``; one skipped parameter
+    naming the reason when the corpus or its files are not there."""
+    folder = corpus_dir()
+    if not folder.is_dir():
+        reason = corpus_missing(folder)
+    else:
+        base = folder / within
+        files = sorted(path for pattern in patterns for path in base.glob(pattern))
+        if files:
+            return [pytest.param(path, id=str(path.relative_to(base))) for path in files]
+        reason = f"no file matching {' or '.join(patterns)} in the corpus at {base}"
+    return [pytest.param(None, id="no-corpus", marks=pytest.mark.skip(reason=reason))]
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The corpus folder (see ``corpus_dir``); the test is skipped, saying where the corpus was
+    looked for and how to point at it, when it is not there."""
+    folder = corpus_dir()
+    if not folder.is_dir():
+        pytest.skip(corpus_missing(folder))
+    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -40,7 +40,6 @@ BRIEF_MAIL_OFFERS = [
     ("promo_code", "PRINTEMPS40", "promo_code"),
     ("url", "https://editions-lumiere.fr/printemps", "ctas"),
 ]
-CORPUS = Path("/work/shared/corpus")
 
 
 def offers(imported: ImportedText) -> list[tuple[str, object, str]]:
@@ -487,9 +486,8 @@ def test_a_mail_with_only_an_attachment_is_empty(tmp_path: Path) -> None:
 # -- the real-world corpus ------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not (CORPUS / "eml").is_dir(), reason="no mail corpus in this checkout")
-def test_every_corpus_mail_gives_text_or_a_refusal() -> None:
-    paths = sorted((CORPUS / "eml").rglob("*.eml"))
+def test_every_corpus_mail_gives_text_or_a_refusal(corpus: Path) -> None:
+    paths = sorted((corpus / "eml").rglob("*.eml"))
     assert paths
     for path in paths:
         try:
@@ -500,11 +498,8 @@ def test_every_corpus_mail_gives_text_or_a_refusal() -> None:
             assert imported.text.strip(), path
 
 
-@pytest.mark.skipif(
-    not (CORPUS / "emails").is_dir(), reason="no HTML email corpus in this checkout"
-)
-def test_every_corpus_html_email_converts_to_text() -> None:
-    paths = sorted((CORPUS / "emails").rglob("*.html"))
+def test_every_corpus_html_email_converts_to_text(corpus: Path) -> None:
+    paths = sorted((corpus / "emails").rglob("*.html"))
     assert paths
     for path in paths:
         assert isinstance(html_to_text(path.read_bytes().decode("utf-8", "replace")), str)

@@ -13,8 +13,6 @@ from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.models import ChecklistRole, RaciRole
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-
 
 def load(workspace: Workspace, client_id: int, path: Path) -> contact_import.ContactsPreview:
     table = tabular.read_table(path)
@@ -84,11 +82,10 @@ def test_a_list_without_names_or_addresses_is_refused_with_its_headers(
     assert '"id", "score"' in refused.value.message
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not on this machine")
 def test_every_csv_of_the_corpus_gives_contacts_or_a_sentence(
-    workspace: Workspace, client_id: int
+    workspace: Workspace, client_id: int, corpus: Path
 ) -> None:
-    files = sorted(CORPUS.rglob("*.csv"))
+    files = sorted(corpus.rglob("*.csv"))
     assert files
     for path in files:
         try:

@@ -32,7 +32,6 @@ from crmdesk.core.models import (
 from crmdesk.core.plan import PlanMapping, PlanPreview, PlanRefused
 from crmdesk.core.tabular import TableRefused, read_table
 
-CORPUS = Path("/work/shared/corpus")
 FRENCH_HEADER = "Client;Campagne;Date d'envoi;Heure;Type;Canal;Segment;Statut;Objet;Volume\r\n"
 
 
@@ -737,9 +736,10 @@ def test_an_export_that_cannot_be_written_says_so_and_leaves_no_litter(
 # --- real files ----------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not on this machine")
-def test_real_third_party_csv_files_give_a_preview_or_a_refusal(workspace: Workspace) -> None:
-    files = sorted(CORPUS.rglob("*.csv"))
+def test_real_third_party_csv_files_give_a_preview_or_a_refusal(
+    workspace: Workspace, corpus: Path
+) -> None:
+    files = sorted(corpus.rglob("*.csv"))
     assert files
     for path in files:
         try:

@@ -26,8 +26,7 @@ from crmdesk.core.bat.snapshot import (
 )
 from crmdesk.core.checks.parse import parse_bytes
 from crmdesk.core.errors import UnusableEmail
-
-CORPUS = Path("/work/shared/corpus")
+from tests.conftest import corpus_params
 
 
 def png() -> bytes:
@@ -673,17 +672,7 @@ def test_a_tag_left_open_at_the_end_is_dropped_as_browsers_do() -> None:
 # -- the real-world corpus ------------------------------------------------------------------------
 
 
-def corpus_files() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    return sorted([*CORPUS.glob("emails/**/*.html"), *CORPUS.glob("eml/**/*.eml")])
-
-
-@pytest.mark.parametrize(
-    "path",
-    corpus_files() or [pytest.param(None, marks=pytest.mark.skip(reason=f"no corpus at {CORPUS}"))],
-    ids=lambda path: str(path.relative_to(CORPUS)) if path else "no-corpus",
-)
+@pytest.mark.parametrize("path", corpus_params("emails/**/*.html", "eml/**/*.eml"))
 def test_every_corpus_email_gives_a_snapshot_or_a_clear_refusal(path: Path) -> None:
     try:
         snapshot = read_email(path)

@@ -4,14 +4,9 @@ from, .eml messages built with the standard library, and short ways to read a re
 from __future__ import annotations
 
 from email.message import EmailMessage
-from pathlib import Path
-
-import pytest
 
 from crmdesk.core.checks.engine import CheckReport, check_bytes
 from crmdesk.core.checks.model import CheckContext, Finding
-
-CORPUS = Path("/work/shared/corpus")
 
 UTM = "utm_source=crmdesk&amp;utm_medium=email&amp;utm_campaign=nouveautes-novembre"
 SITE = "https://www.maison-exemple.fr"
@@ -127,10 +122,3 @@ def eml(
         else:
             message.add_alternative(html, subtype="html", charset=charset)
     return message.as_bytes()
-
-
-@pytest.fixture
-def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip(f"the real-world corpus is not at {CORPUS}")
-    return CORPUS

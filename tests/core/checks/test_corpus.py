@@ -10,21 +10,10 @@ import pytest
 from crmdesk.core.checks.engine import check_file
 from crmdesk.core.checks.model import Severity
 from crmdesk.core.errors import UnusableEmail
-from tests.core.checks.conftest import CORPUS
+from tests.conftest import corpus_params
 
 
-def corpus_files() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    files = [*CORPUS.glob("emails/**/*.html"), *CORPUS.glob("eml/**/*.eml")]
-    return sorted(files)
-
-
-@pytest.mark.parametrize(
-    "path",
-    corpus_files() or [pytest.param(None, marks=pytest.mark.skip(reason=f"no corpus at {CORPUS}"))],
-    ids=lambda path: str(path.relative_to(CORPUS)) if path else "no-corpus",
-)
+@pytest.mark.parametrize("path", corpus_params("emails/**/*.html", "eml/**/*.eml"))
 def test_every_corpus_email_gives_a_report_or_a_clear_refusal(path: Path) -> None:
     try:
         report = check_file(path)

@@ -8,12 +8,10 @@ import pytest
 
 from crmdesk.core.errors import StatsRefused
 from crmdesk.core.stats.imports import detect, mapping_for_headers, read_file
-
-CORPUS = Path("/work/shared/corpus/esp_csv")
-FILES = sorted(CORPUS.rglob("*.csv")) if CORPUS.is_dir() else []
+from tests.conftest import corpus_params
 
 
-@pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(CORPUS)) for p in FILES])
+@pytest.mark.parametrize("path", corpus_params("**/*.csv", within="esp_csv"))
 def test_corpus_file_reads_or_is_refused(path: Path) -> None:
     try:
         detected = detect(path)
@@ -25,17 +23,14 @@ def test_corpus_file_reads_or_is_refused(path: Path) -> None:
         assert refused.code and refused.message
 
 
-def test_corpus_is_there_or_skipped() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not on this machine")
-    assert len(FILES) >= 20
+def test_corpus_is_there_or_skipped(corpus: Path) -> None:
+    assert len(sorted((corpus / "esp_csv").rglob("*.csv"))) >= 20
 
 
-def test_corpus_activity_layouts_are_recognised() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("the shared corpus is not on this machine")
-    mailup = read_file(CORPUS / "from-documentation/mailup/statistics_full_export.csv")
+def test_corpus_activity_layouts_are_recognised(corpus: Path) -> None:
+    csv = corpus / "esp_csv"
+    mailup = read_file(csv / "from-documentation/mailup/statistics_full_export.csv")
     assert mailup.figures[""].hard_bounces == 1 and mailup.figures[""].sent == 3
-    mailchimp = read_file(CORPUS / "fivetran-dbt_mailchimp/campaign_recipient_activity.csv")
+    mailchimp = read_file(csv / "fivetran-dbt_mailchimp/campaign_recipient_activity.csv")
     assert mailchimp.layout == "activity" and mailchimp.figures[""].unique_opens > 0
     assert any("member id" in note for note in mailchimp.notes)
