@@ -1,7 +1,8 @@
 """Alembic environment: runs on the connection crmdesk hands over, inside its transaction."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
+from sqlalchemy.sql.schema import SchemaItem
 
 from crmdesk.core.fts import TABLE as FTS_TABLE
 from crmdesk.core.models import Base
@@ -10,12 +11,18 @@ config = context.config
 connection = config.attributes.get("connection")
 
 
-def _include(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+def _include(
+    obj: SchemaItem,
+    name: str | None,
+    type_: str,
+    reflected: bool,
+    compare_to: SchemaItem | None,
+) -> bool:
     """The FTS5 index and its shadow tables live outside the models (see crmdesk/core/fts.py)."""
     return not (type_ == "table" and name and name.startswith(FTS_TABLE))
 
 
-def _run(conn) -> None:  # type: ignore[no-untyped-def]
+def _run(conn: Connection) -> None:
     context.configure(
         connection=conn,
         target_metadata=Base.metadata,
