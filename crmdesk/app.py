@@ -37,6 +37,9 @@ def _early_checks() -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(sys.argv[1:] if argv is None else argv)
+    from crmdesk import crashlog
+
+    crashlog.install(debug=args.debug)  # the log file and faulthandler, before anything can fail
     if args.command is not None:
         return cli.run(args)
 

@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 0 once the main window has painted its first populated view",
     )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="print the traceback of an unexpected error and log debug lines (before or after "
+        "the command)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="write a demo workspace")
@@ -1137,7 +1143,11 @@ def _print_report(report: CheckReport, language: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a headless command, turning the errors a user can act on into exit status 2."""
+    """Run a headless command, turning the errors a user can act on into exit status 2.
+
+    Anything else is a bug: its traceback goes to the log (and to stderr with ``--debug``), the
+    user reads one line naming the log, and the exit status is 1. Ctrl+C exits with 130.
+    """
     from crmdesk.core.errors import CrmdeskError
 
     handler: Callable[[argparse.Namespace], int] = args.handler
@@ -1149,7 +1159,40 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # `crmdesk campaigns | head`: the reader has all it wants
         sys.stderr.close()
         return EXIT_OK
+    except KeyboardInterrupt:
+        return 130  # the shell's status for SIGINT; the user knows why it stopped
+    except Exception as exc:
+        from crmdesk import crashlog
+
+        command = (getattr(args, "command", None), getattr(args, "action", None))
+        log = crashlog.record(exc, " ".join(["crmdesk", *(str(p) for p in command if p)]))
+        if getattr(args, "debug", False):
+            import traceback
+
+            traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+        said = " ".join(str(exc).split())
+        said = said if len(said) <= 200 else said[:199] + "…"
+        what = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
+        print(f"crmdesk: unexpected error ({what}); details in {log}", file=sys.stderr)
+        return 1
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    parser = build_parser()
+    # ``--debug`` after the command too (`crmdesk check mail.html --debug`): every command
+    # knows it, with no default of its own, so the one given before the command is kept.
+    debug = next(action for action in parser._actions if action.dest == "debug")
+    parsers = [parser]
+    while parsers:
+        for action in parsers.pop()._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    if "--debug" not in sub._option_string_actions:
+                        sub.add_argument(
+                            "--debug",
+                            action="store_true",
+                            default=argparse.SUPPRESS,
+                            help=debug.help,
+                        )
+                    parsers.append(sub)
+    return parser.parse_args(argv)

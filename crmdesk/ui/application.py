@@ -62,6 +62,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
 
     app = make_application(sys.argv[:1])
+    from crmdesk.ui import crash
+
+    crash.install(app)
     from crmdesk.ui.main_window import MainWindow
 
     window = MainWindow(workspace)

@@ -387,7 +387,7 @@
 <context>
     <name>BatWindow</name>
     <message>
-        <location filename="../../ui/bat/window.py" line="+107"/>
+        <location filename="../../ui/bat/window.py" line="+99"/>
         <source>decision: %1</source>
         <translation>décision : %1</translation>
     </message>
@@ -412,8 +412,9 @@
         <translation>blocage des images distantes</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+70"/>
         <source>Desktop</source>
+        <extracomment>A control moved: the proof is shown again (not a workspace change).</extracomment>
         <translation>Ordinateur</translation>
     </message>
     <message>
@@ -502,7 +503,7 @@
         <translation>Aucune requête distante</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+110"/>
         <source>BAT — %1</source>
         <translation>BAT — %1</translation>
     </message>
@@ -513,12 +514,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+468"/>
+        <location line="+494"/>
         <source>&amp;Import a proof…</source>
         <translation>&amp;Importer un BAT…</translation>
     </message>
     <message>
-        <location line="-465"/>
+        <location line="-491"/>
         <source>An .html, .eml or .zip file (Ctrl+I), or drop it here</source>
         <translation>Un fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le ici</translation>
     </message>
@@ -614,23 +615,23 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+19"/>
-        <location line="+553"/>
+        <location line="+570"/>
         <source>&amp;Approve</source>
         <translation>&amp;Valider</translation>
     </message>
     <message>
-        <location line="-551"/>
+        <location line="-568"/>
         <source>The client approves this round (Alt+A)</source>
         <translation>Le client valide ce BAT (Alt+V)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+549"/>
+        <location line="+566"/>
         <source>Request &amp;changes</source>
         <translation>&amp;Demander des modifications</translation>
     </message>
     <message>
-        <location line="-546"/>
+        <location line="-563"/>
         <source>The client asks for another round (Alt+C)</source>
         <translation>Le client demande un nouveau BAT (Alt+D)</translation>
     </message>
@@ -661,12 +662,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+10"/>
-        <location line="+521"/>
+        <location line="+538"/>
         <source>Feedback</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location line="-473"/>
+        <location line="-490"/>
         <source>BAT %1 — %2 — %3</source>
         <translation>BAT %1 — %2 — %3</translation>
     </message>
@@ -721,7 +722,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Aucune balise de personnalisation dans cet email.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Import a proof</source>
         <translation>Importer un BAT</translation>
     </message>
@@ -731,12 +732,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Emails (*.html *.htm *.eml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Importing…</source>
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+115"/>
         <source>Compare two rounds</source>
         <translation>Comparer deux BAT</translation>
     </message>
@@ -2012,7 +2013,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChecklistWindow</name>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+156"/>
+        <location filename="../../ui/checklist/window.py" line="+154"/>
         <source>%1 KB</source>
         <translation>%1 Ko</translation>
     </message>
@@ -2032,13 +2033,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>le contrôle de %1</translation>
     </message>
     <message>
-        <location line="+292"/>
-        <location line="+328"/>
+        <location line="+262"/>
+        <location line="+323"/>
         <source>Checklist — %1 (%2)</source>
         <translation>Checklist — %1 (%2)</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-302"/>
         <source>Template…</source>
         <translation>Modèle…</translation>
     </message>
@@ -2114,12 +2115,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+1"/>
-        <location line="+381"/>
+        <location line="+376"/>
         <source>Comment…</source>
         <translation>Commentaire…</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-375"/>
         <source>Comment on the item (F2 or Ctrl+Enter)</source>
         <translation>Commenter la tâche (F2 ou Ctrl+Entrée)</translation>
     </message>
@@ -2184,7 +2185,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Source HTML</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+97"/>
         <source>This campaign was deleted: its checklist is gone.</source>
         <translation>Cette campagne a été supprimée : sa checklist aussi.</translation>
     </message>
@@ -2255,7 +2256,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Emails (*.html *.htm *.eml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Checking %1…</source>
         <translation>Contrôle de %1…</translation>
     </message>
@@ -2265,7 +2266,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>%1 ne peut pas être contrôlé. %2 Rien n’a été enregistré.</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+32"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -2390,7 +2391,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientStatsPage</name>
     <message>
-        <location filename="../../ui/stats/client_page.py" line="+54"/>
+        <location filename="../../ui/stats/client_page.py" line="+56"/>
         <source>&amp;Opens</source>
         <extracomment>The client shown, for its quarterly review (the button, or Ctrl+P in the main window).</extracomment>
         <translation>&amp;Ouvertures</translation>
@@ -2461,7 +2462,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Tous les segments</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Campaigns with figures over the last 12 months: %1.</source>
         <translation>Campagnes chiffrées sur les 12 derniers mois : %1.</translation>
     </message>
@@ -2584,7 +2585,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+145"/>
-        <location line="+1397"/>
+        <location line="+1401"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -3024,7 +3025,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Aucun segment ne dépasse le plafond de son client.</translation>
     </message>
     <message numerus="yes">
-        <location line="+63"/>
+        <location line="+73"/>
         <source>%n send(s) today</source>
         <translation>
             <numerusform>%n envoi aujourd’hui</numerusform>
@@ -3088,7 +3089,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/checklist/window.py" line="-833"/>
+        <location filename="../../ui/checklist/window.py" line="-827"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
@@ -3106,7 +3107,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="-1139"/>
+        <location filename="../../ui/clients/window.py" line="-1143"/>
         <source>the contact has no name</source>
         <translation>le contact n’a pas de nom</translation>
     </message>
@@ -3220,7 +3221,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Ajouter les contacts d’une liste envoyée par le client (CSV ou Excel&#xa0;: nom, e-mail, rôle)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
@@ -3274,6 +3275,32 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+9"/>
         <source>Contact “%1” deleted — Ctrl+Z to undo.</source>
         <translation>Contact «&#xa0;%1&#xa0;» supprimé — Ctrl+Z pour annuler.</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="+142"/>
+        <source>Something went wrong in crmdesk.</source>
+        <extracomment>The last crash dialog opened, referenced here as long as it lives (``last_dialog``). Carries a report from another thread to the GUI thread.</extracomment>
+        <translation>Un problème est survenu dans crmdesk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your work is saved: every change is written when it is made.</source>
+        <translation>Votre travail est enregistré&#xa0;: chaque modification est écrite au moment où elle est faite.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The details are in the log:
+%1</source>
+        <translation>Les détails sont dans le journal&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
     </message>
 </context>
 <context>
@@ -3617,7 +3644,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>LogoField</name>
     <message>
-        <location filename="../../ui/reports/settings_dialog.py" line="+77"/>
+        <location filename="../../ui/reports/settings_dialog.py" line="+65"/>
         <location line="+45"/>
         <source>No logo</source>
         <translation>Pas de logo</translation>
@@ -3880,7 +3907,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Export the plan</source>
         <translation>Exporter le plan</translation>
     </message>
@@ -3890,7 +3917,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Classeur Excel (*.xlsx);;CSV, Excel français (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+20"/>
         <source>%n campaign(s) exported to %1</source>
         <translation>
             <numerusform>%n campagne exportée dans %1</numerusform>
@@ -3986,8 +4013,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la suppression de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="+112"/>
+        <location filename="../../ui/operations.py" line="+385"/>
         <source>crmdesk</source>
+        <extracomment>Threads per kind of work: the workspace has one writer; files, CPU and network share two. Progress reaches the GUI thread at most this often (the last step always does). A progress dialog shows only for work that lasts longer than this (Anki&apos;s 600 ms). True once the outcome was delivered on the GUI thread (or the job was dropped).</extracomment>
         <translation>crmdesk</translation>
     </message>
 </context>
@@ -4137,7 +4165,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PlanImport</name>
     <message>
-        <location filename="../../ui/plan_import.py" line="+41"/>
+        <location filename="../../ui/plan_import.py" line="+40"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
@@ -4305,18 +4333,18 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PlanImportDialog</name>
     <message>
-        <location line="+56"/>
+        <location line="+22"/>
         <source>Import a plan — %1</source>
         <translation>Importer un plan — %1</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+108"/>
+        <location line="+130"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-126"/>
         <source>&amp;Sheet</source>
         <translation>&amp;Feuille</translation>
     </message>
@@ -4326,7 +4354,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
@@ -4351,7 +4379,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+78"/>
         <source>— not in the file —</source>
         <translation>— absente —</translation>
     </message>
@@ -4369,7 +4397,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+17"/>
         <source>%n campaign(s) to create</source>
         <translation>
             <numerusform>%n campagne à créer</numerusform>
@@ -4439,7 +4467,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>nouvelle</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Importing %n campaign(s)…</source>
         <translation>
             <numerusform>Import de %n campagne…</numerusform>
@@ -4450,7 +4478,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PreviewControls</name>
     <message numerus="yes">
-        <location filename="../../ui/bat/window.py" line="-885"/>
+        <location filename="../../ui/bat/window.py" line="-900"/>
         <source>%n remote request(s) blocked</source>
         <translation>
             <numerusform>%n requête distante bloquée</numerusform>
@@ -4580,7 +4608,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>RecapSendDialog</name>
     <message>
-        <location filename="../../ui/reports/send_dialog.py" line="+118"/>
+        <location filename="../../ui/reports/send_dialog.py" line="+76"/>
         <source>Send the recap of “%1”</source>
         <extracomment>Recipients are typed one a line or separated by &quot;;&quot; (a name may hold a comma). The confirmation (&quot;Recap sent to 2 addresses&quot;), for the report window&apos;s status line.</extracomment>
         <translation>Envoyer le récapitulatif de «&#xa0;%1&#xa0;»</translation>
@@ -4706,7 +4734,7 @@ Bien cordialement,
         <translation>Récapitulatifs envoyés</translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+104"/>
         <source>Recap sent to %n address(es).</source>
         <translation>
             <numerusform>Récapitulatif envoyé à %n adresse.</numerusform>
@@ -4841,7 +4869,7 @@ Bien cordialement,
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../ui/reports/export_dialog.py" line="+211"/>
+        <location filename="../../ui/reports/export_dialog.py" line="+176"/>
         <source>Quarterly review — %1, %2</source>
         <extracomment>The PDF is on screen (its page count): for the tests and the status bar.</extracomment>
         <translation>Bilan trimestriel — %1, %2</translation>
@@ -4948,12 +4976,12 @@ Bien cordialement,
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+45"/>
         <source>Updating the report…</source>
         <translation>Mise à jour du rapport…</translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+76"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -5018,13 +5046,13 @@ Bien cordialement,
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/reports/review_dialog.py" line="+41"/>
+        <location filename="../../ui/reports/review_dialog.py" line="+39"/>
         <source>Q%1 %2</source>
         <extracomment>How many quarters the combo offers: the one in progress and the seven before, two years.</extracomment>
         <translation>T%1 %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>Quarterly review</source>
         <extracomment>The client&apos;s id and the ``Quarter`` whose review to make.</extracomment>
         <translation>Bilan trimestriel</translation>
@@ -5094,7 +5122,7 @@ Bien cordialement,
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="-406"/>
+        <location filename="../../ui/clients/window.py" line="-410"/>
         <location line="+14"/>
         <source>Name</source>
         <translation>Nom</translation>
@@ -5206,7 +5234,7 @@ Bien cordialement,
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../ui/bat/send_dialog.py" line="+59"/>
+        <location filename="../../ui/bat/send_dialog.py" line="+56"/>
         <source>Approves</source>
         <translation>Valide</translation>
     </message>
@@ -5281,7 +5309,7 @@ Bien cordialement,
         <translation>Ce compte n&apos;a pas d&apos;adresse d&apos;expéditeur : indiquez-en une dans les réglages du compte.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+26"/>
         <source>Send BAT %1 as a test</source>
         <extracomment>The confirmation (&quot;BAT 2 sent to 3 addresses&quot;), for the window&apos;s status bar.</extracomment>
         <translation>Envoyer le BAT %1 en test</translation>
@@ -5397,12 +5425,12 @@ Bien cordialement,
         <translation>&amp;Envoyer</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+75"/>
         <source>Default sample (%1 %2)</source>
         <translation>Exemple par défaut (%1 %2)</translation>
     </message>
     <message numerus="yes">
-        <location line="+79"/>
+        <location line="+93"/>
         <source>BAT %1 sent to %n address(es)</source>
         <translation>
             <numerusform>BAT %1 envoyé à %n adresse</numerusform>
@@ -5413,7 +5441,7 @@ Bien cordialement,
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../render/charts.py" line="+238"/>
+        <location filename="../../render/charts.py" line="+244"/>
         <source>No figures yet</source>
         <extracomment>Text sizes in points, readable on a chart of about 600 × 350 pixels. The resolution of saved PNGs: sharp in a printed or projected report. Beyond this many campaigns the trend draws dots and a running mean instead of a line. Beyond this many slots the heat map writes only the best ones&apos; rates in their cells. A bounce rate above this is an alarm at any mailbox provider. One colour per segment; none of them is red, which marks what is over the cap.</extracomment>
         <translation>Pas encore de chiffres</translation>
@@ -5627,12 +5655,12 @@ Bien cordialement,
         <translation>Prévu</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Cap: %1 a week</source>
         <translation>Plafond : %1 par semaine</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Over the cap</source>
         <translation>Au-dessus du plafond</translation>
     </message>
@@ -5645,7 +5673,7 @@ Bien cordialement,
 <context>
     <name>StatsImport</name>
     <message>
-        <location filename="../../ui/stats/import_flow.py" line="+59"/>
+        <location filename="../../ui/stats/import_flow.py" line="+56"/>
         <source>Map the columns of this export</source>
         <extracomment>A mapped report needs these to say anything; an activity file needs its three columns.</extracomment>
         <translation>Associer les colonnes de cet export</translation>
@@ -5696,8 +5724,9 @@ Bien cordialement,
         <translation>Choisissez au moins la colonne des emails envoyés ou délivrés.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+33"/>
         <source>Import an ESP export</source>
+        <extracomment>A sentence for the window: the refusal, or what was imported. The file being read, if any.</extracomment>
         <translation>Importer un export de routeur</translation>
     </message>
     <message>
@@ -5706,22 +5735,22 @@ Bien cordialement,
         <translation>Exports CSV (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+63"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-1"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+16"/>
         <source>%1 was already imported into this campaign: nothing changed.</source>
         <translation>%1 a déjà été importé dans cette campagne : rien n’a changé.</translation>
     </message>
@@ -6068,12 +6097,12 @@ Bien cordialement,
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../ui/stats/window.py" line="+103"/>
+        <location filename="../../ui/stats/window.py" line="+114"/>
         <source>figures</source>
         <translation>chiffres</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>delete figures</source>
         <translation>supprimer des chiffres</translation>
     </message>
@@ -6098,18 +6127,18 @@ Bien cordialement,
         <translation>gagnante du test A/B</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>create a relance</source>
         <translation>créer une relance</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+42"/>
         <source>Stats — %1</source>
         <extracomment>Ctrl+P: the campaign&apos;s recap, once the decisions it quotes are saved.</extracomment>
         <translation>Statistiques — %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>&amp;Import an export…</source>
         <translation>&amp;Importer un export…</translation>
     </message>
@@ -6361,7 +6390,7 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>%1 destinataires par variante (puissance 80 %, confiance %2).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Stats</source>
         <translation>Statistiques</translation>
     </message>
