@@ -250,6 +250,16 @@ def ensure_checklist(session: Session, campaign_id: int) -> bool:
     return True
 
 
+def make_checklist(session: Session, campaign_id: int) -> tuple[bool, Changes]:
+    """:func:`ensure_checklist` for a window: True and what changed when one was made."""
+    made = ensure_checklist(session, campaign_id)
+    return made, _changes(campaign_id) if made else Changes()
+
+
+def _changes(campaign_id: int) -> Changes:
+    return Changes(checklist=True, campaign_ids=frozenset({campaign_id}))
+
+
 def move_due_dates(session: Session, campaign: Campaign) -> None:
     """The campaign moved: its items keep their offsets, so their due days follow the send."""
     send_day = _send_day(campaign)
@@ -410,21 +420,21 @@ def set_state(
         item.done_by, item.done_at = who.strip()[:120], now or utcnow()
     if comment is not None:
         item.comment = comment
-    return previous, Changes(campaigns=True, campaign_ids=frozenset({item.campaign_id}))
+    return previous, _changes(item.campaign_id)
 
 
 def set_comment(session: Session, item_id: int, comment: str) -> tuple[ItemState, Changes]:
     item = _item(session, item_id)
     previous = _state_of(item)
     item.comment = comment
-    return previous, Changes(campaigns=True, campaign_ids=frozenset({item.campaign_id}))
+    return previous, _changes(item.campaign_id)
 
 
 def restore_state(session: Session, item_id: int, kept: ItemState) -> Changes:
     item = _item(session, item_id)
     item.state, item.done_by, item.done_at = kept.state, kept.done_by, kept.done_at
     item.comment, item.by_check = kept.comment, kept.by_check
-    return Changes(campaigns=True, campaign_ids=frozenset({item.campaign_id}))
+    return _changes(item.campaign_id)
 
 
 def overdue_counts(
@@ -584,7 +594,7 @@ def record_run(
         run.id,
         tuple(ticks),
         previous,
-        Changes(campaigns=True, campaign_ids=frozenset({campaign_id})),
+        _changes(campaign_id),
     )
 
 

@@ -10,6 +10,7 @@ and a missing logo only costs a warning there, never a report.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -109,9 +110,7 @@ def save_branding(session: Session, data: Branding) -> Changes:
                 [FieldProblem("operator_name", "name_empty", "Your profile needs a name.")]
             )
         kept = profile.as_input() if profile is not None else operators.ProfileInput(name)
-        operators.save_my_profile(
-            session, replace(kept, name=name, logo_path=logo, colour=colour)
-        )
+        operators.save_my_profile(session, replace(kept, name=name, logo_path=logo, colour=colour))
         return Changes(settings=True)
     _write(session, OPERATOR_LOGO, logo)
     # The default colour is stored like any other: the operator chose it.
@@ -156,3 +155,14 @@ def set_client_logo(session: Session, client_id: int, path: str) -> Changes:
     client.logo_path = path
     session.flush()
     return Changes(clients=True)
+
+
+def save_report_settings(
+    session: Session, template_folder: str, client_logos: Mapping[int, str]
+) -> Changes:
+    """The templates folder and the client logos changed, in the caller's transaction: a
+    refusal of any of them keeps them all as they were."""
+    changes = set_template_folder(session, template_folder)
+    for client_id, path in client_logos.items():
+        changes |= set_client_logo(session, client_id, path)
+    return changes

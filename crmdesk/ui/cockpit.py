@@ -143,6 +143,16 @@ class CockpitPage(QWidget):
             self.checklist_requested.emit(campaign_id)
 
     def _on_changed(self, changes: Changes) -> None:
+        # Everything the cockpit lists but the text of a brief, saved as it is typed.
+        if not (
+            changes.campaigns
+            or changes.clients
+            or changes.checklist
+            or changes.bat
+            or changes.stats
+            or changes.settings
+        ):
+            return
         self._stale = True
         if self.isVisible():
             self.refresh()

@@ -5,12 +5,11 @@ Cancel. Exporting the plan is a file dialog and one core call."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core import plan, tabular
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.labels import status_label, type_label
-from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.operations import Job, Kind, Operations, Progress, show_error
 
 
 def field_label(name: str) -> str:
@@ -124,39 +123,6 @@ def refused_text(error: CrmdeskError) -> str:
     return f"{text}\n{source}" if source and source not in text else text
 
 
-class _Job(QObject):
-    """One piece of work on a worker thread; its result or its error comes back to the GUI
-    thread as a signal (this object lives there, so the emission is queued)."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, work: Callable[[], Any], parent: QObject) -> None:
-        super().__init__(parent)
-        self.work = work
-        self.thread = threading.Thread(target=self._run, name="plan-import", daemon=True)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def is_running(self) -> bool:
-        return self.thread.is_alive()
-
-    def wait(self) -> None:
-        self.thread.join()
-
-    def _run(self) -> None:
-        try:
-            result = self.work()
-        except CrmdeskError as error:
-            self.failed.emit(error)
-            return
-        except Exception as error:  # a bug: said in the dialog instead of a window stuck busy
-            self.failed.emit(CrmdeskError(f"{type(error).__name__}: {error}"))
-            return
-        self.succeeded.emit(result)
-
-
 class PlanImportDialog(QDialog):
     """File › Import a plan…: mapping, preview, confirmation, progress and Cancel."""
 
@@ -168,8 +134,7 @@ class PlanImportDialog(QDialog):
         self.path = path
         self.table: tabular.Table | None = None
         self.preview: plan.PlanPreview | None = None
-        self.job: _Job | None = None
-        self.cancel_event = threading.Event()
+        self.job: Job | None = None
         self.result: plan.PlanResult | None = None
         self.setWindowTitle(self.tr("Import a plan — %1").replace("%1", path.name))
         self.resize(1100, 660)
@@ -193,7 +158,9 @@ class PlanImportDialog(QDialog):
         for index, name in enumerate(plan.FIELDS):
             combo = QComboBox()
             combo.setMinimumContentsLength(10)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.activated.connect(lambda _index: self._mapping_changed())
             label = QLabel(field_label(name) + (" *" if name in plan.REQUIRED else ""))
             label.setBuddy(combo)
@@ -271,22 +238,48 @@ class PlanImportDialog(QDialog):
     # -- reading ------------------------------------------------------------------------------
 
     def busy(self) -> bool:
-        return self.job is not None and self.job.is_running()
+        return self.job is not None and self.job.running
 
     def _start(
-        self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+        self,
+        work: Callable[[Progress], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[CrmdeskError], None],
+        *,
+        kind: Kind = "other",
+        context: str,
+        on_progress: Callable[[int, int], None] | None = None,
     ) -> None:
-        job = _Job(work, self)
-        job.succeeded.connect(done)
-        job.failed.connect(failed)
-        self.job = job
-        job.start()
+        self.job = self.ops.run(
+            work,
+            initiator=self,
+            on_done=done,
+            on_failed=failed,
+            on_finished=self._finished,
+            on_progress=on_progress,
+            kind=kind,
+            context=f"{context} {self.path.name}",
+        )
+
+    def _finished(self) -> None:
+        """Whatever happened: a bug (said by the crash dialog) leaves the dialog usable."""
+        if self.progress.isVisible() and self.result is None:
+            self.progress.setVisible(False)
+            for widget in (self.sheet, *self.columns.values()):
+                widget.setEnabled(True)
+            self.run_preview()
 
     def load(self) -> None:
         sheet = self.sheet.currentText() or None
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Reading %1…").replace("%1", self.path.name))
-        self._start(lambda: tabular.read_table(self.path, sheet=sheet), self._loaded, self._refused)
+        path = self.path
+        self._start(
+            lambda _progress: tabular.read_table(path, sheet=sheet),
+            self._loaded,
+            self._refused,
+            context="reading the plan",
+        )
 
     def _loaded(self, table: tabular.Table) -> None:
         self.table = table
@@ -323,11 +316,15 @@ class PlanImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.status.setText(self.tr("Checking %n row(s)…", "", len(table.rows)))
 
-        def work() -> plan.PlanPreview:
-            with self.ops.workspace.reader() as session:
+        workspace = self.ops.workspace
+
+        def work(_progress: Progress) -> plan.PlanPreview:
+            with workspace.reader() as session:
                 return plan.preview(session, table, mapping)
 
-        self._start(work, self._previewed, self._refused)
+        self._start(
+            work, self._previewed, self._refused, kind="workspace", context="previewing the plan"
+        )
 
     def _previewed(self, preview: plan.PlanPreview) -> None:
         self.preview = preview
@@ -418,31 +415,31 @@ class PlanImportDialog(QDialog):
         preview = self.preview
         if preview is None or self.busy():
             return
-        self.cancel_event.clear()
         for widget in (self.import_button, self.sheet, *self.columns.values()):
             widget.setEnabled(False)
         self.progress.setRange(0, max(1, preview.created))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.status.setText(self.tr("Importing %n campaign(s)…", "", preview.created))
-        progressed = _Progress(self)
-        progressed.moved.connect(self.progress.setValue)
-        self.progress_relay = progressed
+        workspace = self.ops.workspace
 
-        def report(done: int, total: int) -> bool:
-            progressed.moved.emit(done)
-            return not self.cancel_event.is_set()
+        def work(progress: Progress) -> plan.PlanResult:
+            with workspace.session() as session:
+                return plan.apply(session, preview, progress=progress)
 
-        def work() -> plan.PlanResult:
-            with self.ops.workspace.session() as session:
-                return plan.apply(session, preview, progress=report)
-
-        self._start(work, self._imported, self._import_failed)
+        self._start(
+            work,
+            self._imported,
+            self._import_failed,
+            kind="workspace",
+            context="importing",
+            on_progress=lambda done, _total: self.progress.setValue(done),
+        )
 
     def _imported(self, result: plan.PlanResult) -> None:
+        """The campaigns are written; what they changed is announced after this."""
         self.result = result
         self.progress.setValue(self.progress.maximum())
-        self.ops.changed.emit(result.changes)
         self.imported.emit(result)
         super().accept()
 
@@ -458,19 +455,13 @@ class PlanImportDialog(QDialog):
     def cancel(self) -> None:
         """Cancel stops an import under way (nothing is written), else closes the dialog."""
         if self.busy() and self.progress.isVisible():
-            self.cancel_event.set()
+            assert self.job is not None
+            self.job.cancel()
             return
         self.reject()
 
     def reject(self) -> None:
-        if self.busy():
-            self.cancel_event.set()
-            assert self.job is not None
+        if self.job is not None and self.busy():
+            self.job.cancel()
             self.job.wait()
         super().reject()
-
-
-class _Progress(QObject):
-    """Carries the worker's progress to the GUI thread (a queued signal)."""
-
-    moved = Signal(int)

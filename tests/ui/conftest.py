@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, time
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -24,6 +26,34 @@ def english_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     yield
     QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def crash_reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
+    """The bugs handed to the crash handler, as (error, parent, context), instead of its dialog."""
+    from crmdesk.ui import crash
+
+    seen: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(
+        crash,
+        "report",
+        lambda error, parent=None, context="": seen.append((error, parent, context)),
+    )
+    return seen
+
+
+@pytest.fixture
+def crash_log(data_dir: Path) -> Iterator[Path]:
+    """The real crash handler at work: the log it writes in the test's data folder; its dialog
+    is closed and the log let go afterwards."""
+    from crmdesk import crashlog
+    from crmdesk.ui import crash
+
+    yield crashlog.log_path()
+    dialog = crash.last_dialog()
+    if dialog is not None:
+        dialog.close()
+    crashlog.uninstall()
 
 
 @pytest.fixture

@@ -192,7 +192,7 @@ def test_the_bat_reaches_the_ticked_contacts_and_typed_addresses(
         assert not dialog.cancel_button.isEnabled()
 
     assert sent.args == ["BAT 1 sent to 3 address(es)"]
-    assert changed.args[0].campaigns
+    assert changed.args[0].bat, "a test send is a BAT change (no longer a coarse “campaigns”)"
     assert not dialog.isVisible()
     ((envelope_to, received),) = handler.received
     assert envelope_to == ["s.martin@lumiere.fr", "j.petit@lumiere.fr", "claire@moreau-crm.fr"]

@@ -170,3 +170,40 @@ def test_a_zip_climbing_out_of_its_folder_is_refused_and_nothing_is_written(
         assert rounds.rounds(session, campaign) == []
         assert campaigns.load(session, campaign).status is CampaignStatus.PRODUCTION
     assert not (tmp_path.parent / "outside.html").exists()
+
+
+def test_a_bug_during_an_import_leaves_the_window_usable_and_reaches_the_crash_handler(
+    qtbot: QtBot,
+    workspace: Workspace,
+    campaign: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    crash_log: Path,
+) -> None:
+    from crmdesk.ui import crash
+
+    working = rounds.import_file
+
+    def tripping(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("the archive reader tripped")
+
+    monkeypatch.setattr(rounds, "import_file", tripping)
+    window = open_window(qtbot, workspace, campaign)
+    with qtbot.waitSignal(window.imported, timeout=30000) as done:
+        window.import_file(zipped(tmp_path, "bat1.zip", email("Bonjour", "https://a.fr")))
+    assert done.args == [False]
+    assert not window.busy
+    assert window.import_button.isEnabled()
+    assert window.import_button.text() == "&Import a proof…", "no “Importing…” left"
+    log = crash_log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log
+    assert "RuntimeError: the archive reader tripped" in log and "bat1.zip" in log
+    dialog = crash.last_dialog()
+    assert dialog is not None and str(crash_log) in dialog.text()
+    dialog.close()
+    with workspace.reader() as session:
+        assert rounds.rounds(session, campaign) == []
+
+    monkeypatch.setattr(rounds, "import_file", working)
+    import_proof(qtbot, window, zipped(tmp_path, "bat1.zip", email("Bonjour", "https://a.fr")))
+    assert window.round_combo.currentText().startswith("BAT 1 — ")

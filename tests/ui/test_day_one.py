@@ -308,6 +308,8 @@ def test_the_plan_exported_from_the_menu_is_what_the_calendar_shows(
     out = tmp_path / "plan.xlsx"
     key(qtbot, main, Qt.Key.Key_E, CTRL_SHIFT)
     answer_file_dialog(qtbot, main, out)
-    rows = list(load_workbook(out, read_only=True).active.iter_rows(values_only=True))
+    book = load_workbook(out, read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()  # a read-only workbook keeps its file open until closed
     assert [(r[0], r[1]) for r in rows[1:]] == [("Atelier Rivage", "Lancement")]
     assert "1 campaign(s) exported" in main.statusBar().currentMessage()

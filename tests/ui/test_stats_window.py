@@ -307,9 +307,7 @@ def winter_sale(workspace: Workspace, client_id: int) -> int:
 
 
 def run_import(qtbot: QtBot, window: StatsWindow, path: Path, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    from crmdesk.ui.stats.import_flow import import_path
-
-    job = import_path(window, path, **kwargs)
+    job = window.importer.import_path(path, **kwargs)
     assert job is not None
     qtbot.waitUntil(lambda: window.import_job is None, timeout=20_000)
 
@@ -381,3 +379,56 @@ def test_an_unknown_export_is_mapped_and_the_mapping_remembered(
     assert cell(window.snapshot_table, 0, 10) == "2,154.90"
     with workspace.reader() as session:
         assert imports.saved_mapping(session, "Splio") == mapping
+
+
+def test_a_bug_while_reading_an_export_leaves_the_window_usable_and_reaches_the_crash_handler(
+    qtbot: QtBot,
+    workspace: Workspace,
+    winter_sale: int,
+    monkeypatch: pytest.MonkeyPatch,
+    crash_log: Path,
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from crmdesk.core.stats import imports
+    from crmdesk.ui import crash
+
+    working = imports.read_file
+
+    def tripping(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("the CSV reader tripped")
+
+    monkeypatch.setattr(imports, "read_file", tripping)
+    window = open_window(qtbot, workspace, winter_sale)
+    run_import(qtbot, window, FIXTURES / "mailchimp_all_campaigns.csv")
+    log = crash_log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log
+    assert "RuntimeError: the CSV reader tripped" in log
+    assert "mailchimp_all_campaigns.csv" in log
+    dialog = crash.last_dialog()
+    assert dialog is not None
+    dialog.close()
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert window.snapshot_table.rowCount() == 0
+
+    monkeypatch.setattr(imports, "read_file", working)
+    run_import(qtbot, window, FIXTURES / "mailchimp_all_campaigns.csv")
+    assert "figures saved" in window.message.text()
+    assert window.snapshot_table.rowCount() == 1
+
+
+def test_typed_figures_reach_the_clients_stats_page_without_a_reload(
+    qtbot: QtBot, workspace: Workspace, client_id: int, window
+) -> None:  # type: ignore[no-untyped-def]
+    from crmdesk.ui.stats.window import SaveSnapshot
+
+    sent_on = date.today() - timedelta(days=10)
+    campaign_id = plan(workspace, client_id, sent_on, name="Rentrée", status=CampaignStatus.SENT)
+    page = window.show_client_stats()
+    page.show_client(client_id)
+    assert page.summary.text().endswith(": 0.")
+
+    stats_window = window.open_stats(campaign_id)
+    stats_window._push(lambda: SaveSnapshot(stats_window, sent_on + timedelta(days=5), "", FIGURES))
+    assert page.summary.text().endswith(": 1."), "the page heard the typed figures"
+    assert page.stats is not None and len(page.stats.trend) == 1

@@ -132,8 +132,12 @@ def _round(session: Session, round_id: int) -> BatRound:
     return row
 
 
-def _changes(campaign_id: int) -> Changes:
-    return Changes(campaigns=True, campaign_ids=frozenset({campaign_id}))
+def _changes(campaign_id: int, *, status: bool = False, checklist: bool = False) -> Changes:
+    """A round changed; ``status`` when the campaign's may have moved with it, ``checklist``
+    when its items followed a check run."""
+    return Changes(
+        bat=True, campaigns=status, checklist=checklist, campaign_ids=frozenset({campaign_id})
+    )
 
 
 def _store_blob(session: Session, data: bytes) -> str:
@@ -212,7 +216,7 @@ def import_snapshot(
     checklists.record_run(session, campaign_id, report, now)
     if campaign.status.rank < CampaignStatus.BAT.rank:
         campaign.status = CampaignStatus.BAT
-    return row.id, _changes(campaign_id)
+    return row.id, _changes(campaign_id, status=True, checklist=True)
 
 
 def _summary(row: BatRound) -> RoundSummary:
@@ -393,7 +397,7 @@ def decide(
         campaign.status = CampaignStatus.APPROVED
     elif decision is not BatDecision.APPROVED and campaign.status is CampaignStatus.APPROVED:
         campaign.status = CampaignStatus.BAT
-    return previous, _changes(campaign.id)
+    return previous, _changes(campaign.id, status=True)
 
 
 def undo_decision(session: Session, state: DecisionState) -> Changes:
@@ -405,7 +409,7 @@ def undo_decision(session: Session, state: DecisionState) -> Changes:
         state.decided_at,
     )
     campaign.status = state.campaign_status
-    return _changes(campaign.id)
+    return _changes(campaign.id, status=True)
 
 
 def allow_remote(session: Session, round_id: int, allowed: bool) -> Changes:
@@ -444,7 +448,7 @@ def remove_round(session: Session, round_id: int) -> tuple[dict[str, Any], Chang
     kept = _archive_round(session, row)
     campaign_id = row.campaign_id
     session.delete(row)
-    return kept, _changes(campaign_id)
+    return kept, _changes(campaign_id, status=True)
 
 
 def _row_dict(obj: object, columns: Sequence[str]) -> dict[str, Any]:
@@ -485,7 +489,7 @@ def unarchive(session: Session, archived: Sequence[dict[str, Any]]) -> Changes:
             if kept[key]:
                 session.execute(insert(table), kept[key])
         campaign_ids.add(kept["round"]["campaign_id"])
-    return Changes(campaigns=True, campaign_ids=frozenset(campaign_ids))
+    return Changes(campaigns=True, bat=True, campaign_ids=frozenset(campaign_ids))
 
 
 @dataclass(frozen=True)

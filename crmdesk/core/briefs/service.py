@@ -197,7 +197,9 @@ def save(
         coalesced = False
     fts.reindex_brief(session, campaign_id, content.searchable_text())
     session.flush()
-    return SaveOutcome(number, coalesced, Changes(campaign_ids=frozenset({campaign_id})))
+    return SaveOutcome(
+        number, coalesced, Changes(brief=True, campaign_ids=frozenset({campaign_id}))
+    )
 
 
 def versions(session: Session, campaign_id: int) -> list[VersionInfo]:

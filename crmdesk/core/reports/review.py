@@ -9,7 +9,7 @@ so a quarter of hundreds of campaigns builds in a fraction of a second.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, select
@@ -288,3 +288,12 @@ def save_roadmap(session: Session, client_id: int, quarter: Quarter, text: str) 
         row.text = text
     session.flush()
     return Changes(clients=True)
+
+
+def save_roadmaps(session: Session, texts: Mapping[tuple[int, Quarter], str]) -> Changes:
+    """Every roadmap edited at once (client, quarter → text), in the caller's transaction: all
+    kept, or none."""
+    changes = Changes()
+    for (client_id, quarter), text in texts.items():
+        changes |= save_roadmap(session, client_id, quarter, text)
+    return changes

@@ -195,7 +195,7 @@ def record(
         )
     )
     session.flush()
-    return Changes(campaigns=True, campaign_ids=frozenset({send.campaign_id}))
+    return Changes(stats=True, campaign_ids=frozenset({send.campaign_id}))  # the analysis
 
 
 def recap_sends(session: Session, campaign_id: int) -> list[RecapSendView]:

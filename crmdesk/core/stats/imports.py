@@ -550,4 +550,4 @@ def save_parsed(
     )
     if mapping and esp.strip() and not result.already_imported:
         remember_mapping(session, esp, mapping)
-    return result, Changes(campaign_ids=frozenset({campaign_id}))
+    return result, Changes(stats=True, campaign_ids=frozenset({campaign_id}))

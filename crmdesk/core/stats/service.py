@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core import campaigns as campaign_service
 from crmdesk.core.briefs.content import KpiTargets
+from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
 from crmdesk.core.models import (
     AbMetric,
@@ -137,6 +138,10 @@ def _averages(
     return {k: (sums[k] / counts[k] if counts[k] else None, counts[k]) for k in kpis.KPI_KEYS}
 
 
+def _changes(campaign_id: int) -> Changes:
+    return Changes(stats=True, campaign_ids=frozenset({campaign_id}))
+
+
 def _campaign(session: Session, campaign_id: int) -> Campaign:
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
@@ -188,7 +193,7 @@ def save_snapshot(
     variant: str = "",
     source: StatSource = StatSource.TYPED,
     source_name: str = "",
-) -> int:
+) -> tuple[int, Changes]:
     """Store the figures read on ``taken_on``; returns the snapshot's id.
 
     A snapshot of the same campaign, variant and day is replaced (same id): the operator
@@ -231,10 +236,10 @@ def save_snapshot(
     row.source = StatSource(source)
     row.source_name = source_name
     session.flush()
-    return row.id
+    return row.id, _changes(campaign_id)
 
 
-def delete_snapshot(session: Session, snapshot_id: int) -> SnapshotView:
+def delete_snapshot(session: Session, snapshot_id: int) -> tuple[SnapshotView, Changes]:
     """Delete a snapshot; returns it as it was, so undo can save it back."""
     row = session.get(StatSnapshot, snapshot_id)
     if row is None:
@@ -243,7 +248,7 @@ def delete_snapshot(session: Session, snapshot_id: int) -> SnapshotView:
     view = _view(row, _send_day(campaign.planned_send_at, campaign.send_timezone))
     session.delete(row)
     session.flush()
-    return view
+    return view, _changes(campaign.id)
 
 
 # --- one campaign ----------------------------------------------------------------------------
@@ -722,22 +727,22 @@ def _analysis(session: Session, campaign_id: int) -> StatAnalysis:
     return analysis
 
 
-def set_decisions(session: Session, campaign_id: int, text: str) -> str:
+def set_decisions(session: Session, campaign_id: int, text: str) -> tuple[str, Changes]:
     """Record the D+5 decisions (next test, relance, next target); returns the previous text."""
     analysis = _analysis(session, campaign_id)
     previous = analysis.decisions or ""
     analysis.decisions = text
     session.flush()
-    return previous
+    return previous, _changes(campaign_id)
 
 
-def set_ab_metric(session: Session, campaign_id: int, metric: AbMetric) -> AbMetric:
+def set_ab_metric(session: Session, campaign_id: int, metric: AbMetric) -> tuple[AbMetric, Changes]:
     """Judge the A/B test on clicks, opens or conversions; returns the previous metric."""
     analysis = _analysis(session, campaign_id)
     previous = AbMetric(analysis.ab_metric or AbMetric.CLICKS)
     analysis.ab_metric = AbMetric(metric)
     session.flush()
-    return previous
+    return previous, _changes(campaign_id)
 
 
 def override_winner(
@@ -748,7 +753,7 @@ def override_winner(
     by: str,
     reason: str = "",
     now: datetime | None = None,
-) -> tuple[str | None, str, datetime | None, str]:
+) -> tuple[tuple[str | None, str, datetime | None, str], Changes]:
     """Choose the A/B winner by hand (``None`` gives the verdict back to the test).
 
     Recorded with who, when and why, because a winner against the figures is a decision the
@@ -768,7 +773,7 @@ def override_winner(
         analysis.override_at = None
         analysis.override_reason = ""
         session.flush()
-        return previous
+        return previous, _changes(campaign_id)
     known = set(
         session.scalars(
             select(StatSnapshot.variant).where(
@@ -790,11 +795,12 @@ def override_winner(
     analysis.override_at = now or utcnow()
     analysis.override_reason = reason
     session.flush()
-    return previous
+    return previous, _changes(campaign_id)
 
 
-def set_confidence(session: Session, client_id: int, confidence: float) -> float:
-    """The confidence an A/B winner needs for this client; returns the previous one.
+def set_confidence(session: Session, client_id: int, confidence: float) -> tuple[float, Changes]:
+    """The confidence an A/B winner needs for this client; returns the previous one. Every
+    campaign of the client may change verdict: the change names none in particular.
 
     Between 0.5 and 1 exclusive: at 0.5 any difference would win, at 1 none ever could.
     """
@@ -812,10 +818,12 @@ def set_confidence(session: Session, client_id: int, confidence: float) -> float
     previous = float(client.ab_confidence)
     client.ab_confidence = float(confidence)
     session.flush()
-    return previous
+    return previous, Changes(stats=True)
 
 
-def create_relance(session: Session, campaign_id: int, *, send_at: datetime | None = None) -> int:
+def create_relance(
+    session: Session, campaign_id: int, *, send_at: datetime | None = None
+) -> tuple[int, Changes]:
     """A relance to the non-openers of a sent email campaign, as a draft; returns its id.
 
     Same client, segments, ESP and subject as the campaign it follows; its volume is the
@@ -862,7 +870,7 @@ def create_relance(session: Session, campaign_id: int, *, send_at: datetime | No
     )
     volume = max(reference.delivered - reference.unique_opens, 0) if reference is not None else None
     name = f"{RELANCE_PREFIX} – {parent.name}"
-    new_id, _ = campaign_service.create(
+    new_id, changes = campaign_service.create(
         session,
         campaign_service.CampaignInput(
             client_id=parent.client_id,
@@ -881,7 +889,7 @@ def create_relance(session: Session, campaign_id: int, *, send_at: datetime | No
             esp=parent.esp,
         ),
     )
-    return new_id
+    return new_id, changes
 
 
 # --- JSON ------------------------------------------------------------------------------------

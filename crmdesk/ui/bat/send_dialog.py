@@ -9,9 +9,8 @@ dialog, in the user's language, and nothing is recorded.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,9 +33,7 @@ from sqlalchemy.orm import Session
 from crmdesk.core import contacts, smtp
 from crmdesk.core.bat import message, personas, rounds
 from crmdesk.core.bat.personas import DEFAULT_PERSONA, PersonaInfo
-from crmdesk.core.changes import Changes
 from crmdesk.core.contacts import ContactInfo
-from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
 from crmdesk.core.models import RaciRole
 from crmdesk.core.secrets import SecretStoreUnavailable
@@ -45,7 +42,7 @@ from crmdesk.ui.bat.accounts_dialog import AccountsDialog, secret_store_text
 from crmdesk.ui.bat.personas_dialog import PersonasDialog
 from crmdesk.ui.checklist.labels import ALERT
 from crmdesk.ui.labels import error_text
-from crmdesk.ui.operations import Operations
+from crmdesk.ui.operations import Operations, Progress
 
 ERROR_STYLE = f"border: 1px solid {ALERT};"
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole
@@ -129,47 +126,6 @@ def _problem_text(problem: FieldProblem) -> str:
         ),
     }
     return known.get(problem.code, problem.message)
-
-
-class _Delivery(QObject):
-    """Lives on the GUI thread: the worker's outcome arrives there, queued."""
-
-    done = Signal(object, object)  # Changes | None, Exception | None
-
-
-class _SendJob(QRunnable):
-    """The send on the worker's own connection: built in a reader, handed to the server with
-    no transaction open (a slow server must not hold the workspace's write lock), then
-    recorded in a short write."""
-
-    def __init__(
-        self,
-        workspace: Workspace,
-        prepare: Callable[[Session], message.PreparedSend],
-        who: str,
-        delivery: _Delivery,
-    ) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.prepare = prepare
-        self.who = who
-        self.delivery = delivery
-
-    def run(self) -> None:
-        changes: Changes | None = None
-        failure: Exception | None = None
-        try:
-            with self.workspace.reader() as session:
-                prepared = self.prepare(session)
-            message.deliver(prepared)
-            with self.workspace.session() as session:
-                changes = message.record(session, prepared, self.who)
-        except Exception as error:  # handed to the GUI thread: shown, or raised there if a bug
-            failure = error
-        try:
-            self.delivery.done.emit(changes, failure)
-        except RuntimeError:  # the dialog went away meanwhile
-            pass
 
 
 class SendDialog(QDialog):
@@ -317,8 +273,6 @@ class SendDialog(QDialog):
         ):
             QWidget.setTabOrder(first, second)
 
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self.accounts_dialog: AccountsDialog | None = None
         self.personas_dialog: PersonasDialog | None = None
         self.load_accounts()
@@ -430,22 +384,36 @@ class SendDialog(QDialog):
                 persona_name=persona_name,
             )
 
+        workspace = self.ops.workspace
+
+        def work(_progress: Progress) -> message.PreparedSend:
+            # Built in a reader, handed to the server with no transaction open: a slow server
+            # must not hold the workspace's write lock.
+            with workspace.reader() as session:
+                prepared = prepare(session)
+            message.deliver(prepared)
+            return prepared
+
         self.clear_errors()
         self._set_busy(True)
-        delivery = _Delivery(self)
-        delivery.done.connect(self._finished)
-        self._pool.start(_SendJob(self.ops.workspace, prepare, who, delivery))
+        self.ops.run(
+            work,
+            initiator=self,
+            on_done=lambda prepared: self._delivered(prepared, who),
+            on_failed=self.show_failure,
+            on_finished=lambda: self._set_busy(False),
+            context=f"sending BAT {self.number} (round {round_id})",
+        )
         return True
 
-    def _finished(self, changes: Changes | None, failure: Exception | None) -> None:
+    def _delivered(self, prepared: message.PreparedSend, who: str) -> None:
+        """The server took it: recorded in a short write, which says what changed."""
         self._set_busy(False)
-        if isinstance(failure, CrmdeskError):
-            self.show_failure(failure)
+        try:
+            self.ops.write(message.record, prepared, who)
+        except CrmdeskError as error:
+            self.show_failure(error)
             return
-        if failure is not None:
-            raise failure  # a bug: let it reach the excepthook like any other
-        assert changes is not None
-        self.ops.changed.emit(changes)
         record = self.ops.read(rounds.load_round, self.round_id).sends[-1]
         confirmation = self.tr("BAT %1 sent to %n address(es)", "", len(record.recipients))
         self.sent.emit(confirmation.replace("%1", str(self.number)))

@@ -15,15 +15,7 @@ from html import escape as _escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -75,7 +67,7 @@ from crmdesk.ui.checklist.labels import SEVERITY_COLOURS, severity_label
 from crmdesk.ui.checklist.window import language, local_text
 from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.labels import error_text
-from crmdesk.ui.operations import Operations
+from crmdesk.ui.operations import Job, Operations
 
 if TYPE_CHECKING:
     from crmdesk.core.bat.personas import PersonaInfo
@@ -168,31 +160,6 @@ class AllowRemote(BatCommand):
         self.ops.write(rounds.allow_remote, self.round_id, not self.allowed)
 
 
-# -- import on a worker thread ----------------------------------------------------------------
-
-
-class _Delivery(QObject):
-    done = Signal(object, object)  # (round id, Changes) | None, CrmdeskError | None
-
-
-class _ImportJob(QRunnable):
-    """Reads, checks and stores a proof in its own transaction, away from the GUI thread."""
-
-    def __init__(self, ops: Operations, campaign_id: int, path: Path, who: str) -> None:
-        super().__init__()
-        self.ops, self.campaign_id, self.path, self.who = ops, campaign_id, path, who
-        self.delivery = _Delivery()
-
-    def run(self) -> None:
-        try:
-            with self.ops.workspace.session() as session:
-                result = rounds.import_file(session, self.campaign_id, self.path, self.who)
-        except CrmdeskError as error:
-            self.delivery.done.emit(None, error)
-            return
-        self.delivery.done.emit(result, None)
-
-
 # -- the window -------------------------------------------------------------------------------
 
 
@@ -238,7 +205,8 @@ class DecisionBadge(QLabel):
 class PreviewControls(QWidget):
     """Layout, images, dark mode, zoom, persona and raw tags: shared by the window and review."""
 
-    changed = Signal()
+    #: A control moved: the proof is shown again (not a workspace change).
+    view_changed = Signal()
     allow_remote = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -262,7 +230,7 @@ class PreviewControls(QWidget):
             self.layout_group.addButton(button, index)
             row.addWidget(button)
         self.layout_group.button(0).setChecked(True)
-        self.layout_group.idClicked.connect(lambda _id: self.changed.emit())
+        self.layout_group.idClicked.connect(lambda _id: self.view_changed.emit())
         row.addSpacing(12)
         self.images = QToolButton()
         self.images.setText(QCoreApplication.translate("BatWindow", "Images"))
@@ -280,7 +248,7 @@ class PreviewControls(QWidget):
             QCoreApplication.translate("BatWindow", "Render as a mail client in dark mode does")
         )
         for button in (self.images, self.dark):
-            button.toggled.connect(lambda _on: self.changed.emit())
+            button.toggled.connect(lambda _on: self.view_changed.emit())
             row.addWidget(button)
         row.addSpacing(12)
         self.zoom_out = QToolButton()
@@ -305,7 +273,7 @@ class PreviewControls(QWidget):
                 "BatWindow", "The sample recipient filling the personalisation tags"
             )
         )
-        self.persona.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.persona.currentIndexChanged.connect(lambda _i: self.view_changed.emit())
         self.persona.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         second.addWidget(self.persona)
         self.raw = QToolButton()
@@ -316,7 +284,7 @@ class PreviewControls(QWidget):
                 "BatWindow", "Show the tags as the ESP receives them (Ctrl+T)"
             )
         )
-        self.raw.toggled.connect(lambda _on: self.changed.emit())
+        self.raw.toggled.connect(lambda _on: self.view_changed.emit())
         second.addWidget(self.raw)
         second.addStretch(1)
         self.blocked = QLabel()
@@ -340,7 +308,7 @@ class PreviewControls(QWidget):
 
     def set_layout_mode(self, index: int) -> None:
         self.layout_group.button(index).setChecked(True)
-        self.changed.emit()
+        self.view_changed.emit()
 
     @property
     def zoom(self) -> float:
@@ -353,7 +321,7 @@ class PreviewControls(QWidget):
             else min(max(self.zoom_index + step, 0), len(ZOOM_STEPS) - 1)
         )
         self.zoom_label.setText(f"{round(self.zoom * 100)} %")
-        self.changed.emit()
+        self.view_changed.emit()
 
     def set_personas(self, personas: list[PersonaInfo]) -> None:
         current = self.persona.currentText()
@@ -395,7 +363,7 @@ class ProofView(QWidget):
         self.preview: BatPreview = BatPreview(self._file)
         self.preview.painted.connect(self.painted)
         self.preview.blocked_changed.connect(self._blocked)
-        self.controls.changed.connect(self.render)
+        self.controls.view_changed.connect(self.render)
         self.controls.allow_remote.connect(window.set_remote_allowed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -480,10 +448,8 @@ class BatWindow(QWidget):
         self.personas: list[PersonaInfo] = []
         self.review: ReviewWindow | None = None
         self.busy = False
-        self._show_next: int | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._jobs: set[_ImportJob] = set()
+        self._import: Job | None = None
+        self._added = False  # the import under way added a round
         campaign = ops.read(campaigns.load, campaign_id)
         self.client_id = campaign.client_id
         self.campaign_name = campaign.name
@@ -879,9 +845,11 @@ class BatWindow(QWidget):
         self.side.setTabText(2, title)
 
     def _on_changed(self, changes: Changes) -> None:
-        if self.campaign_id in changes.campaign_ids or changes.clients:
-            keep, self._show_next = self._show_next, None
-            self.reload(keep_round=keep)
+        if changes.initiator is self:
+            return
+        shown = changes.bat or changes.checklist or changes.campaigns
+        if changes.clients or (shown and changes.concerns(self.campaign_id)):
+            self.reload()
 
     def _step_round(self, step: int) -> None:
         index = self.round_combo.currentIndex() + step
@@ -964,37 +932,52 @@ class BatWindow(QWidget):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        """Read, check and store the proof on a worker thread; the round appears when done."""
+        """Read, check and store the proof on the workspace's worker; the round appears when
+        done. ``imported`` says how it ended, whatever happened."""
         if self.busy:
             return
         self.busy = True
         self.clear_message()
         self.import_button.setEnabled(False)
         self.import_button.setText(QCoreApplication.translate("BatWindow", "Importing…"))
-        job = _ImportJob(self.ops, self.campaign_id, path, self.who)
-        self._jobs.add(job)
-        job.delivery.done.connect(lambda result, error, job=job: self._imported(job, result, error))
-        self._pool.start(job)
+        workspace, campaign_id, who = self.ops.workspace, self.campaign_id, self.who
 
-    def _imported(self, job: _ImportJob, result: object, error: object) -> None:
-        self._jobs.discard(job)
+        def work(_progress: object) -> tuple[int, Changes]:
+            with workspace.session() as session:
+                return rounds.import_file(session, campaign_id, path, who)
+
+        self._added = False
+        self._import = self.ops.run(
+            work,
+            kind="workspace",
+            initiator=self,
+            on_done=self._imported,
+            on_failed=self._import_refused,
+            on_finished=self._import_finished,
+            context=f"importing the proof {path.name} into campaign {campaign_id}",
+        )
+
+    def _imported(self, result: tuple[int, Changes]) -> None:
+        round_id, _ = result
+        self._added = True
+        self.reload(keep_round=round_id)  # this window asked: the announcement skips it
+
+    def _import_refused(self, error: CrmdeskError) -> None:
+        if isinstance(error, UnusableEmail):
+            self.show_message(import_refusal_text(error))
+        else:
+            self.show_message(error_text(error))
+
+    def _import_finished(self) -> None:
+        self._import = None
         self.busy = False
         self.import_button.setEnabled(True)
         self.import_button.setText(QCoreApplication.translate("BatWindow", "&Import a proof…"))
-        if isinstance(error, UnusableEmail):
-            self.show_message(import_refusal_text(error))
-        elif isinstance(error, CrmdeskError):
-            self.show_message(error_text(error))
-        if result is None:
-            self.imported.emit(False)
-            return
-        round_id, changes = result  # type: ignore[misc]
-        self._show_next = round_id  # the reload that the announcement triggers shows it
-        self.ops.changed.emit(changes)
-        self.imported.emit(True)
+        self.imported.emit(self._added)
 
     def wait_for_import(self) -> None:
-        self._pool.waitForDone()
+        if self._import is not None:
+            self._import.wait()
 
     def open_compare(self) -> None:
         if len(self.summaries) < 2:
@@ -1050,7 +1033,7 @@ class BatWindow(QWidget):
             self.import_file(Path(urls[0].toLocalFile()))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self._pool.waitForDone()
+        self.wait_for_import()
         if self.review is not None:
             self.review.close()
         super().closeEvent(event)

@@ -405,7 +405,8 @@ class CalendarPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.clients:
             self.reload_clients()
-        if changes.campaigns or changes.clients:
+        # The grid shows the campaigns, their clients' colours and the overdue checklist items.
+        if changes.campaigns or changes.clients or changes.checklist:
             self.reload()
 
     def _on_painted(self) -> None:

@@ -27,10 +27,8 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QRect,
-    QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import (
@@ -114,7 +112,7 @@ from crmdesk.ui.checklist.labels import (
 )
 from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.labels import error_text, type_label
-from crmdesk.ui.operations import Operations
+from crmdesk.ui.operations import Job, Operations
 
 if TYPE_CHECKING:
     from crmdesk.core.checks.engine import CheckReport
@@ -363,7 +361,6 @@ class RecordRun(ChecklistCommand):
 
     def _record(self) -> RunOutcome:
         outcome: RunOutcome = self.ops.write(checklists.record_run, self.campaign_id, self.report)
-        self.ops.changed.emit(outcome.changes)  # a RunOutcome is not announced by write()
         return outcome
 
     def replay(self) -> None:
@@ -371,34 +368,6 @@ class RecordRun(ChecklistCommand):
 
     def revert(self) -> None:
         self.ops.write(checklists.forget_run, self.outcome)
-
-
-# -- the check engine on a worker thread ----------------------------------------------------
-
-
-class _Delivery(QObject):
-    """Lives on the GUI thread: the worker's result arrives there, queued."""
-
-    done = Signal(object, object)  # CheckReport | None, Exception | None
-
-
-class _CheckJob(QRunnable):
-    def __init__(self, check: Callable[[], CheckReport], delivery: _Delivery) -> None:
-        super().__init__()
-        self.check = check
-        self.delivery = delivery
-
-    def run(self) -> None:
-        report: CheckReport | None = None
-        failure: Exception | None = None
-        try:
-            report = self.check()
-        except Exception as error:  # handed to the GUI thread: shown, or raised there if a bug
-            failure = error
-        try:
-            self.delivery.done.emit(report, failure)
-        except RuntimeError:  # the window closed meanwhile
-            pass
 
 
 # -- the HTML source ------------------------------------------------------------------------
@@ -642,9 +611,8 @@ class ChecklistWindow(QWidget):
         self.busy = False
         self._closed = False
         self._double_click = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._deliveries: set[_Delivery] = set()
+        self._check: Job | None = None
+        self._recorded = False  # the check under way was recorded as a run
         self.state = ops.read(brief_service.load, campaign_id)
         self.setWindowTitle(
             self.tr("Checklist — %1 (%2)")
@@ -952,19 +920,14 @@ class ChecklistWindow(QWidget):
 
     def _ensure_checklist(self) -> None:
         try:
-            made = self.ops.write(checklists.ensure_checklist, self.campaign_id)
+            self.ops.write(checklists.make_checklist, self.campaign_id)
         except CrmdeskError as error:
             self.show_message(error_text(error))
-            return
-        if made:
-            self.ops.changed.emit(
-                Changes(campaigns=True, campaign_ids=frozenset({self.campaign_id}))
-            )
 
     def _on_changed(self, changes: Changes) -> None:
-        if self._closed or not changes.campaigns:
+        if self._closed or not (changes.campaigns or changes.checklist):
             return
-        if changes.campaign_ids and self.campaign_id not in changes.campaign_ids:
+        if not changes.concerns(self.campaign_id):
             return
         if self.reload():
             self._retitle()
@@ -1250,18 +1213,23 @@ class ChecklistWindow(QWidget):
             return False
         self.clear_message()
         self._set_busy(True, path)
-        delivery = _Delivery()
-        self._deliveries.add(delivery)
+        self._recorded = False
 
-        def finished(report: CheckReport | None, failure: Exception | None) -> None:
-            self._deliveries.discard(delivery)
+        def finished() -> None:
+            self._check = None
             if self._closed:  # the window went away while the engine was reading the file
                 return
             self._set_busy(False)
-            self._take_report(path, report, failure)
+            self.check_finished.emit(self._recorded)
 
-        delivery.done.connect(finished)
-        self._pool.start(_CheckJob(lambda: check_file(path, context), delivery))
+        self._check = self.ops.run(
+            lambda _progress: check_file(path, context),
+            initiator=self,
+            on_done=lambda report: self._take_report(report),
+            on_failed=lambda error: self._refused(path, error),
+            on_finished=finished,
+            context=f"checking {path.name} for campaign {self.campaign_id}",
+        )
         return True
 
     def _set_busy(self, busy: bool, path: Path | None = None) -> None:
@@ -1272,32 +1240,27 @@ class ChecklistWindow(QWidget):
             self.busy_label.setText(self.tr("Checking %1…").replace("%1", path.name))
         self.check_button.setEnabled(not busy)
 
-    def _take_report(
-        self, path: Path, report: CheckReport | None, failure: Exception | None
-    ) -> None:
-        if isinstance(failure, UnusableEmail):
+    def _refused(self, path: Path, error: CrmdeskError) -> None:
+        if self._closed:
+            return
+        if isinstance(error, UnusableEmail):
             self.show_message(
                 self.tr("%1 cannot be checked. %2 Nothing was recorded.")
                 .replace("%1", path.name)
-                .replace("%2", unusable_text(failure.code))
+                .replace("%2", unusable_text(error.code))
             )
-            self.check_finished.emit(False)
+        else:
+            self.show_message(error_text(error))
+
+    def _take_report(self, report: CheckReport) -> None:
+        if self._closed:
             return
-        if isinstance(failure, CrmdeskError):
-            self.show_message(error_text(failure))
-            self.check_finished.emit(False)
-            return
-        if failure is not None:
-            self.check_finished.emit(False)
-            raise failure  # a bug: let it reach the excepthook like any other
-        assert report is not None
-        command = self._push(lambda: RecordRun(self, report))
-        self.reload()
-        self.check_finished.emit(command is not None)
+        self._recorded = self._push(lambda: RecordRun(self, report)) is not None
 
     def wait_for_check(self) -> None:
         """Block until a running check ends (closing, tests); its result is still delivered."""
-        self._pool.waitForDone()
+        if self._check is not None:
+            self._check.wait()
 
     # -- findings -----------------------------------------------------------------------------
 
@@ -1456,8 +1419,9 @@ class ChecklistWindow(QWidget):
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self._closed = True
-        self._pool.clear()
-        self._pool.waitForDone()
+        if self._check is not None:
+            self._check.cancel()  # not started yet: dropped
+            self._check.wait()
         super().closeEvent(event)
 
 

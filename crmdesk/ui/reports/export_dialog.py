@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -25,11 +24,8 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QLocale,
-    QObject,
-    QRunnable,
     QStandardPaths,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -57,7 +53,7 @@ from crmdesk.core.reports.quarters import Quarter
 from crmdesk.ui.checklist.labels import ALERT
 from crmdesk.ui.checklist.window import language
 from crmdesk.ui.labels import error_text
-from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.operations import Job, Operations, Progress, show_error
 from crmdesk.ui.reports.review_dialog import quarter_label
 from crmdesk.ui.reports.send_dialog import RecapSendDialog
 
@@ -98,55 +94,27 @@ class ReportRequest:
         return cls(ReportKind.BRIEF, campaign_id)
 
 
-class _Delivery(QObject):
-    """Lives on the GUI thread: the worker's progress and outcome arrive there, queued."""
-
-    step = Signal(int)
-    done = Signal(object, object)  # Report | None, Exception | None
-
-
-class _PageJob(QRunnable):
+def _page_work(
+    workspace: Workspace,
+    gather: Callable[[Session], Any],
+    page: Callable[..., Report],
+    folder: Path,
+    language: str,
+) -> Callable[[Progress], Report | None]:
     """Reads the report's data in a reader of its own, then writes its page and charts into
     ``folder``. Cancelling skips what is not started; a chart being drawn finishes first."""
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        gather: Callable[[Session], Any],
-        page: Callable[..., Report],
-        folder: Path,
-        language: str,
-        delivery: _Delivery,
-    ) -> None:
-        super().__init__()
-        self.workspace, self.gather, self.page = workspace, gather, page
-        self.folder, self.language, self.delivery = folder, language, delivery
-        self.cancelled = threading.Event()
-
-    def run(self) -> None:
+    def work(progress: Progress) -> Report | None:
         from crmdesk.render.reports import user_templates  # loaded by the window already
 
-        report: Report | None = None
-        failure: Exception | None = None
-        try:
-            with self.workspace.reader() as session:
-                data = self.gather(session)
-                user_folder = user_templates(session)
-            if not self.cancelled.is_set():
-                self._emit(lambda: self.delivery.step.emit(CHARTS))
-                report = self.page(
-                    data, self.folder, language=self.language, user_folder=user_folder
-                )
-        except Exception as error:  # handed to the GUI thread: shown, or raised there if a bug
-            failure = error
-        self._emit(lambda: self.delivery.done.emit(report, failure))
+        with workspace.reader() as session:
+            data = gather(session)
+            user_folder = user_templates(session)
+        if not progress.report(CHARTS, PRINT):
+            return None
+        return page(data, folder, language=language, user_folder=user_folder)
 
-    @staticmethod
-    def _emit(send: Callable[[], None]) -> None:
-        try:
-            send()
-        except RuntimeError:  # the window closed meanwhile: nobody is waiting any more
-            pass
+    return work
 
 
 class ReportWindow(QWidget):
@@ -174,13 +142,10 @@ class ReportWindow(QWidget):
         self.send_dialog: RecapSendDialog | None = None
         self._stale = False  # the settings changed while a report was being made
         self._generation = 0  # results of an earlier, cancelled run are dropped
-        self._job: _PageJob | None = None
-        self._delivery: _Delivery | None = None
+        self._job: Job | None = None
         self._printer: PdfPrinter | None = None
         self._folders: list[Path] = []
         self._buffer: QBuffer | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self._print_timer = QTimer(self)
         self._print_timer.setSingleShot(True)
         self._print_timer.timeout.connect(self._print_timed_out)
@@ -386,12 +351,6 @@ class ReportWindow(QWidget):
         generation = self._generation
         folder = Path(tempfile.mkdtemp(prefix="crmdesk-report-"))
         self._folders.append(folder)
-        if self._delivery is not None:
-            self._delivery.deleteLater()  # a cancelled run's outcome is not wanted
-        delivery = self._delivery = _Delivery(self)
-        delivery.step.connect(partial(self._step, generation))
-        delivery.done.connect(partial(self._page_written, generation))
-        self._job = _PageJob(self.ops.workspace, gather, page, folder, self.language, delivery)
         self.busy = True
         self._stale = False
         self.problem.hide()
@@ -403,7 +362,16 @@ class ReportWindow(QWidget):
             self.status.setText(self.tr("Updating the report…"))
         self._step(generation, GATHER)
         self._show_ready(self.pdf is not None)
-        self._pool.start(self._job)
+        # A cancelled run's outcome is not wanted: the generation tells it from the current one.
+        self._job = self.ops.run(
+            _page_work(self.ops.workspace, gather, page, folder, self.language),
+            initiator=self,
+            on_progress=lambda step, _total: self._step(generation, step),
+            on_done=partial(self._page_written, generation),
+            on_failed=partial(self._page_refused, generation),
+            on_finished=partial(self._page_finished, generation),
+            context=f"making the report {self.request}",
+        )
 
     def _step(self, generation: int, step: int) -> None:
         if generation != self._generation:
@@ -417,19 +385,24 @@ class ReportWindow(QWidget):
             mark = "✓" if index < step else ("▸" if index == step else "·")
             label.setText(f"{mark}  {self.step_texts[index]}")
 
-    def _page_written(
-        self, generation: int, report: Report | None, failure: Exception | None
-    ) -> None:
+    def _page_refused(self, generation: int, error: CrmdeskError) -> None:
+        if generation == self._generation:
+            self._failed(error_text(error))
+
+    def _page_finished(self, generation: int) -> None:
+        """Whatever happened: a run that neither printed nor failed (a bug) is not busy."""
         if generation != self._generation:
             return
         self._job = None
-        if isinstance(failure, CrmdeskError):
-            self._failed(error_text(failure))
-            return
-        if failure is not None:
+        if self._printer is None and self.busy:  # a bug, said by the crash dialog: try again
             self.busy = False
-            raise failure  # a bug: let it reach the excepthook like any other
-        assert report is not None
+            self._stale = False
+            self.retry_button.show()
+            self._show_ready(self.pdf is not None)
+
+    def _page_written(self, generation: int, report: Report | None) -> None:
+        if generation != self._generation or report is None:
+            return
         self.report = report
         self._step(generation, PRINT)
         from crmdesk.render.pdf import TIMEOUT_S, PdfPrinter
@@ -524,7 +497,7 @@ class ReportWindow(QWidget):
         if not self.busy:
             return
         if self._job is not None:
-            self._job.cancelled.set()
+            self._job.cancel()
             self._job = None
         self._generation += 1
         self._print_timer.stop()
@@ -635,8 +608,10 @@ class ReportWindow(QWidget):
         if self.send_dialog is not None and not self.send_dialog.close():
             event.ignore()  # a send under way cannot be called back
             return
+        job = self._job
         self.cancel()
-        self._pool.waitForDone()  # at most the chart being drawn, then its folder can go
+        if job is not None:
+            job.wait()  # at most the chart being drawn, then its folder can go
         self._drop_folders()
         self.document.close()
         super().closeEvent(event)

@@ -17,10 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from crmdesk.core import clients
-from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.reports import review
 from crmdesk.core.reports.quarters import Quarter
@@ -50,13 +48,6 @@ def recent_quarters(today: date, count: int = RECENT) -> list[Quarter]:
     while len(found) < count:
         found.append(found[-1].previous())
     return found
-
-
-def save_roadmaps(session: Session, texts: dict[Key, str]) -> Changes:
-    """Every roadmap edited in the dialog, in one transaction: all kept, or none."""
-    for (client_id, quarter), text in texts.items():
-        review.save_roadmap(session, client_id, quarter, text)
-    return Changes(clients=True)
 
 
 class ReviewDialog(QDialog):
@@ -178,7 +169,7 @@ class ReviewDialog(QDialog):
         edited = self.edited()
         if edited:
             try:
-                self.ops.write(save_roadmaps, edited)
+                self.ops.write(review.save_roadmaps, edited)
             except ValidationError as error:
                 too_long = self.tr("The roadmap is longer than %1 characters: shorten it.").replace(
                     "%1", QLocale().toString(review.ROADMAP_MAX)

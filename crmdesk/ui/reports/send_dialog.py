@@ -11,9 +11,8 @@ interrupted, so the dialog cannot be closed meanwhile.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,8 +34,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from crmdesk.core import campaigns, settings, smtp
-from crmdesk.core.changes import Changes
-from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.reports import sends
 from crmdesk.core.secrets import SecretStoreUnavailable
@@ -45,50 +42,11 @@ from crmdesk.ui.bat.accounts_dialog import AccountsDialog
 from crmdesk.ui.bat.send_dialog import ERROR_STYLE, send_error_text
 from crmdesk.ui.checklist.labels import ALERT
 from crmdesk.ui.checklist.window import local_text
-from crmdesk.ui.operations import Operations
+from crmdesk.ui.operations import Operations, Progress
 
 #: Recipients are typed one a line or separated by ";" (a name may hold a comma).
 _SEPARATORS = re.compile(r"[;\n]")
 WHEN, BY, TO, SUBJECT = range(4)
-
-
-class _Delivery(QObject):
-    """Lives on the GUI thread: the worker's outcome arrives there, queued."""
-
-    done = Signal(object, object, int)  # Changes | None, Exception | None, recipients
-
-
-class _SendJob(QRunnable):
-    """Build the email in a reader, hand it to the server with no transaction open, then
-    record it in a short write; anything raised goes back to the GUI thread."""
-
-    def __init__(
-        self,
-        workspace: Workspace,
-        prepare: Callable[[Session], sends.PreparedRecapSend],
-        who: str,
-        delivery: _Delivery,
-    ) -> None:
-        super().__init__()
-        self.workspace, self.prepare, self.who, self.delivery = workspace, prepare, who, delivery
-
-    def run(self) -> None:
-        changes: Changes | None = None
-        failure: Exception | None = None
-        count = 0
-        try:
-            with self.workspace.reader() as session:
-                prepared = self.prepare(session)
-            sends.deliver(prepared)
-            count = len(prepared.recipients)
-            with self.workspace.session() as session:
-                changes = sends.record(session, prepared, self.who)
-        except Exception as error:  # handed to the GUI thread: shown, or raised there if a bug
-            failure = error
-        try:
-            self.delivery.done.emit(changes, failure, count)
-        except RuntimeError:  # the dialog went away meanwhile
-            pass
 
 
 class RecapSendDialog(QDialog):
@@ -228,8 +186,6 @@ class RecapSendDialog(QDialog):
         layout.addWidget(self.no_history)
         layout.addWidget(self.buttons)
 
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self.accounts_dialog: AccountsDialog | None = None
         self.load_accounts()
         self.load_history()
@@ -300,24 +256,36 @@ class RecapSendDialog(QDialog):
                 file_name=file_name,
             )
 
+        workspace, who = self.ops.workspace, self.who
+
+        def work(_progress: Progress) -> sends.PreparedRecapSend:
+            with workspace.reader() as session:
+                prepared = prepare(session)
+            sends.deliver(prepared)
+            return prepared
+
         self.clear_errors()
         self.status.hide()
         self._set_busy(True)
-        delivery = _Delivery(self)
-        delivery.done.connect(self._finished)
-        self._pool.start(_SendJob(self.ops.workspace, prepare, self.who, delivery))
+        self.ops.run(
+            work,
+            initiator=self,
+            on_done=lambda prepared: self._delivered(prepared, who),
+            on_failed=self.show_failure,
+            on_finished=lambda: self._set_busy(False),
+            context=f"sending the recap of campaign {campaign_id}",
+        )
         return True
 
-    def _finished(self, changes: Changes | None, failure: Exception | None, count: int) -> None:
+    def _delivered(self, prepared: sends.PreparedRecapSend, who: str) -> None:
+        """The server took it: recorded in a short write, which says what changed."""
         self._set_busy(False)
-        if isinstance(failure, CrmdeskError):
-            self.show_failure(failure)
+        try:
+            self.ops.write(sends.record, prepared, who)
+        except CrmdeskError as error:
+            self.show_failure(error)
             return
-        if failure is not None:
-            raise failure  # a bug: let it reach the excepthook like any other
-        assert changes is not None
-        self.ops.changed.emit(changes)
-        confirmation = self.tr("Recap sent to %n address(es).", "", count)
+        confirmation = self.tr("Recap sent to %n address(es).", "", len(prepared.recipients))
         self.status.setText(confirmation)
         self.status.show()
         self.load_history()

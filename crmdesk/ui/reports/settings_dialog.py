@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from crmdesk.core import clients, settings
 from crmdesk.core.changes import Changes
@@ -42,17 +41,6 @@ from crmdesk.ui.operations import Operations, show_error
 THUMBNAIL = QSize(160, 56)
 #: The images a report can show (as ``crmdesk.render.reports.LOGO_SUFFIXES``).
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.svg *.gif *.webp"
-
-
-def save_report_settings(
-    session: Session, template_folder: str, client_logos: dict[int, str]
-) -> Changes:
-    """The templates folder and the client logos changed, in one transaction: a refusal of any
-    of them keeps them all as they were."""
-    settings.set_template_folder(session, template_folder)
-    for client_id, path in client_logos.items():
-        settings.set_client_logo(session, client_id, path)
-    return Changes(settings=True, clients=bool(client_logos))
 
 
 def settings_problem_text(problem: FieldProblem) -> str:
@@ -298,7 +286,7 @@ class ReportSettingsDialog(QDialog):
             widget.setStyleSheet("")
         self.problem.hide()
         try:
-            self.ops.write(save_report_settings, self.folder.text(), self.edited_logos())
+            self.ops.write(settings.save_report_settings, self.folder.text(), self.edited_logos())
         except ValidationError as error:
             self.problem.setText("\n".join(settings_problem_text(p) for p in error.problems))
             self.problem.show()

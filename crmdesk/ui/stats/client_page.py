@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,6 +46,7 @@ class ClientStatsPage(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.stats: ClientStats | None = None
+        self._stale = False
         self.client = QComboBox()
         self.client.setMinimumWidth(220)
         self.client.activated.connect(lambda _=0: self._client_chosen())
@@ -162,6 +164,7 @@ class ClientStatsPage(QWidget):
             self.review_requested.emit(client_id)
 
     def reload(self) -> None:
+        self._stale = False
         client_id = self.client.currentData()
         if client_id is None:
             self.stats = None
@@ -221,5 +224,13 @@ class ClientStatsPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.clients:
             self.fill_clients()
-        elif changes.campaigns and self.isVisible():
+        elif changes.campaigns or changes.stats:  # a send moved, figures typed or imported
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True  # read again when shown
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
             self.reload()
+        super().showEvent(event)

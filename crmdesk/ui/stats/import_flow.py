@@ -1,14 +1,14 @@
 """Importing an ESP export into a campaign: recognise it, map its columns when crmdesk does not
 know it, read it on a worker thread with progress and cancel, then write it in one short
-transaction. A refused file names the line and column, and nothing is written."""
+transaction. A refused file names the line and column, and nothing is written.
+
+The stats window owns a ``StatsImport``; this module knows nothing of the window."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,10 +31,8 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.stats import imports, layouts
 from crmdesk.render.labels import field_label
 from crmdesk.ui.checklist.window import short_date
+from crmdesk.ui.operations import Job, Operations, Progress, ProgressText
 from crmdesk.ui.stats.problems import refused_text
-
-if TYPE_CHECKING:
-    from crmdesk.ui.stats.window import StatsWindow
 
 REPORT_FIELDS = layouts.REPORT_FIELDS
 ACTIVITY_FIELDS = imports.ACTIVITY_FIELDS
@@ -176,136 +173,103 @@ class MappingDialog(QDialog):
         return self.esp.text().strip()
 
 
-class _Delivery(QObject):
-    progressed = Signal(int, int)
-    done = Signal(object, object)  # Parsed | None, CrmdeskError | None
+class StatsImport(QObject):
+    """The imports of one campaign's stats window: it owns this object and shows its messages.
 
+    The file is recognised on the GUI thread (a few lines), read and checked on a worker with a
+    progress dialog and Cancel, then written in one short transaction; the window hears the
+    figures through the announcement of what changed."""
 
-class ReadJob(QRunnable):
-    """Reads and checks the file away from the GUI thread; nothing touches the workspace."""
+    #: A sentence for the window: the refusal, or what was imported.
+    message = Signal(str)
 
-    def __init__(
-        self, path: Path, layout: str, mapping: dict[str, str] | None, target: imports.ImportTarget
-    ) -> None:
-        super().__init__()
-        self.path, self.layout, self.mapping, self.target = path, layout, mapping, target
-        self.cancelled = threading.Event()
-        self.delivery = _Delivery()
+    def __init__(self, ops: Operations, campaign_id: int, who: str, window: QWidget) -> None:
+        super().__init__(window)
+        self.ops, self.campaign_id, self.who, self.window = ops, campaign_id, who, window
+        #: The file being read, if any.
+        self.job: Job | None = None
 
-    def _progress(self, done: int, total: int) -> bool:
+    def choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            QCoreApplication.translate("StatsImport", "Import an ESP export"),
+            "",
+            QCoreApplication.translate(
+                "StatsImport", "CSV exports (*.csv *.txt *.tsv);;All files (*)"
+            ),
+        )
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(
+        self, path: Path, *, mapping: dict[str, str] | None = None, esp: str | None = None
+    ) -> Job | None:
+        """Start importing ``path``; returns the running job (tests wait on it), or None when
+        the file was refused or the operator cancelled the mapping."""
         try:
-            self.delivery.progressed.emit(done, total)
-        except RuntimeError:  # the window closed meanwhile
-            return False
-        return not self.cancelled.is_set()
-
-    def run(self) -> None:
-        try:
-            parsed = imports.read_file(
-                self.path,
-                layout=self.layout,
-                mapping=self.mapping,
-                campaign_name=self.target.campaign_name,
-                campaign_subject=self.target.subject,
-                send_at=self.target.send_at,
-                progress=self._progress,
-            )
+            detected = imports.detect(path)
+            target = self.ops.read(imports.target, self.campaign_id)
         except CrmdeskError as error:
-            self._deliver(None, error)
-            return
-        except OSError as error:  # vanished or unreadable between detection and reading
-            self._deliver(None, CrmdeskError(f"{self.path}: {error.strerror or error}"))
-            return
-        self._deliver(parsed, None)
+            self.message.emit(refused_text(error))
+            return None
+        layout = "auto"
+        esp_name = target.esp if esp is None else esp
+        if detected.layout == "unknown":
+            layout = "mapped"
+            if mapping is None:
+                saved = self.ops.read(imports.saved_mapping, esp_name) if esp_name else None
+                guess = saved or imports.mapping_for_headers(detected.headers)
+                dialog = MappingDialog(detected, guess, esp_name, self.window)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return None
+                mapping, esp_name = dialog.mapping(), dialog.esp_name()
 
-    def _deliver(self, parsed: object, error: object) -> None:
-        try:
-            self.delivery.done.emit(parsed, error)
-        except RuntimeError:
-            pass
+        def work(progress: Progress) -> imports.Parsed:
+            try:
+                return imports.read_file(
+                    path,
+                    layout=layout,
+                    mapping=mapping,
+                    campaign_name=target.campaign_name,
+                    campaign_subject=target.subject,
+                    send_at=target.send_at,
+                    progress=progress,
+                )
+            except OSError as error:  # vanished or unreadable between detection and reading
+                raise CrmdeskError(f"{path}: {error.strerror or error}") from error
 
+        def read(parsed: imports.Parsed) -> None:
+            try:
+                result, _ = self.ops.write(
+                    imports.save_parsed,
+                    self.campaign_id,
+                    parsed,
+                    esp=esp_name,
+                    mapping=mapping,
+                    imported_by=self.who,
+                )
+            except CrmdeskError as refused:
+                self.message.emit(refused_text(refused))
+                return
+            self.message.emit(_result_text(path, parsed, result))
 
-def choose_and_import(window: StatsWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(
-        window,
-        QCoreApplication.translate("StatsImport", "Import an ESP export"),
-        "",
-        QCoreApplication.translate("StatsImport", "CSV exports (*.csv *.txt *.tsv);;All files (*)"),
-    )
-    if path:
-        import_path(window, Path(path))
+        self.job = self.ops.run(
+            work,
+            initiator=self.window,
+            progress=ProgressText(
+                QCoreApplication.translate("StatsImport", "Reading %1…").replace("%1", path.name),
+                QCoreApplication.translate("StatsImport", "Import"),
+                QCoreApplication.translate("StatsImport", "Cancel"),
+            ),
+            on_done=read,
+            on_failed=lambda error: self.message.emit(refused_text(error)),
+            on_finished=self._finished,
+            context=f"importing the stats export {path.name} into campaign {self.campaign_id}",
+        )
+        return self.job
 
-
-def import_path(
-    window: StatsWindow,
-    path: Path,
-    *,
-    mapping: dict[str, str] | None = None,
-    esp: str | None = None,
-) -> ReadJob | None:
-    """Start importing ``path``; returns the running job (tests wait on it), or None when the
-    file was refused or the operator cancelled the mapping."""
-    try:
-        detected = imports.detect(path)
-        target = window.ops.read(imports.target, window.campaign_id)
-    except CrmdeskError as error:
-        window.show_message(refused_text(error))
-        return None
-    layout = "auto"
-    esp_name = target.esp if esp is None else esp
-    if detected.layout == "unknown":
-        layout = "mapped"
-        if mapping is None:
-            saved = window.ops.read(imports.saved_mapping, esp_name) if esp_name else None
-            guess = saved or imports.mapping_for_headers(detected.headers)
-            dialog = MappingDialog(detected, guess, esp_name, window)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            mapping, esp_name = dialog.mapping(), dialog.esp_name()
-    job = ReadJob(path, layout, mapping, target)
-    progress = QProgressDialog(
-        QCoreApplication.translate("StatsImport", "Reading %1…").replace("%1", path.name),
-        QCoreApplication.translate("StatsImport", "Cancel"),
-        0,
-        1000,
-        window,
-    )
-    progress.setWindowTitle(QCoreApplication.translate("StatsImport", "Import"))
-    progress.setMinimumDuration(300)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.canceled.connect(job.cancelled.set)
-
-    def progressed(done: int, total: int) -> None:
-        progress.setValue(int(done * 1000 / total) if total else 0)
-
-    def finished(parsed: imports.Parsed | None, error: CrmdeskError | None) -> None:
-        progress.close()
-        window.import_job = None
-        if error is not None:
-            window.show_message(refused_text(error))
-            return
-        assert parsed is not None
-        try:
-            result, _ = window.ops.write(
-                imports.save_parsed,
-                window.campaign_id,
-                parsed,
-                esp=esp_name,
-                mapping=mapping,
-                imported_by=window.who,
-            )
-        except CrmdeskError as refused:
-            window.show_message(refused_text(refused))
-            return
-        window.show_message(_result_text(path, parsed, result))
-
-    job.delivery.progressed.connect(progressed)
-    job.delivery.done.connect(finished)
-    window.import_job = job
-    pool = QThreadPool.globalInstance()
-    pool.start(job)
-    return job
+    def _finished(self) -> None:
+        self.job = None
 
 
 def _result_text(path: Path, parsed: imports.Parsed, result: imports.ImportResult) -> str:

@@ -6,8 +6,10 @@ Loaded only when a stats window first opens; it brings matplotlib with it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import (
@@ -44,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core import campaigns
+from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.models import AbMetric
 from crmdesk.core.stats import abtest, service
@@ -62,10 +65,12 @@ from crmdesk.render.labels import (
 )
 from crmdesk.ui.checklist.window import local_text, short_date
 from crmdesk.ui.commands import CampaignCommand
-from crmdesk.ui.operations import Operations
+from crmdesk.ui.operations import Job, Operations
 from crmdesk.ui.stats import charts
+from crmdesk.ui.stats.import_flow import StatsImport
 from crmdesk.ui.stats.problems import refused_text
 
+T = TypeVar("T")
 GOOD = QColor("#15803d")
 BAD = QColor("#b91c1c")
 SNAPSHOT_COLUMNS = (
@@ -88,9 +93,15 @@ SNAPSHOT_COLUMNS = (
 
 
 class StatsCommand(CampaignCommand):
+    """Writes as the window: it reloads itself after each step (``stats_changed``), and the
+    announcement of what changed reaches the other views (the client's Stats page…)."""
+
     def __init__(self, window: StatsWindow, text: str) -> None:
         super().__init__(window.ops, text)
         self.window = window
+
+    def write(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        return self.ops.write(service, *args, initiator=self.window, **kwargs)
 
     def refused(self, error: CrmdeskError) -> None:
         self.window.show_message(refused_text(error))
@@ -115,29 +126,29 @@ class SaveSnapshot(StatsCommand):
             ),
             None,
         )
-        self.snapshot_id = self.ops.write(
+        self.snapshot_id, _ = self.write(
             service.save_snapshot, self.campaign_id, day, figures, variant=variant
         )
         self.window.stats_changed()
 
     def replay(self) -> None:
-        self.snapshot_id = self.ops.write(
+        self.snapshot_id, _ = self.write(
             service.save_snapshot, self.campaign_id, self.day, self.figures, variant=self.variant
         )
         self.window.stats_changed()
 
     def revert(self) -> None:
         if self.previous is None:
-            self.ops.write(service.delete_snapshot, self.snapshot_id)
+            self.write(service.delete_snapshot, self.snapshot_id)
         else:
-            _put_back(self.ops, self.previous)
+            _put_back(self, self.previous)
         self.window.stats_changed()
 
 
-def _put_back(ops: Operations, kept: SnapshotView) -> int:
+def _put_back(command: StatsCommand, kept: SnapshotView) -> int:
     from crmdesk.core.models import StatSource
 
-    return ops.write(
+    snapshot_id, _ = command.write(
         service.save_snapshot,
         kept.campaign_id,
         kept.taken_on,
@@ -146,21 +157,22 @@ def _put_back(ops: Operations, kept: SnapshotView) -> int:
         source=StatSource(kept.source),
         source_name=kept.source_name,
     )
+    return snapshot_id
 
 
 class DeleteSnapshot(StatsCommand):
     def __init__(self, window: StatsWindow, snapshot_id: int) -> None:
         super().__init__(window, QCoreApplication.translate("StatsWindow", "delete figures"))
-        self.kept: SnapshotView = self.ops.write(service.delete_snapshot, snapshot_id)
+        self.kept: SnapshotView = self.write(service.delete_snapshot, snapshot_id)[0]
         self.snapshot_id = snapshot_id
         self.window.stats_changed()
 
     def replay(self) -> None:
-        self.kept = self.ops.write(service.delete_snapshot, self.snapshot_id)
+        self.kept, _ = self.write(service.delete_snapshot, self.snapshot_id)
         self.window.stats_changed()
 
     def revert(self) -> None:
-        self.snapshot_id = _put_back(self.ops, self.kept)
+        self.snapshot_id = _put_back(self, self.kept)
         self.window.stats_changed()
 
 
@@ -168,14 +180,14 @@ class SetDecisions(StatsCommand):
     def __init__(self, window: StatsWindow, text: str) -> None:
         super().__init__(window, QCoreApplication.translate("StatsWindow", "decisions"))
         self.campaign_id, self.text = window.campaign_id, text
-        self.previous: str = self.ops.write(service.set_decisions, self.campaign_id, text)
+        self.previous: str = self.write(service.set_decisions, self.campaign_id, text)[0]
 
     def replay(self) -> None:
-        self.ops.write(service.set_decisions, self.campaign_id, self.text)
+        self.write(service.set_decisions, self.campaign_id, self.text)
         self.window.stats_changed()
 
     def revert(self) -> None:
-        self.ops.write(service.set_decisions, self.campaign_id, self.previous)
+        self.write(service.set_decisions, self.campaign_id, self.previous)
         self.window.stats_changed()
 
 
@@ -183,15 +195,15 @@ class SetMetric(StatsCommand):
     def __init__(self, window: StatsWindow, metric: AbMetric) -> None:
         super().__init__(window, QCoreApplication.translate("StatsWindow", "A/B test metric"))
         self.campaign_id, self.metric = window.campaign_id, metric
-        self.previous: AbMetric = self.ops.write(service.set_ab_metric, self.campaign_id, metric)
+        self.previous: AbMetric = self.write(service.set_ab_metric, self.campaign_id, metric)[0]
         self.window.stats_changed()
 
     def replay(self) -> None:
-        self.ops.write(service.set_ab_metric, self.campaign_id, self.metric)
+        self.write(service.set_ab_metric, self.campaign_id, self.metric)
         self.window.stats_changed()
 
     def revert(self) -> None:
-        self.ops.write(service.set_ab_metric, self.campaign_id, self.previous)
+        self.write(service.set_ab_metric, self.campaign_id, self.previous)
         self.window.stats_changed()
 
 
@@ -199,15 +211,15 @@ class SetConfidence(StatsCommand):
     def __init__(self, window: StatsWindow, client_id: int, confidence: float) -> None:
         super().__init__(window, QCoreApplication.translate("StatsWindow", "confidence level"))
         self.client_id, self.confidence = client_id, confidence
-        self.previous: float = self.ops.write(service.set_confidence, client_id, confidence)
+        self.previous: float = self.write(service.set_confidence, client_id, confidence)[0]
         self.window.stats_changed()
 
     def replay(self) -> None:
-        self.ops.write(service.set_confidence, self.client_id, self.confidence)
+        self.write(service.set_confidence, self.client_id, self.confidence)
         self.window.stats_changed()
 
     def revert(self) -> None:
-        self.ops.write(service.set_confidence, self.client_id, self.previous)
+        self.write(service.set_confidence, self.client_id, self.previous)
         self.window.stats_changed()
 
 
@@ -222,13 +234,13 @@ class OverrideWinner(StatsCommand):
             reason,
             window.who,
         )
-        self.previous = self.ops.write(
+        self.previous = self.write(
             service.override_winner, self.campaign_id, variant, by=self.who, reason=reason
-        )
+        )[0]
         self.window.stats_changed()
 
     def replay(self) -> None:
-        self.ops.write(
+        self.write(
             service.override_winner,
             self.campaign_id,
             self.variant,
@@ -239,9 +251,7 @@ class OverrideWinner(StatsCommand):
 
     def revert(self) -> None:
         variant, by, at, reason = self.previous
-        self.ops.write(
-            service.override_winner, self.campaign_id, variant, by=by, reason=reason, now=at
-        )
+        self.write(service.override_winner, self.campaign_id, variant, by=by, reason=reason, now=at)
         self.window.stats_changed()
 
 
@@ -249,22 +259,15 @@ class CreateRelance(StatsCommand):
     def __init__(self, window: StatsWindow) -> None:
         super().__init__(window, QCoreApplication.translate("StatsWindow", "create a relance"))
         self.source_id = window.campaign_id
-        self.relance_id: int = self.ops.write(service.create_relance, self.source_id)
+        self.relance_id: int = self.write(service.create_relance, self.source_id)[0]
         self.snapshot: campaigns.CampaignSnapshot | None = None
-        self.ops.changed.emit(_campaign_changes(self.relance_id))
 
     def replay(self) -> None:
         assert self.snapshot is not None
-        self.ops.write(campaigns.restore, self.snapshot)
+        self.write(campaigns.restore, self.snapshot)
 
     def revert(self) -> None:
-        self.snapshot, _ = self.ops.write(campaigns.delete_campaign, self.relance_id)
-
-
-def _campaign_changes(campaign_id: int):  # type: ignore[no-untyped-def]
-    from crmdesk.core.changes import Changes
-
-    return Changes(campaigns=True, campaign_ids=frozenset({campaign_id}))
+        self.snapshot, _ = self.write(campaigns.delete_campaign, self.relance_id)
 
 
 # -- the window -------------------------------------------------------------------------------
@@ -293,7 +296,6 @@ class StatsWindow(QWidget):
         self.stats: CampaignStats | None = None
         self.client_id: int | None = None
         self._decisions_loaded = ""  # the decisions as last read or saved
-        self.import_job: object | None = None  # the file being read, if any
         campaign = ops.read(campaigns.load, campaign_id)
         self.send_day = campaign.send_date
         self.setWindowTitle(
@@ -301,6 +303,8 @@ class StatsWindow(QWidget):
         )
         self.resize(1180, 820)
         self.setAcceptDrops(True)
+        self.importer = StatsImport(ops, campaign_id, self.who, self)
+        self.importer.message.connect(self.show_message)
         self._build()
         self._shortcuts()
         ops.changed.connect(self._on_changed)
@@ -956,18 +960,23 @@ class StatsWindow(QWidget):
         self.undo_stack.push(command)
         self.relance_created.emit(command.relance_id)
 
-    def choose_file(self) -> None:
-        from crmdesk.ui.stats.import_flow import choose_and_import
+    @property
+    def import_job(self) -> Job | None:
+        """The file being read, if any."""
+        return self.importer.job
 
-        choose_and_import(self)
+    def choose_file(self) -> None:
+        self.importer.choose()
 
     def import_path(self, path: Path) -> None:
-        from crmdesk.ui.stats.import_flow import import_path
+        self.importer.import_path(path)
 
-        import_path(self, path)
-
-    def _on_changed(self, changes) -> None:  # type: ignore[no-untyped-def]
-        if self.campaign_id in changes.campaign_ids:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.initiator is self:  # a command of this window, which reloaded it already
+            return
+        # The figures, the campaign (its send, its name) and the brief (the KPI targets).
+        shown = changes.stats or changes.campaigns or changes.brief
+        if shown and changes.concerns(self.campaign_id):
             self.reload()
 
     # -- drag and drop, closing -----------------------------------------------------------------

@@ -67,7 +67,8 @@ def sent_campaign(workspace: Workspace, client_id: int, day: date = SEND, **fiel
 
 def save(workspace: Workspace, campaign_id: int, day: date, f: Figures, **options: object) -> int:
     with workspace.session() as session:
-        return service.save_snapshot(session, campaign_id, day, f, **options)  # type: ignore[arg-type]
+        snapshot_id, _ = service.save_snapshot(session, campaign_id, day, f, **options)  # type: ignore[arg-type]
+    return snapshot_id
 
 
 def stats_of(workspace: Workspace, campaign_id: int) -> service.CampaignStats:
@@ -126,7 +127,7 @@ def test_a_deleted_snapshot_comes_back_by_saving_what_delete_returned(
     snapshot_id = save(workspace, campaign_id, SEND + timedelta(days=5), figures(), variant="B")
 
     with workspace.session() as session:
-        gone = service.delete_snapshot(session, snapshot_id)
+        gone, _ = service.delete_snapshot(session, snapshot_id)
     with workspace.reader() as session:
         assert service.snapshots(session, campaign_id) == []
     with workspace.session() as session:
@@ -245,7 +246,7 @@ def test_variants_alone_add_up_to_the_campaign_reference_and_are_tested_on_click
     assert stats.ab.tested_winner == "B" and stats.ab.winner == "B"
 
     with workspace.session() as session:
-        assert service.set_ab_metric(session, campaign_id, AbMetric.OPENS) is AbMetric.CLICKS
+        assert service.set_ab_metric(session, campaign_id, AbMetric.OPENS)[0] is AbMetric.CLICKS
     opens = stats_of(workspace, campaign_id).ab
     assert opens is not None and opens.metric == "opens" and opens.tested_winner is None
 
@@ -259,7 +260,7 @@ def test_a_manual_winner_is_recorded_with_who_when_and_why_and_can_be_undone(
     when = datetime(2026, 11, 16, 10, tzinfo=UTC)
 
     with workspace.session() as session:
-        previous = service.override_winner(
+        previous, _ = service.override_winner(
             session, campaign_id, "B", by="Camille", reason="Le client préfère B", now=when
         )
     ab = stats_of(workspace, campaign_id).ab
@@ -276,7 +277,7 @@ def test_a_manual_winner_is_recorded_with_who_when_and_why_and_can_be_undone(
         service.override_winner(session, campaign_id, "Z", by="")
     assert {p.field for p in refused.value.problems} == {"winner", "by"}
     with workspace.session() as session:
-        undone = service.override_winner(session, campaign_id, None, by="Camille")
+        undone, _ = service.override_winner(session, campaign_id, None, by="Camille")
     assert undone == ("B", "Camille", when, "Le client préfère B")
     cleared = stats_of(workspace, campaign_id).ab
     assert cleared is not None and cleared.winner is None and cleared.override is None
@@ -291,7 +292,7 @@ def test_the_client_confidence_sets_the_threshold_of_its_tests(
     assert stats_of(workspace, campaign_id).ab.tested_winner is None  # type: ignore[union-attr]
 
     with workspace.session() as session:
-        assert service.set_confidence(session, client_id, 0.9) == 0.95
+        assert service.set_confidence(session, client_id, 0.9)[0] == 0.95
     ab = stats_of(workspace, campaign_id).ab
     assert ab is not None and ab.confidence == 0.9 and ab.tested_winner == "B"
     for wrong in (0.5, 1.0, 1.2):
@@ -306,9 +307,9 @@ def test_the_decisions_are_kept_and_the_previous_text_returned_for_undo(
 ) -> None:
     campaign_id = sent_campaign(workspace, client_id)
     with workspace.session() as session:
-        assert service.set_decisions(session, campaign_id, "Relance à J+3.") == ""
+        assert service.set_decisions(session, campaign_id, "Relance à J+3.")[0] == ""
     with workspace.session() as session:
-        assert service.set_decisions(session, campaign_id, "Tester l'objet.") == "Relance à J+3."
+        assert service.set_decisions(session, campaign_id, "Tester l'objet.")[0] == "Relance à J+3."
     assert stats_of(workspace, campaign_id).decisions == "Tester l'objet."
 
 
@@ -368,8 +369,9 @@ def test_a_relance_follows_the_sent_campaign_to_its_non_openers_three_days_later
     save(workspace, parent, SEND + timedelta(days=5), figures(opens=2_500))
 
     with workspace.session() as session:
-        relance_id = service.create_relance(session, parent)
+        relance_id, changes = service.create_relance(session, parent)
         relance = campaigns.load(session, relance_id)
+    assert changes.campaigns and changes.campaign_ids == {relance_id}
 
     assert relance.type is CampaignType.RELANCE and relance.status is CampaignStatus.DRAFT
     assert relance.parent_id == parent and relance.client_id == client_id
@@ -386,7 +388,7 @@ def test_a_relance_can_be_planned_at_another_time_and_without_figures_has_no_vol
     parent = sent_campaign(workspace, client_id)
     at = local_to_instant(SEND + timedelta(days=2), time(18, 0), "Europe/Paris")
     with workspace.session() as session:
-        relance = campaigns.load(session, service.create_relance(session, parent, send_at=at))
+        relance = campaigns.load(session, service.create_relance(session, parent, send_at=at)[0])
     assert (relance.send_date, relance.send_time, relance.volume) == (
         SEND + timedelta(days=2),
         time(18, 0),
@@ -552,3 +554,27 @@ def test_as_json_is_plain_json_with_the_verdict_and_the_targets(
     assert [v["z"] is None for v in again["ab"]["variants"]] == [True, False]
     assert again["reference"]["revenue"] == 900.0
     assert again["brief_targets"]["open_rate_percent"] is None
+
+
+def test_every_stats_write_says_it_changed_the_stats_of_its_campaign(
+    workspace: Workspace, client_id: int
+) -> None:
+    campaign_id = sent_campaign(workspace, client_id, type=CampaignType.PROMO)
+    day = SEND + timedelta(days=5)
+    with workspace.session() as session:
+        snapshot_id, saved = service.save_snapshot(
+            session, campaign_id, day, figures(), variant="A"
+        )
+        service.save_snapshot(session, campaign_id, day, figures(clicks=320), variant="B")
+        said = [
+            saved,
+            service.set_decisions(session, campaign_id, "Relancer.")[1],
+            service.set_ab_metric(session, campaign_id, AbMetric.OPENS)[1],
+            service.override_winner(session, campaign_id, "B", by="Camille")[1],
+            service.delete_snapshot(session, snapshot_id)[1],
+        ]
+        confidence = service.set_confidence(session, client_id, 0.9)[1]
+    for changes in said:
+        assert changes.stats and changes.campaign_ids == {campaign_id}
+        assert not changes.campaigns, "the campaign itself did not change"
+    assert confidence.stats and not confidence.campaign_ids, "every campaign of the client"
