@@ -994,15 +994,22 @@ def cmd_import_stats(args: argparse.Namespace) -> int:
     from crmdesk.core.db import Workspace
     from crmdesk.core.stats import imports
 
+    # The window's shape: read the campaign, parse the file outside any transaction (a large
+    # export takes a while), then write it in one short transaction.
     with Workspace.open(workspace_path(args), create=False) as workspace:
+        with workspace.reader() as session:
+            target = imports.target(session, args.campaign)
+            who = operators.who(session)
+        parsed = imports.read_file(
+            args.file,
+            layout=args.format,
+            campaign_name=target.campaign_name,
+            campaign_subject=target.subject,
+            send_at=target.send_at,
+        )
         with workspace.session() as session:
-            result = imports.import_file(
-                session,
-                args.campaign,
-                args.file,
-                layout=args.format,
-                taken_on=args.on,
-                imported_by=operators.who(session),
+            result, _ = imports.save_parsed(
+                session, args.campaign, parsed, taken_on=args.on, imported_by=who
             )
     if result.already_imported:
         print(f"{args.file.name} was already imported into this campaign: nothing changed.")
@@ -1072,8 +1079,13 @@ def _kpi_text(key: str, value: float | None) -> str:
     return f"{value * 100:.2f} %"
 
 
+#: How ``crmdesk stats`` marks a KPI's verdict against its target (else the client's average).
+_VERDICT_MARKS = {"good": "▲ better", "bad": "▼ worse", "": ""}
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from crmdesk.core.stats import service
+    from crmdesk.core.stats.kpis import verdict
 
     with open_for_reading(workspace_path(args)) as workspace:
         with workspace.reader() as session:
@@ -1092,11 +1104,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     averaged = max((k.campaigns_averaged for k in stats.kpis), default=0)
     print(f"{'KPI':<28}{'value':>10}{'target':>10}{'client avg':>12}")
     for kpi in stats.kpis:
-        print(
+        mark = _VERDICT_MARKS[verdict(kpi.key, kpi.value, kpi.reference)]
+        line = (
             f"{KPI_NAMES.get(kpi.key, kpi.key):<28}{_kpi_text(kpi.key, kpi.value):>10}"
             f"{_kpi_text(kpi.key, kpi.target):>10}{_kpi_text(kpi.key, kpi.client_average):>12}"
         )
+        print(f"{line}  {mark}" if mark else line)
     print(f"(client average: {averaged} campaigns sent in the 12 months before this one)")
+    print("(▲ better / ▼ worse than the target, else the client average; unmarked: none or level)")
     if stats.privacy_inflated:
         print(
             "Opens look inflated by privacy proxies (Apple Mail Privacy Protection): "

@@ -20,6 +20,7 @@ from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.briefs.service import BriefArchive
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
     Campaign,
     CampaignStatus,
@@ -205,11 +206,8 @@ def create(session: Session, data: CampaignInput) -> tuple[int, Changes]:
     return campaign.id, Changes(campaigns=True, campaign_ids=frozenset({campaign.id}))
 
 
-def _get(session: Session, campaign_id: int) -> Campaign:
-    campaign = session.get(Campaign, campaign_id, options=[selectinload(Campaign.segments)])
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
-    return campaign
+#: The campaign forms read its segments: loaded with it.
+_SEGMENTS = (selectinload(Campaign.segments),)
 
 
 def to_input(campaign: Campaign) -> CampaignInput:
@@ -234,11 +232,11 @@ def to_input(campaign: Campaign) -> CampaignInput:
 
 
 def load(session: Session, campaign_id: int) -> CampaignInput:
-    return to_input(_get(session, campaign_id))
+    return to_input(get_campaign(session, campaign_id, options=_SEGMENTS))
 
 
 def update(session: Session, campaign_id: int, data: CampaignInput) -> Changes:
-    campaign = _get(session, campaign_id)
+    campaign = get_campaign(session, campaign_id, options=_SEGMENTS)
     instant = validate(session, data, campaign_id)
     _apply(session, campaign, data, instant)
     session.flush()
@@ -266,7 +264,7 @@ def duplicate(session: Session, campaign_id: int, days_later: int = 7) -> tuple[
 
 
 def snapshot(session: Session, campaign_id: int) -> CampaignSnapshot:
-    campaign = _get(session, campaign_id)
+    campaign = get_campaign(session, campaign_id, options=_SEGMENTS)
     children = session.scalars(select(Campaign.id).where(Campaign.parent_id == campaign_id))
     return CampaignSnapshot(
         campaign.id,

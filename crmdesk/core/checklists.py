@@ -26,6 +26,7 @@ from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.changes import Changes
 from crmdesk.core.checks.model import Charters, CheckContext, Finding, Severity, Tone
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
     Campaign,
     CampaignType,
@@ -36,6 +37,7 @@ from crmdesk.core.models import (
     ChecklistTemplate,
     CheckRun,
     Client,
+    table_of,
     utcnow,
 )
 from crmdesk.core.timezones import wall_clock
@@ -246,7 +248,7 @@ def ensure_checklist(session: Session, campaign_id: int) -> bool:
     """Give a campaign created before checklists existed its checklist; True if one was made."""
     if session.scalar(select(func.count()).where(ChecklistItem.campaign_id == campaign_id)):
         return False
-    create_for_campaign(session, _campaign(session, campaign_id))
+    create_for_campaign(session, get_campaign(session, campaign_id))
     return True
 
 
@@ -267,13 +269,6 @@ def move_due_dates(session: Session, campaign: Campaign) -> None:
         select(ChecklistItem).where(ChecklistItem.campaign_id == campaign.id)
     ):
         item.due_on = due_day(send_day, item.due_offset_days)
-
-
-def _campaign(session: Session, campaign_id: int) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
-    return campaign
 
 
 @dataclass(frozen=True)
@@ -330,7 +325,7 @@ def _is_overdue(state: ChecklistState, due_on: date, today: date) -> bool:
 
 
 def load_checklist(session: Session, campaign_id: int, today: date) -> Checklist:
-    _campaign(session, campaign_id)
+    get_campaign(session, campaign_id)
     rows = session.scalars(
         select(ChecklistItem)
         .where(ChecklistItem.campaign_id == campaign_id)
@@ -558,7 +553,7 @@ def record_run(
     session: Session, campaign_id: int, report: CheckReport, now: datetime | None = None
 ) -> RunOutcome:
     """Keep a run's findings with its HTML and let the items tied to a check follow them."""
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     now = now or utcnow()
     counts = report.counts()
     source = PurePath(report.name).name  # the file's name: where it sat is nobody's business
@@ -648,7 +643,7 @@ def campaign_slug(text: str) -> str:
 
 def check_context(session: Session, campaign_id: int) -> CheckContext:
     """What the engine should know of a campaign: its texts, its client's charters, its brief."""
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     client = session.get(Client, campaign.client_id)
     assert client is not None  # a foreign key with ON DELETE CASCADE
     brief = brief_service.load(session, campaign_id).content
@@ -692,6 +687,6 @@ def archive(session: Session, campaign_id: int) -> ChecklistArchive:
 
 def unarchive(session: Session, kept: ChecklistArchive) -> None:
     if kept.items:
-        session.execute(insert(ChecklistItem.__table__), list(kept.items))
+        session.execute(insert(table_of(ChecklistItem)), list(kept.items))
     if kept.runs:
-        session.execute(insert(CheckRun.__table__), list(kept.runs))
+        session.execute(insert(table_of(CheckRun)), list(kept.runs))

@@ -34,7 +34,7 @@ from crmdesk.core.reports.model import (
 )
 from crmdesk.core.reports.quarters import Quarter
 from crmdesk.core.settings import template_folder
-from crmdesk.core.stats.kpis import LOWER_IS_BETTER
+from crmdesk.core.stats.kpis import FINE_KPI_KEYS, verdict
 from crmdesk.render import charts, pdf, texts
 from crmdesk.render.templates import FONTS, render
 
@@ -136,15 +136,6 @@ def _logos(client: ClientCard, branding: Branding, warnings: list[str]) -> dict[
     }
 
 
-def kpi_verdict(key: str, value: float | None, reference: float | None) -> str:
-    """ "good" or "bad" against a target or an average, "" when either is missing."""
-    if value is None or reference is None:
-        return ""
-    if key in LOWER_IS_BETTER:
-        return "good" if value <= reference else "bad"
-    return "good" if value >= reference else "bad"
-
-
 def _slug(text: str) -> str:
     slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
     return slug[:60] or "crmdesk"
@@ -167,7 +158,8 @@ def _page(
             ).replace("%1", str(user_folder))
         )
         user_folder = None
-    base = {"kpi_verdict": kpi_verdict, "labels": texts.Labels(language)}
+    # The verdict is core's one rule (the stats window and `crmdesk stats` use it too).
+    base = {"kpi_verdict": verdict, "fine_keys": FINE_KPI_KEYS, "labels": texts.Labels(language)}
     html = render(template, {**base, **context}, language=language, user_folder=user_folder)
     page = folder / "report.html"
     page.write_text(html, encoding="utf-8")

@@ -233,3 +233,27 @@ def test_an_email_that_cannot_be_read_exits_2_and_adds_no_round(desk: Desk, tmp_
     assert done.stderr == f"crmdesk: {missing}: there is no such file.\n"
     with Workspace.open(desk.path) as workspace, workspace.reader() as session:
         assert rounds.rounds(session, desk.campaign_id) == []
+
+
+def test_an_email_just_over_the_limit_is_refused_alike_by_check_and_bat_import(
+    desk: Desk, tmp_path: Path
+) -> None:
+    """One limit for both: a file one byte over ``MAX_EMAIL_BYTES`` gets the same sentence and
+    exit status from `crmdesk check` and `crmdesk bat import`, and no round is added."""
+    from crmdesk.core.checks.parse import MAX_EMAIL_BYTES
+
+    heavy = tmp_path / "lourd.html"
+    with heavy.open("wb") as file:
+        file.truncate(MAX_EMAIL_BYTES + 1)  # sparse: refused on its size, before any read
+    sentence = (
+        f"crmdesk: {heavy}: it is {(MAX_EMAIL_BYTES + 1) / 2**20:.1f} MB, over the "
+        f"{MAX_EMAIL_BYTES // 2**20} MB an email can weigh.\n"
+    )
+
+    checked = crmdesk("check", heavy, data_dir=desk.data_dir)
+    imported = desk.run("bat", "import", heavy, "--campaign", desk.campaign_id)
+
+    assert (checked.returncode, checked.stderr) == (2, sentence)
+    assert (imported.returncode, imported.stderr) == (2, sentence)
+    with Workspace.open(desk.path) as workspace, workspace.reader() as session:
+        assert rounds.rounds(session, desk.campaign_id) == []

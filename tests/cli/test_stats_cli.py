@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from crmdesk.core.db import Workspace
-from crmdesk.core.models import CampaignStatus
+from crmdesk.core.models import CampaignStatus, StatSnapshot
 from tests.conftest import plan
 
 REPO = Path(__file__).resolve().parents[2]
@@ -126,3 +127,53 @@ def test_a_bad_file_exits_2_naming_line_and_column_and_writes_nothing(
     assert done.returncode == 2
     assert "line 2" in done.stderr.lower() and "Unique Opens" in done.stderr
     assert workspace_path.read_bytes() == before
+
+
+def test_import_stats_parses_the_file_before_a_short_write(
+    workspace: Workspace,
+    workspace_path: Path,
+    winter_sale: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window's shape: the file is read outside any writing transaction, then written in
+    one short one (a long parse never holds the write lock)."""
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+    from typing import Any
+
+    from crmdesk import cli
+    from crmdesk.core.stats import imports
+
+    workspace.close()
+    events: list[str] = []
+    real_session, real_read = Workspace.session, imports.read_file
+
+    @contextmanager
+    def session(self: Workspace) -> Iterator[Any]:
+        events.append("write begins")
+        with real_session(self) as opened:
+            yield opened
+        events.append("write ends")
+
+    def read_file(*args: Any, **kwargs: Any) -> imports.Parsed:
+        events.append("parse")
+        return real_read(*args, **kwargs)
+
+    monkeypatch.setattr(Workspace, "session", session)
+    monkeypatch.setattr(imports, "read_file", read_file)
+    args = cli.parse(
+        [
+            "import-stats",
+            str(FIXTURES / "mailchimp_all_campaigns.csv"),
+            "--db",
+            str(workspace_path),
+            "--campaign",
+            str(winter_sale),
+            "--on",
+            "2026-01-14",
+        ]
+    )
+    assert cli.run(args) == 0
+    assert events == ["parse", "write begins", "write ends"]
+    with Workspace.open(workspace_path) as reopened, reopened.reader() as read:
+        assert read.scalar(select(func.count()).select_from(StatSnapshot)) == 1

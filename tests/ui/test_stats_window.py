@@ -432,3 +432,98 @@ def test_typed_figures_reach_the_clients_stats_page_without_a_reload(
     stats_window._push(lambda: SaveSnapshot(stats_window, sent_on + timedelta(days=5), "", FIGURES))
     assert page.summary.text().endswith(": 1."), "the page heard the typed figures"
     assert page.stats is not None and len(page.stats.trend) == 1
+
+
+# -- one verdict for the window, the recap and the CLI ----------------------------------------
+
+
+def _window_verdict(window: StatsWindow, key: str) -> str:
+    """The KPI table's colour of ``key``'s value: "good" green, "bad" red, "" plain."""
+    from crmdesk.ui.stats.window import BAD, GOOD
+
+    item = window.kpi_table.item(kpi_row(window, key), 1)
+    if not item.font().bold():
+        return ""
+    return {GOOD.name(): "good", BAD.name(): "bad"}[item.foreground().color().name()]
+
+
+def _recap_verdict(workspace: Workspace, campaign_id: int, key: str, folder: Path) -> str:
+    """The class of ``key``'s value in the recap page the PDF is printed from."""
+    import lxml.html
+
+    from crmdesk.core.reports import recap
+    from crmdesk.render import reports, texts
+
+    with workspace.reader() as session:
+        made = recap.campaign_recap(session, campaign_id, today=SEND_DAY + timedelta(days=6))
+    page = reports.recap_page(made, folder, language="en")
+    document = lxml.html.fromstring(page.html.read_text("utf-8"))
+    label = texts.Labels("en").kpi(key)
+    for row in document.iter("tr"):
+        cells = row.findall("td")
+        if cells and cells[0].text_content().strip() == label:
+            tone = {"good", "bad"} & set((cells[1].get("class") or "").split())
+            return tone.pop() if tone else ""
+    raise AssertionError(f"no {label} row in the recap")
+
+
+def _cli_verdicts(workspace_path: Path, campaign_id: int) -> tuple[str, str]:
+    """``crmdesk stats``'s open-rate verdict in JSON, and its open-rate line as printed."""
+    import json
+
+    def stats(*more: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "crmdesk", "stats", "--db", str(workspace_path)]
+            + ["--campaign", str(campaign_id), *more],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    kpis = {k["key"]: k for k in json.loads(stats("--json"))["kpis"]}
+    line = next(t for t in stats().splitlines() if t.startswith("Unique open rate"))
+    return kpis["open_rate"]["verdict"], line
+
+
+@pytest.mark.parametrize(
+    ("opens", "expected", "mark"),
+    [
+        (2_504, "", None),  # 25.04 % against 25 %: +0.04 pt prints as +0.0 pt, level
+        (2_600, "good", "▲ better"),
+        (2_400, "bad", "▼ worse"),
+    ],
+)
+def test_the_window_the_recap_and_the_cli_give_one_verdict(
+    qtbot: QtBot,
+    workspace: Workspace,
+    workspace_path: Path,
+    sent_campaign: int,
+    tmp_path: Path,
+    opens: int,
+    expected: str,
+    mark: str | None,
+) -> None:
+    from crmdesk.core.briefs import service as briefs
+    from crmdesk.core.briefs.content import BriefContent, KpiTargets
+
+    with workspace.session() as session:
+        briefs.save(
+            session, sent_campaign, BriefContent(kpi_targets=KpiTargets(open_rate=25.0)), "t"
+        )
+        service.save_snapshot(
+            session,
+            sent_campaign,
+            SEND_DAY + timedelta(days=5),
+            Figures(sent=10_200, delivered=10_000, unique_opens=opens, total_opens=opens),
+        )
+
+    json_verdict, line = _cli_verdicts(workspace_path, sent_campaign)
+    window = open_window(qtbot, workspace, sent_campaign)
+
+    assert _window_verdict(window, "open_rate") == expected
+    assert _recap_verdict(workspace, sent_campaign, "open_rate", tmp_path) == expected
+    assert json_verdict == expected
+    assert line.endswith(mark) if mark else not line.endswith(("better", "worse"))

@@ -86,7 +86,7 @@ def bat_message(
     message.set_content(plain_text(html), cte="quoted-printable")
     message.add_alternative(html, subtype="html", cte="quoted-printable")
     if images:
-        html_part = message.get_payload()[1]
+        html_part = list(message.iter_parts())[1]  # after the text/plain alternative
         for content_id, file in images:
             maintype, _, subtype = file.media_type.partition("/")
             html_part.add_related(

@@ -29,6 +29,7 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.checks.model import Finding, Severity
 from crmdesk.core.checks.parse import decode_html
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
     BatBlob,
     BatDecision,
@@ -36,7 +37,6 @@ from crmdesk.core.models import (
     BatFile,
     BatRound,
     BatSend,
-    Campaign,
     CampaignStatus,
     utcnow,
 )
@@ -118,13 +118,6 @@ class DecisionState:
     campaign_status: CampaignStatus
 
 
-def _campaign(session: Session, campaign_id: int) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
-    return campaign
-
-
 def _round(session: Session, round_id: int) -> BatRound:
     row = session.get(BatRound, round_id)
     if row is None:
@@ -156,7 +149,7 @@ def import_file(
     """
     from crmdesk.core.bat.snapshot import read_email
 
-    _campaign(session, campaign_id)  # a wrong id is reported before the file is read
+    get_campaign(session, campaign_id)  # a wrong id is reported before the file is read
     snapshot = read_email(path)
     original = path.read_bytes() if snapshot.kind == "eml" else None
     return import_snapshot(session, campaign_id, snapshot, who, original_eml=original)
@@ -173,7 +166,7 @@ def import_snapshot(
 ) -> tuple[int, Changes]:
     from crmdesk.core.checks.engine import check_bytes
 
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     now = now or utcnow()
     context = checklists.check_context(session, campaign_id)
     if original_eml is not None:
@@ -245,7 +238,7 @@ def rounds(session: Session, campaign_id: int) -> list[RoundSummary]:
 
 def round_id_for(session: Session, campaign_id: int, number: int | None = None) -> int:
     """The id of BAT ``number`` of a campaign, or of its latest round."""
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     query = select(BatRound.id).where(BatRound.campaign_id == campaign_id)
     if number is None:
         query = query.order_by(BatRound.number.desc()).limit(1)
@@ -260,7 +253,7 @@ def round_id_for(session: Session, campaign_id: int, number: int | None = None) 
 
 def load_round(session: Session, round_id: int) -> RoundView:
     row = _round(session, round_id)
-    campaign = _campaign(session, row.campaign_id)
+    campaign = get_campaign(session, row.campaign_id)
     entry = next((f for f in row.files if f.path == row.entry), None)
     blob = session.get(BatBlob, entry.sha256) if entry else None
     html = decode_html(blob.data) if blob else ""
@@ -386,7 +379,7 @@ def decide(
     """Record the client's decision on a round; approving moves the campaign to ``approved``,
     asking for changes after an approval takes it back to ``bat``."""
     row = _round(session, round_id)
-    campaign = _campaign(session, row.campaign_id)
+    campaign = get_campaign(session, row.campaign_id)
     previous = DecisionState(row.id, row.decision, row.decided_by, row.decided_at, campaign.status)
     row.decision = decision
     if decision is BatDecision.PENDING:
@@ -402,7 +395,7 @@ def decide(
 
 def undo_decision(session: Session, state: DecisionState) -> Changes:
     row = _round(session, state.round_id)
-    campaign = _campaign(session, row.campaign_id)
+    campaign = get_campaign(session, row.campaign_id)
     row.decision, row.decided_by, row.decided_at = (
         state.decision,
         state.decided_by,

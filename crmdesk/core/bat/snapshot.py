@@ -32,7 +32,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-from crmdesk.core.checks.parse import MERGE_TAG, parse_bytes, squash
+from crmdesk.core.checks.parse import MAX_EMAIL_BYTES, MERGE_TAG, parse_bytes, refuse_size, squash
 from crmdesk.core.errors import UnusableEmail
 
 if TYPE_CHECKING:
@@ -86,9 +86,6 @@ class EmailSnapshot:
         return {f.content_id: f.path for f in self.files if f.content_id}
 
 
-# The whole snapshot, HTML and images: Gmail clips at 102 KB and ESPs cap messages near 10 MB,
-# so more than this is a mistake (a folder of photos, a video), not an email.
-MAX_EMAIL_BYTES = 15 * 2**20
 # Zip bombs: an email's archive holds a few dozen files; deflate reaches about 1:1000 on
 # repeated bytes, email HTML and images stay far under 1:100.
 _MAX_ZIP_MEMBERS = 500
@@ -223,7 +220,7 @@ def read_email(path: Path) -> EmailSnapshot:
             raise UnusableEmail("unreadable", name, "it is a folder, not an email file.")
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would never end
             raise UnusableEmail("unreadable", name, "it is not a regular file.")
-        _refuse_size(info.st_size, name)
+        refuse_size(info.st_size, name)
         with path.open("rb") as file:
             # Asked for more, read() sets aside that much memory first; one byte more than
             # stat() said tells a file still being written.
@@ -244,7 +241,7 @@ def read_email_bytes(name: str, data: bytes) -> EmailSnapshot:
     """Read an email given as bytes (a drop from another program); ``name`` gives the kind by
     its extension, else the content does. Local files cannot be looked up: the references
     an HTML makes to them are counted as skipped."""
-    _refuse_size(len(data), name)
+    refuse_size(len(data), name)
     return _snapshot(re.split(r"[\\/]", name)[-1], name, data, None)
 
 
@@ -272,17 +269,6 @@ def _parse(data: bytes, name: str, kind: str | None) -> ParsedEmail:
         ) from error
 
 
-def _refuse_size(size: int, name: str, *, whole: bool = False) -> None:
-    if size > MAX_EMAIL_BYTES:
-        what = "with its images it weighs" if whole else "it is"
-        raise UnusableEmail(
-            "too_large",
-            name,
-            f"{what} {size / 2**20:.1f} MB, over the {MAX_EMAIL_BYTES // 2**20} MB an email "
-            "can weigh.",
-        )
-
-
 def _finished(
     source_name: str,
     name: str,
@@ -293,7 +279,7 @@ def _finished(
     html: str,
     skipped: int = 0,
 ) -> EmailSnapshot:
-    _refuse_size(sum(len(file.data) for file in files), name, whole=True)
+    refuse_size(sum(len(file.data) for file in files), name, whole=True)
     snapshot = EmailSnapshot(source_name, kind, entry, subject, tuple(files))
     notices = neutralise(html, snapshot.content_ids())[1]
     if skipped:
@@ -371,7 +357,7 @@ def _read_inside(root: Path, path: str, budget: int, name: str) -> bytes | None:
         if not stat.S_ISREG(info.st_mode):
             return None
         if info.st_size > budget:
-            _refuse_size(MAX_EMAIL_BYTES - budget + info.st_size, name, whole=True)
+            refuse_size(MAX_EMAIL_BYTES - budget + info.st_size, name, whole=True)
         with real.open("rb") as file:
             data = file.read(info.st_size + 1)
     except (OSError, RuntimeError, ValueError):  # ValueError: a NUL byte in the path
@@ -406,6 +392,8 @@ def _from_eml(source_name: str, name: str, data: bytes, parsed: ParsedEmail) -> 
         filename = _filename(part)
         content_id = _header(part, "Content-ID").strip().strip("<>").strip()
         media_type = _part_type(part, filename, payload)
+        if media_type is None:  # a part of no type crmdesk keeps
+            continue
         if content_id and media_type in _SAFE_TYPES and content_id not in content_ids:
             content_ids.add(content_id)
             path = _unique(f"cid/{_safe_name(content_id, media_type)}", taken)
@@ -588,7 +576,7 @@ def _refuse_unsafe_members(chosen: Mapping[str, zipfile.ZipInfo], name: str) -> 
             f"the archive expands {compressed} bytes into {declared / 2**20:.1f} MB: it was "
             "refused as a zip bomb.",
         )
-    _refuse_size(declared, name, whole=True)  # big photos, honestly compressed
+    refuse_size(declared, name, whole=True)  # big photos, honestly compressed
 
 
 # What decompressing a damaged member raises: zipfile's own errors (a wrong checksum or size),
@@ -813,7 +801,7 @@ def _html_references(html: str) -> list[str]:
             and name not in _REMOVED
             and (name == "link" or _LOADS.search(html, tag.start(3), tag.end(3)))
         ):
-            attributes = {}
+            attributes: dict[str, str] = {}
             for attribute in _attributes(tag):
                 attributes.setdefault(attribute.group(1).lower(), _value(attribute))
             urls.extend(attributes[key] for key in _FETCHED if key in attributes)

@@ -24,6 +24,7 @@ from crmdesk.core.briefs.content import BriefContent
 from crmdesk.core.briefs.diff import changed_fields
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
     Brief,
     BriefTemplate,
@@ -79,13 +80,6 @@ class BriefArchive:
     versions: tuple[dict[str, Any], ...]
 
 
-def _campaign(session: Session, campaign_id: int) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
-    return campaign
-
-
 def _brief(session: Session, campaign_id: int) -> Brief | None:
     return session.scalar(select(Brief).where(Brief.campaign_id == campaign_id))
 
@@ -100,7 +94,7 @@ def context_of(session: Session, campaign: Campaign) -> BriefContext:
 
 def load(session: Session, campaign_id: int) -> BriefState:
     """The campaign's brief, or its starting template when none was written yet."""
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     client = session.get(Client, campaign.client_id)
     brief = _brief(session, campaign_id)
     latest = None
@@ -148,7 +142,7 @@ def save(
     """Save the brief; the saves of one editing session coalesce into one version."""
     validate(content)
     now = now or utcnow()
-    _campaign(session, campaign_id)
+    get_campaign(session, campaign_id)
     brief = _brief(session, campaign_id)
     document = content.to_dict()
     if brief is None:

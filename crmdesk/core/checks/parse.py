@@ -34,8 +34,10 @@ if TYPE_CHECKING:
 
 Kind = Literal["html", "eml"]
 
-# Gmail and Outlook.com refuse messages above 25 MB: nothing bigger is an email to check.
-MAX_BYTES = 25 * 2**20
+#: The largest email crmdesk takes, HTML and images, for a check as for a BAT: Gmail and
+#: Outlook.com refuse messages above 25 MB once encoded (base64 adds a third) and ESPs cap them
+#: near 10 MB, so anything bigger is a mistake (a folder of photos, a video), not an email.
+MAX_EMAIL_BYTES = 15 * 2**20
 # How far the parser looks for a declared charset (HTML's own prescan stops at 1 KB; email
 # heads carry long comments and MSO blocks, so a little further).
 _PRESCAN_BYTES = 4096
@@ -227,7 +229,7 @@ def parse_file(path: Path, *, base_dir: Path | None = None) -> ParsedEmail:
             raise UnusableEmail("unreadable", name, "it is a folder, not an email file.")
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would never end
             raise UnusableEmail("unreadable", name, "it is not a regular file.")
-        _refuse_size(info.st_size, name)
+        refuse_size(info.st_size, name)
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError) as error:
         raise UnusableEmail("missing", name, "there is no such file.") from error
@@ -242,7 +244,7 @@ def parse_bytes(
 ) -> ParsedEmail:
     """Parse an email given as bytes; ``kind`` comes from ``name``'s extension when not given,
     else from the content."""
-    _refuse_size(len(data), name)
+    refuse_size(len(data), name)
     if _is_binary(data[:_SNIFF_BYTES]):
         raise UnusableEmail(
             "binary", name, "it is binary data (an image, an archive…), not an HTML or .eml email."
@@ -277,12 +279,16 @@ def squash(text: str) -> str:
 # -- bytes --------------------------------------------------------------------------------------
 
 
-def _refuse_size(size: int, name: str) -> None:
-    if size > MAX_BYTES:
+def refuse_size(size: int, name: str, *, whole: bool = False) -> None:
+    """Raise "too_large" when ``size`` bytes (the file, or ``whole``: with its images) are over
+    :data:`MAX_EMAIL_BYTES`; the checks and the BAT import refuse with this one sentence."""
+    if size > MAX_EMAIL_BYTES:
+        what = "with its images it weighs" if whole else "it is"
         raise UnusableEmail(
             "too_large",
             name,
-            f"it is {size / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB an email can weigh.",
+            f"{what} {size / 2**20:.1f} MB, over the {MAX_EMAIL_BYTES // 2**20} MB an email "
+            "can weigh.",
         )
 
 

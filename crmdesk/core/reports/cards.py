@@ -25,13 +25,6 @@ def client_row(session: Session, client_id: int) -> Client:
     return client
 
 
-def campaign_row(session: Session, campaign_id: int) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
-    return campaign
-
-
 def client_card(client: Client) -> ClientCard:
     return ClientCard(
         id=client.id,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from crmdesk.core import settings
 from crmdesk.core.briefs.content import BriefContent
 from crmdesk.core.calendar import DeadlineKind, deadline_days
+from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
     BatDecision,
     BatRound,
@@ -174,7 +175,7 @@ def _next_campaigns(session: Session, campaign: Campaign) -> list[Campaign]:
 
 def campaign_recap(session: Session, campaign_id: int, *, today: date) -> CampaignRecap:
     """Everything the campaign recap shows; ``NotFound`` for an unknown campaign."""
-    campaign = cards.campaign_row(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     client = cards.client_row(session, campaign.client_id)
     brief = session.scalar(select(Brief).where(Brief.campaign_id == campaign_id))
     rounds = list(
@@ -215,7 +216,7 @@ def campaign_recap(session: Session, campaign_id: int, *, today: date) -> Campai
 def brief_sheet(session: Session, campaign_id: int, *, today: date) -> BriefSheet:
     """The brief alone, for "export the brief": an empty one when none was written yet, so the
     client can be sent the blank form to fill."""
-    campaign = cards.campaign_row(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     client = cards.client_row(session, campaign.client_id)
     brief = session.scalar(select(Brief).where(Brief.campaign_id == campaign_id))
     version = None

@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 from crmdesk.core import smtp
 from crmdesk.core.changes import Changes
 from crmdesk.core.contacts import contacts
-from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
-from crmdesk.core.models import Campaign, RecapSend, utcnow
+from crmdesk.core.errors import FieldProblem, ValidationError
+from crmdesk.core.lookup import get_campaign
+from crmdesk.core.models import RecapSend, utcnow
 
 #: Header naming the campaign a recap is about, so a rule in a mail client can file them.
 RECAP_HEADER = "X-Crmdesk-Recap"
@@ -64,17 +65,10 @@ class RecapSendView:
     sent_at: datetime
 
 
-def _campaign(session: Session, campaign_id: int) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
-    return campaign
-
-
 def default_recipients(session: Session, campaign_id: int) -> list[str]:
     """The client's contacts a recap goes to unless the operator changes them: those with an
     address who receive recaps, the Accountable first, as "Name <address>"."""
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     found = []
     for contact in contacts(session, campaign.client_id):
         address = smtp.address_of(contact.email)
@@ -129,7 +123,7 @@ def prepare_recap_send(
     ``ValidationError`` for bad recipients, an empty subject, a file that is not a PDF or an
     account without a sender; ``NotFound`` for an unknown campaign or account.
     """
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     problems: list[FieldProblem] = []
     try:
         addresses = smtp.checked_recipients(recipients)
@@ -181,7 +175,7 @@ def record(
     session: Session, send: PreparedRecapSend, who: str, *, now: datetime | None = None
 ) -> Changes:
     """Keep on the campaign that the recap went out: who, when, to whom, with which text."""
-    _campaign(session, send.campaign_id)
+    get_campaign(session, send.campaign_id)
     session.add(
         RecapSend(
             campaign_id=send.campaign_id,
@@ -200,7 +194,7 @@ def record(
 
 def recap_sends(session: Session, campaign_id: int) -> list[RecapSendView]:
     """The recaps sent for a campaign, newest first."""
-    _campaign(session, campaign_id)
+    get_campaign(session, campaign_id)
     rows = session.scalars(
         select(RecapSend)
         .where(RecapSend.campaign_id == campaign_id)

@@ -191,7 +191,7 @@ def mapped_layout(headers: Sequence[str], mapping: dict[str, str]) -> ActivityLa
             "The mapping does not name a column for: " + ", ".join(missing) + ".",
             columns=", ".join(missing),
         )
-    variant = mapping.get("variant")
+    variant = mapping.get("variant", "")
     return ActivityLayout(
         "activity",
         list(headers).index(mapping["email"]),

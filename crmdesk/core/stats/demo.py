@@ -30,6 +30,7 @@ from crmdesk.core.models import (
     StatImport,
     StatSnapshot,
     StatSource,
+    table_of,
 )
 from crmdesk.core.stats.figures import Figures
 from crmdesk.core.timezones import wall_clock
@@ -425,10 +426,10 @@ def write_demo_stats(
             analyses.append(analysis)
 
     if snapshots:
-        session.execute(insert(StatSnapshot.__table__), snapshots)
+        session.execute(insert(table_of(StatSnapshot)), snapshots)
     if breakdowns:
-        session.execute(insert(StatBreakdown.__table__), breakdowns)
+        session.execute(insert(table_of(StatBreakdown)), breakdowns)
     if imports:
-        session.execute(insert(StatImport.__table__), imports)
+        session.execute(insert(table_of(StatImport)), imports)
     if analyses:
-        session.execute(insert(StatAnalysis.__table__), analyses)
+        session.execute(insert(table_of(StatAnalysis)), analyses)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 #: The counts of a snapshot, in the order forms and tables show them.
 COUNT_FIELDS: tuple[str, ...] = (
@@ -48,7 +49,8 @@ class Figures:
         return Figures(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Figures)))
 
     def with_values(self, **values: int | Decimal) -> Figures:
-        return replace(self, **values)
+        changes: dict[str, Any] = values
+        return replace(self, **changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,11 @@ class Kpi:
     target: float | None  # from the brief, when it sets one
     client_average: float | None  # the client's mean over the 12 months before the send
     campaigns_averaged: int  # how many campaigns the average is over
+
+    @property
+    def reference(self) -> float | None:
+        """What the KPI is judged against: the target, else the client's average."""
+        return self.target if self.target is not None else self.client_average
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core.changes import Changes
-from crmdesk.core.errors import NotFound, StatsRefused
+from crmdesk.core.errors import StatsRefused
+from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
     Campaign,
     Client,
@@ -395,9 +396,7 @@ def import_file(
     imported_by: str = "",
 ) -> ImportResult:
     """Read ``path`` and write its figures into the campaign, in the caller's transaction."""
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
+    campaign = get_campaign(session, campaign_id)
     client = session.get(Client, campaign.client_id)
     assert client is not None
     parsed = read_file(
@@ -513,9 +512,7 @@ class ImportTarget:
 
 
 def target(session: Session, campaign_id: int) -> ImportTarget:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
+    campaign = get_campaign(session, campaign_id)
     return ImportTarget(
         campaign.id, campaign.name, campaign.subject, campaign.planned_send_at, campaign.esp
     )
@@ -533,9 +530,7 @@ def save_parsed(
 ) -> tuple[ImportResult, Changes]:
     """The short write after ``read_file`` ran on a worker thread; the mapping the operator
     chose is remembered under the ESP's name, report or activity alike."""
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
+    campaign = get_campaign(session, campaign_id)
     client = session.get(Client, campaign.client_id)
     assert client is not None
     result = write_parsed(

@@ -30,6 +30,34 @@ LOWER_IS_BETTER: frozenset[str] = frozenset(
     {"unsubscribe_rate", "hard_bounce_rate", "soft_bounce_rate", "complaint_rate"}
 )
 
+#: The small rates whose differences print to hundredths of a point (0.01 pt); the other rates
+#: print to tenths (0.1 pt), the revenue per email to the tenth of a cent (0.001 €).
+FINE_KPI_KEYS: frozenset[str] = frozenset(
+    {"complaint_rate", "unsubscribe_rate", "hard_bounce_rate"}
+)
+
+
+def printed_unit(key: str) -> float:
+    """The smallest difference of KPI ``key`` the reports print: 0.0001 (0.01 pt) for
+    ``FINE_KPI_KEYS``, 0.001 otherwise (0.1 pt, or 0.001 € for the revenue per email)."""
+    return 0.0001 if key in FINE_KPI_KEYS else 0.001
+
+
+def verdict(key: str, value: float | None, reference: float | None) -> str:
+    """ "good" or "bad" for KPI ``key`` against a reference (its target, the client's average,
+    the previous quarter); "" when either is missing or their difference is under half a
+    printed unit (it would print as ±0), so a campaign is never coloured for noise.
+
+    The one rule of the stats window's KPI table, the reports and ``crmdesk stats``.
+    """
+    if value is None or reference is None:
+        return ""
+    difference = value - reference
+    if abs(difference) < printed_unit(key) / 2:
+        return ""
+    better = difference < 0 if key in LOWER_IS_BETTER else difference > 0
+    return "good" if better else "bad"
+
 
 def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator else None

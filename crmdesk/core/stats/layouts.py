@@ -204,7 +204,7 @@ def read_table(
             "No column gives the number of emails sent.",
             columns="sent",
         )
-    text_at = {
+    text_at: dict[str, int] = {
         f: list(headers).index(mapping[f])
         for f in ("campaign", "subject", "variant")
         if f in mapping

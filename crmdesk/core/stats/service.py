@@ -22,6 +22,7 @@ from crmdesk.core import campaigns as campaign_service
 from crmdesk.core.briefs.content import KpiTargets
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
     AbMetric,
     Brief,
@@ -88,7 +89,7 @@ _CENT = Decimal("0.01")
 def _figures(values: Sequence[Any]) -> Figures:
     """Figures from the 12 values of ``_COUNTS`` in order."""
     *counts, revenue = values
-    return Figures(*counts, revenue=Decimal(revenue or 0))
+    return Figures(*counts).with_values(revenue=Decimal(revenue or 0))
 
 
 def _send_day(instant: datetime, timezone: str) -> date:
@@ -142,13 +143,6 @@ def _changes(campaign_id: int) -> Changes:
     return Changes(stats=True, campaign_ids=frozenset({campaign_id}))
 
 
-def _campaign(session: Session, campaign_id: int) -> Campaign:
-    campaign = session.get(Campaign, campaign_id)
-    if campaign is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
-    return campaign
-
-
 def _client(session: Session, client_id: int) -> Client:
     client = session.get(Client, client_id)
     if client is None:
@@ -174,7 +168,7 @@ def _view(row: StatSnapshot, send_day: date) -> SnapshotView:
 
 def snapshots(session: Session, campaign_id: int) -> list[SnapshotView]:
     """The campaign's snapshots by date, the campaign-wide one before its variants."""
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     send_day = _send_day(campaign.planned_send_at, campaign.send_timezone)
     rows = session.scalars(
         select(StatSnapshot)
@@ -200,7 +194,7 @@ def save_snapshot(
     correcting a typo, or a fresher export of the same day. Impossible figures (more opens than
     deliveries…) or a day before the send raise ``ValidationError`` and write nothing.
     """
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     variant = variant.strip()
     problems = kpis.validate(figures)
     if len(variant) > 40:
@@ -244,7 +238,7 @@ def delete_snapshot(session: Session, snapshot_id: int) -> tuple[SnapshotView, C
     row = session.get(StatSnapshot, snapshot_id)
     if row is None:
         raise NotFound(f"No snapshot with id {snapshot_id}.")
-    campaign = _campaign(session, row.campaign_id)
+    campaign = get_campaign(session, row.campaign_id)
     view = _view(row, _send_day(campaign.planned_send_at, campaign.send_timezone))
     session.delete(row)
     session.flush()
@@ -260,6 +254,8 @@ def brief_targets(session: Session, campaign_id: int) -> KpiTargets:
     if not content:
         return KpiTargets()
     raw = content.get("kpi_targets") or {}
+    if not isinstance(raw, dict):  # the brief's JSON, written by BriefContent
+        return KpiTargets()
     known = {k: raw.get(k) for k in ("open_rate", "click_rate", "conversions", "revenue")}
     return KpiTargets(**known)
 
@@ -383,7 +379,7 @@ def _ab(
 
 def campaign_stats(session: Session, campaign_id: int) -> CampaignStats:
     """Everything the stats window and ``crmdesk stats`` show for one campaign."""
-    campaign = _campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
     client = _client(session, campaign.client_id)
     send_day = _send_day(campaign.planned_send_at, campaign.send_timezone)
     views = snapshots(session, campaign_id)
@@ -713,7 +709,7 @@ def weekly_sends(
 
 
 def _analysis(session: Session, campaign_id: int) -> StatAnalysis:
-    _campaign(session, campaign_id)
+    get_campaign(session, campaign_id)
     analysis = session.get(StatAnalysis, campaign_id)
     if analysis is None:
         analysis = StatAnalysis(
@@ -831,9 +827,7 @@ def create_relance(
     three days after the parent at the same wall-clock time unless ``send_at`` says otherwise
     (a naive ``send_at`` is read on the parent's clock).
     """
-    parent = session.get(Campaign, campaign_id, options=[selectinload(Campaign.segments)])
-    if parent is None:
-        raise NotFound(f"No campaign with id {campaign_id}.")
+    parent = get_campaign(session, campaign_id, options=[selectinload(Campaign.segments)])
     problems = []
     if CampaignStatus(parent.status).rank < CampaignStatus.SENT.rank:
         problems.append(
@@ -959,6 +953,7 @@ def as_json(stats: CampaignStats, targets: KpiTargets | None = None) -> dict[str
                 "target": k.target,
                 "client_average": k.client_average,
                 "campaigns_averaged": k.campaigns_averaged,
+                "verdict": kpis.verdict(k.key, k.value, k.reference),
             }
             for k in stats.kpis
         ],

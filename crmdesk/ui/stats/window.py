@@ -51,7 +51,7 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.models import AbMetric
 from crmdesk.core.stats import abtest, service
 from crmdesk.core.stats.figures import CampaignStats, Figures, SnapshotView
-from crmdesk.core.stats.kpis import LOWER_IS_BETTER
+from crmdesk.core.stats.kpis import verdict as kpi_verdict
 from crmdesk.render import charts as drawing
 from crmdesk.render.labels import (
     count_text,
@@ -685,12 +685,9 @@ class StatsWindow(QWidget):
             name = QTableWidgetItem(kpi_label(kpi.key))
             name.setData(Qt.ItemDataRole.UserRole, kpi.key)
             value = QTableWidgetItem(kpi_text(kpi.key, kpi.value))
-            compared = kpi.target if kpi.target is not None else kpi.client_average
-            if kpi.value is not None and compared is not None:
-                better = (
-                    kpi.value <= compared if kpi.key in LOWER_IS_BETTER else kpi.value >= compared
-                )
-                value.setForeground(QBrush(GOOD if better else BAD))
+            tone = kpi_verdict(kpi.key, kpi.value, kpi.reference)  # the reports' rule
+            if tone:
+                value.setForeground(QBrush(GOOD if tone == "good" else BAD))
                 font = value.font()
                 font.setBold(True)
                 value.setFont(font)

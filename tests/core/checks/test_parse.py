@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crmdesk.core.checks.parse import MAX_BYTES, parse_bytes, parse_file, start_tag
+from crmdesk.core.checks.parse import MAX_EMAIL_BYTES, parse_bytes, parse_file, start_tag
 from crmdesk.core.errors import UnusableEmail
 from tests.core.checks.conftest import eml, page
 
@@ -110,15 +110,15 @@ def test_utf16_with_a_bom_is_text_not_binary() -> None:
     assert parsed.charset == "utf-16-le"
 
 
-def test_above_25_mb_is_too_large(tmp_path: Path) -> None:
+def test_above_the_email_limit_is_too_large(tmp_path: Path) -> None:
     path = tmp_path / "énorme.html"
     with path.open("wb") as file:
-        file.truncate(MAX_BYTES + 1)  # sparse: the size is refused before anything is read
+        file.truncate(MAX_EMAIL_BYTES + 1)  # sparse: the size is refused before anything is read
     with pytest.raises(UnusableEmail) as error:
         parse_file(path)
     assert error.value.code == "too_large"
     with pytest.raises(UnusableEmail):
-        parse_bytes(b" " * (MAX_BYTES + 1), "énorme.html")
+        parse_bytes(b" " * (MAX_EMAIL_BYTES + 1), "énorme.html")
 
 
 def test_an_eml_without_html_part() -> None:

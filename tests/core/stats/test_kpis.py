@@ -7,7 +7,16 @@ from decimal import Decimal
 import pytest
 
 from crmdesk.core.stats.figures import Breakdown, Figures
-from crmdesk.core.stats.kpis import KPI_KEYS, kpi_values, privacy_inflated, validate
+from crmdesk.core.stats.kpis import (
+    FINE_KPI_KEYS,
+    KPI_KEYS,
+    LOWER_IS_BETTER,
+    kpi_values,
+    printed_unit,
+    privacy_inflated,
+    validate,
+    verdict,
+)
 
 #: A D+5 newsletter: 10,000 sent, 200 bounced, 2,450 opened, 294 clicked, 12 bought for 540 €.
 NEWSLETTER = Figures(
@@ -122,3 +131,49 @@ def test_an_apple_group_opened_at_three_in_four_flags_the_campaign() -> None:
 
 def test_no_deliveries_is_never_flagged() -> None:
     assert not privacy_inflated(Figures(sent=10, hard_bounces=10))
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "reference", "expected"),
+    [
+        # missing on either side: no verdict
+        ("open_rate", None, 0.25, ""),
+        ("open_rate", 0.25, None, ""),
+        ("open_rate", None, None, ""),
+        # rates print to 0.1 pt: under half of it (0.05 pt) is level, either way
+        ("open_rate", 0.25, 0.25, ""),
+        ("open_rate", 0.2504, 0.25, ""),
+        ("open_rate", 0.2496, 0.25, ""),
+        ("open_rate", 0.2506, 0.25, "good"),
+        ("open_rate", 0.2494, 0.25, "bad"),
+        ("click_rate", 0.04, 0.03, "good"),
+        ("ctor", 0.10, 0.12, "bad"),
+        ("delivery_rate", 0.981, 0.98, "good"),
+        ("conversion_rate", 0.099, 0.1, "bad"),
+        # lower is better, at the same 0.1 pt for soft bounces
+        ("soft_bounce_rate", 0.008, 0.010, "good"),
+        ("soft_bounce_rate", 0.0104, 0.010, ""),
+        ("soft_bounce_rate", 0.012, 0.010, "bad"),
+        # the fine rates print to 0.01 pt (0.0001): lower is better
+        ("complaint_rate", 0.00104, 0.001, ""),
+        ("complaint_rate", 0.0012, 0.001, "bad"),
+        ("complaint_rate", 0.0008, 0.001, "good"),
+        ("unsubscribe_rate", 0.00196, 0.002, ""),
+        ("unsubscribe_rate", 0.0018, 0.002, "good"),
+        ("hard_bounce_rate", 0.0122, 0.012, "bad"),
+        ("hard_bounce_rate", 0.01204, 0.012, ""),
+        # revenue per email prints to 0.001 €
+        ("revenue_per_delivered", 0.1004, 0.1, ""),
+        ("revenue_per_delivered", 0.1006, 0.1, "good"),
+        ("revenue_per_delivered", 0.098, 0.1, "bad"),
+    ],
+)
+def test_a_kpi_verdict_is_level_under_half_a_printed_unit(
+    key: str, value: float | None, reference: float | None, expected: str
+) -> None:
+    assert verdict(key, value, reference) == expected
+
+
+def test_the_printed_unit_is_a_hundredth_of_a_point_for_the_fine_rates_only() -> None:
+    assert {k for k in KPI_KEYS if printed_unit(k) == 0.0001} == FINE_KPI_KEYS
+    assert FINE_KPI_KEYS <= LOWER_IS_BETTER <= set(KPI_KEYS)
