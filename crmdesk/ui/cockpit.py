@@ -24,7 +24,7 @@ from crmdesk.core import campaigns, clients, cockpit, operators
 from crmdesk.core.calendar import CalendarEntry, Deadline
 from crmdesk.core.changes import Changes
 from crmdesk.core.checklists import OverdueChecklist
-from crmdesk.ui.calendar.page import colour_icon
+from crmdesk.ui.kit.styles import colour_icon
 from crmdesk.ui.labels import capitalised, deadline_label, status_label
 from crmdesk.ui.operations import Operations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from crmdesk.core.calendar import DeadlineKind
+from crmdesk.core.checks.model import Severity
 from crmdesk.core.errors import (
     CrmdeskError,
     FieldProblem,
@@ -61,6 +62,16 @@ def deadline_label(kind: DeadlineKind) -> str:
         DeadlineKind.SEND: QCoreApplication.translate("Labels", "Send"),
         DeadlineKind.ANALYSIS: QCoreApplication.translate("Labels", "D+5 analysis"),
     }[kind]
+
+
+def severity_label(severity: Severity) -> str:
+    """The heading of the findings of one severity (checklist and BAT windows); its
+    translation context stays "ChecklistLabels", where it was first written."""
+    return {
+        Severity.ERROR: QCoreApplication.translate("ChecklistLabels", "Errors"),
+        Severity.WARNING: QCoreApplication.translate("ChecklistLabels", "Warnings"),
+        Severity.INFO: QCoreApplication.translate("ChecklistLabels", "Information"),
+    }[severity]
 
 
 def problem_text(problem: FieldProblem) -> str:

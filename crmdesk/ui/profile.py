@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core import operators
 from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
+from crmdesk.ui.kit.styles import ERROR_STYLE
 from crmdesk.ui.operations import Operations, show_error
-
-ERROR_STYLE = "border: 1px solid #dc2626;"
 
 
 def profile_problem_text(problem: FieldProblem) -> str:

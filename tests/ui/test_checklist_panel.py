@@ -17,7 +17,8 @@ from crmdesk.core.checklists import default_template
 from crmdesk.core.checks.model import Finding
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import CampaignType, ChecklistItem, ChecklistPhase, ChecklistState
-from crmdesk.ui.checklist.window import BADGE_ROLE, ITEM_ROLE, ChecklistWindow
+from crmdesk.ui.checklist.items import BADGE_ROLE, ITEM_ROLE
+from crmdesk.ui.checklist.window import ChecklistWindow
 from crmdesk.ui.operations import Operations
 from tests.conftest import DEMO_TODAY, plan
 

@@ -24,7 +24,8 @@ from crmdesk.core.clients import ClientInfo, ClientInput
 from crmdesk.core.contacts import ContactInfo, ContactInput
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import ChecklistRole, RaciRole
-from crmdesk.ui.clients.window import ERROR_STYLE, PALETTE, ClientsWindow
+from crmdesk.ui.clients.window import PALETTE, ClientsWindow
+from crmdesk.ui.kit.styles import ERROR_STYLE
 from crmdesk.ui.operations import Operations
 from tests.conftest import plan
 

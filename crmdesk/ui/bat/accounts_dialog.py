@@ -30,11 +30,10 @@ from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
 from crmdesk.core.models import SmtpSecurity
 from crmdesk.core.secrets import SecretStoreUnavailable
 from crmdesk.core.smtp import AccountInfo, AccountInput
-from crmdesk.ui.checklist.labels import ALERT
+from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
 
-ERROR_STYLE = f"border: 1px solid {ALERT};"
 #: The port each security setting usually means; a port the user has not changed follows it.
 DEFAULT_PORTS = {SmtpSecurity.STARTTLS: 587, SmtpSecurity.SSL: 465, SmtpSecurity.NONE: 25}
 ID_ROLE = Qt.ItemDataRole.UserRole

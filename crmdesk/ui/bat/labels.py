@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from crmdesk.core.bat.snapshot import Notice
 from crmdesk.core.errors import UnusableEmail
 from crmdesk.core.models import BatDecision
-from crmdesk.ui.checklist.labels import file_name
+from crmdesk.ui.kit.formats import file_name
 
 #: Decision → (background, foreground) of its badge.
 DECISION_COLOURS = {

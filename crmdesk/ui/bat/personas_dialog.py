@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
 from crmdesk.core.bat import personas
 from crmdesk.core.bat.personas import DEFAULT_PERSONA, PersonaInfo
 from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
-from crmdesk.ui.checklist.labels import ALERT
+from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
 
-ERROR_STYLE = f"border: 1px solid {ALERT};"
 ID_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole  # on a field cell: the canonical key of a common field
 FIELD, VALUE = range(2)

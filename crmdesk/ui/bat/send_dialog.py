@@ -40,11 +40,10 @@ from crmdesk.core.secrets import SecretStoreUnavailable
 from crmdesk.core.smtp import SendFailed
 from crmdesk.ui.bat.accounts_dialog import AccountsDialog, secret_store_text
 from crmdesk.ui.bat.personas_dialog import PersonasDialog
-from crmdesk.ui.checklist.labels import ALERT
+from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations, Progress
 
-ERROR_STYLE = f"border: 1px solid {ALERT};"
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole
 NAME, ROLE, ADDRESS = range(3)
 _SEPARATORS = re.compile(r"[,;\n]")

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from crmdesk.core.clients import ClientInfo
 from crmdesk.core.models import CampaignStatus, Channel
 from crmdesk.ui.calendar.agenda import AgendaView
 from crmdesk.ui.calendar.grid_view import GridView
+from crmdesk.ui.kit.styles import colour_icon
 from crmdesk.ui.labels import channel_label, status_label
 from crmdesk.ui.operations import Operations
 
@@ -39,18 +40,6 @@ MONTH, WEEK, AGENDA = "month", "week", "agenda"
 CACHE_SIZE = 12
 #: start, end, filters, with holidays, language: everything a period's content depends on.
 PeriodKey = tuple[date, date, Filters, bool, str]
-
-
-def colour_icon(colour: str, size: int = 12) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(colour))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(0, 0, size, size)
-    painter.end()
-    return QIcon(pixmap)
 
 
 def add_months(day: date, months: int) -> date:

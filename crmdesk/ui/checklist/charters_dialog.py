@@ -35,8 +35,9 @@ from crmdesk.core import clients
 from crmdesk.core.checks.model import DEFAULT_MAIL_CLIENTS
 from crmdesk.core.clients import CharterInput, normalise_colour
 from crmdesk.core.errors import CrmdeskError, ValidationError
-from crmdesk.ui.checklist.labels import ALERT, charter_problem_text
+from crmdesk.ui.checklist.labels import charter_problem_text
 from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
 
@@ -49,7 +50,6 @@ MORE_MAIL_CLIENTS = (
     "free-fr.desktop-webmail",
     "laposte.desktop-webmail",
 )
-ERROR_STYLE = f"border: 1px solid {ALERT};"
 
 
 def mail_client_label(key: str) -> str:

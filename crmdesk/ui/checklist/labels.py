@@ -7,9 +7,10 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from crmdesk.core.checks.model import Family, Severity
+from crmdesk.core.checks.model import Family
 from crmdesk.core.errors import FieldProblem
 from crmdesk.core.models import ChecklistPhase, ChecklistRole, ChecklistState
+from crmdesk.ui.kit.formats import file_name
 
 #: Colours shared by the window and the dialogs (readable on light and dark Fusion palettes).
 STATE_COLOURS = {
@@ -18,12 +19,6 @@ STATE_COLOURS = {
     ChecklistState.NOT_APPLICABLE: "#6b7280",
     ChecklistState.FAILED: "#dc2626",
 }
-SEVERITY_COLOURS = {
-    Severity.ERROR: "#dc2626",
-    Severity.WARNING: "#d97706",
-    Severity.INFO: "#2563eb",
-}
-ALERT = "#dc2626"
 
 
 def phase_label(phase: ChecklistPhase) -> str:
@@ -81,14 +76,6 @@ def family_label(check: str) -> str:
         return names[Family(check)]
     except ValueError:
         return check
-
-
-def severity_label(severity: Severity) -> str:
-    return {
-        Severity.ERROR: QCoreApplication.translate("ChecklistLabels", "Errors"),
-        Severity.WARNING: QCoreApplication.translate("ChecklistLabels", "Warnings"),
-        Severity.INFO: QCoreApplication.translate("ChecklistLabels", "Information"),
-    }[severity]
 
 
 def due_offset_text(offset: int) -> str:
@@ -163,11 +150,6 @@ def charter_problem_text(problem: FieldProblem) -> str:
         return problem.message
     quoted = re.search(r"“(.*?)”", problem.message)
     return text.replace("%1", quoted.group(1) if quoted else "")
-
-
-def file_name(path: str) -> str:
-    """The name of a checked file without its folder (runs keep the path they were given)."""
-    return re.split(r"[\\/]", path)[-1] or path
 
 
 _AUTO = re.compile(

@@ -32,7 +32,6 @@ from crmdesk.core.checks.model import Family
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.models import CampaignType, ChecklistPhase, ChecklistRole
 from crmdesk.ui.checklist.labels import (
-    ALERT,
     due_offset_text,
     family_label,
     phase_label,
@@ -40,6 +39,7 @@ from crmdesk.ui.checklist.labels import (
     template_problem_text,
 )
 from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.kit.styles import ALERT
 from crmdesk.ui.labels import error_text, type_label
 from crmdesk.ui.operations import Operations
 

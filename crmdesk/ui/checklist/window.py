@@ -9,75 +9,39 @@ the window stays responsive and shows that it is busy meanwhile.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape as _escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QDateTime,
-    QEvent,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPoint,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QDragEnterEvent,
     QDropEvent,
     QFont,
-    QFontDatabase,
-    QIcon,
     QKeySequence,
     QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
-    QPixmap,
-    QResizeEvent,
     QShortcut,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
     QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTextEdit,
     QToolButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -86,31 +50,19 @@ from PySide6.QtWidgets import (
 from crmdesk.core import campaigns, checklists
 from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.changes import Changes
-from crmdesk.core.checklists import (
-    OPEN_STATES,
-    Checklist,
-    ItemView,
-    PhaseProgress,
-    RunOutcome,
-    RunView,
-)
+from crmdesk.core.checklists import OPEN_STATES, Checklist, ItemView, RunView
 from crmdesk.core.checks.model import Finding, Severity
 from crmdesk.core.errors import CrmdeskError, NotFound, UnusableEmail
 from crmdesk.core.models import ChecklistState
-from crmdesk.ui.checklist.labels import (
-    ALERT,
-    SEVERITY_COLOURS,
-    STATE_COLOURS,
-    auto_comment_text,
-    family_label,
-    file_name,
-    phase_label,
-    role_label,
-    severity_label,
-    state_label,
-    unusable_text,
-)
-from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.checklist.commands import EditComment, RecordRun, SetItemState
+from crmdesk.ui.checklist.comment_dialog import CommentDialog
+from crmdesk.ui.checklist.findings import FindingsTree
+from crmdesk.ui.checklist.items import ITEM_ROLE, ItemsTree, item_row, state_icon
+from crmdesk.ui.checklist.labels import phase_label, state_label, unusable_text
+from crmdesk.ui.checklist.phase_bar import PhaseBar
+from crmdesk.ui.checklist.source_view import SourceView
+from crmdesk.ui.kit.formats import file_name, kilobytes, language, local_text, short_date
+from crmdesk.ui.kit.styles import ALERT, SEVERITY_COLOURS, bar_style, message_box_style
 from crmdesk.ui.labels import error_text, type_label
 from crmdesk.ui.operations import Job, Operations
 
@@ -120,458 +72,6 @@ if TYPE_CHECKING:
     from crmdesk.ui.checklist.template_editor import TemplateEditor
 
 EMAIL_SUFFIXES = (".html", ".htm", ".eml")
-ITEM_ROLE = Qt.ItemDataRole.UserRole  # the item id (checklist) or the Finding (findings)
-BADGE_ROLE = Qt.ItemDataRole.UserRole + 1  # (text, foreground, background) drawn after the text
-COLUMNS = ("state", "label", "role", "due", "who", "comment")
-
-
-def language() -> str:
-    return QLocale().name()[:2]
-
-
-def local_text(moment: datetime) -> str:
-    """A stored UTC instant in the user's time zone and locale, short form."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
-
-
-def day_month(moment: datetime) -> str:
-    """The local day of a stored instant without its year ("13/11"), for a narrow column."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    locale = QLocale()
-    pattern = re.sub(r"[^dM]*y+[^dM]*", "", locale.dateFormat(QLocale.FormatType.ShortFormat))
-    return locale.toString(QDate(moment.astimezone().date()), pattern or "dd/MM")
-
-
-def short_date(day: date) -> str:
-    return QLocale().toString(QDate(day), QLocale.FormatType.ShortFormat)
-
-
-def kilobytes(size: int) -> str:
-    text = QCoreApplication.translate("ChecklistWindow", "%1 KB")
-    return text.replace("%1", QLocale().toString(size / 1024, "f", 1))
-
-
-# -- small pictures -------------------------------------------------------------------------
-
-
-def _glyph(draw: Callable[[QPainter], None], size: int = 16) -> QIcon:
-    pixmap = QPixmap(size * 2, size * 2)  # drawn at twice the size: crisp on HiDPI screens
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.scale(2, 2)
-    draw(painter)
-    painter.end()
-    pixmap.setDevicePixelRatio(2)
-    return QIcon(pixmap)
-
-
-def state_icon(state: ChecklistState) -> QIcon:
-    colour = QColor(STATE_COLOURS[state])
-
-    def draw(p: QPainter) -> None:
-        if state is ChecklistState.TODO:
-            p.setPen(QPen(colour, 1.5))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawEllipse(2, 2, 12, 12)
-            return
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawEllipse(1, 1, 14, 14)
-        p.setPen(QPen(QColor("white"), 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        if state is ChecklistState.DONE:
-            p.drawPolyline([QPoint(5, 8), QPoint(7, 10), QPoint(11, 6)])
-        elif state is ChecklistState.FAILED:
-            p.drawLine(5, 5, 11, 11)
-            p.drawLine(11, 5, 5, 11)
-        else:
-            p.drawLine(5, 8, 11, 8)
-
-    return _glyph(draw)
-
-
-def severity_icon(severity: Severity) -> QIcon:
-    colour = QColor(SEVERITY_COLOURS[severity])
-
-    def draw(p: QPainter) -> None:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        if severity is Severity.WARNING:
-            p.drawPolygon([QPoint(8, 1), QPoint(15, 14), QPoint(1, 14)])
-        else:
-            p.drawEllipse(1, 1, 14, 14)
-        p.setPen(QPen(QColor("white"), 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        if severity is Severity.INFO:
-            p.drawPoint(8, 5)
-            p.drawLine(8, 8, 8, 11)
-        else:
-            top = 5 if severity is Severity.WARNING else 4
-            p.drawLine(8, top, 8, top + 4)
-            p.drawPoint(8, top + 7)
-
-    return _glyph(draw)
-
-
-class BadgeDelegate(QStyledItemDelegate):
-    """Draws a cell's text followed by a small pill (``BADGE_ROLE``): "auto", "overdue"."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        badge = index.data(BADGE_ROLE)
-        if not badge:
-            super().paint(painter, option, index)
-            return
-        text_of_badge, foreground, background = badge
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        assert style is not None
-        text = opt.text
-        opt.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        metrics = opt.fontMetrics
-        small = QFont(opt.font)
-        small.setPointSizeF(max(6.5, opt.font.pointSizeF() * 0.8))
-        small.setBold(True)
-        painter.save()
-        painter.setFont(small)
-        badge_width = painter.fontMetrics().horizontalAdvance(text_of_badge) + 10
-        available = max(0, text_rect.width() - badge_width - 10)
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        colour = (
-            opt.palette.color(QPalette.ColorRole.HighlightedText)
-            if selected
-            else index.data(Qt.ItemDataRole.ForegroundRole)
-        )
-        if isinstance(colour, QBrush):
-            colour = colour.color()
-        if not isinstance(colour, QColor):
-            colour = opt.palette.color(QPalette.ColorRole.Text)
-        painter.setFont(opt.font)
-        painter.setPen(colour)
-        inner = text_rect.adjusted(3, 0, 0, 0)
-        painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
-        left = inner.left() + metrics.horizontalAdvance(shown) + (6 if shown else 0)
-        height = painter.fontMetrics().height() - 2
-        pill = QRect(left, text_rect.center().y() - height // 2, badge_width, height)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(background))
-        painter.drawRoundedRect(pill, height / 2, height / 2)
-        painter.setFont(small)
-        painter.setPen(QColor(foreground))
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text_of_badge)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        badge = index.data(BADGE_ROLE)
-        if badge:
-            size.setWidth(size.width() + option.fontMetrics.horizontalAdvance(badge[0]) + 16)
-        return size
-
-
-class WrapDelegate(QStyledItemDelegate):
-    """Row heights that fit the wrapped text: Qt's tree views measure a cell without knowing
-    its column's width, so a long message would stay on one elided line."""
-
-    def __init__(self, view: QTreeWidget) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        width = self.view.columnWidth(index.column())
-        if index.column() == 0:
-            depth, parent = 0, index.parent()
-            while parent.isValid():
-                depth, parent = depth + 1, parent.parent()
-            width -= self.view.indentation() * (depth + 1)
-        opt.rect = QRect(0, 0, max(40, width), 1)  # a valid rect: the style wraps to it
-        return super().sizeHint(opt, index)
-
-
-# -- undoable edits -------------------------------------------------------------------------
-
-
-class ChecklistCommand(CampaignCommand):
-    """The edit runs when the command is built, so a refusal raises before the stack sees it;
-    undo and redo replay core services, and a refusal then is said in the window."""
-
-    def __init__(self, window: ChecklistWindow, text: str) -> None:
-        super().__init__(window.ops, text)
-        self.window = window
-
-    def refused(self, error: CrmdeskError) -> None:
-        self.window.show_message(error_text(error))
-
-
-class SetItemState(ChecklistCommand):
-    def __init__(self, window: ChecklistWindow, item: ItemView, state: ChecklistState) -> None:
-        text = QCoreApplication.translate("ChecklistWindow", "“%1” → %2")
-        super().__init__(
-            window, text.replace("%1", item.label(language())).replace("%2", state_label(state))
-        )
-        self.item_id = item.id
-        self.state = state
-        self.who = window.who
-        self.now = datetime.now(UTC)
-        self.previous, _ = self.ops.write(
-            checklists.set_state, item.id, state, self.who, None, self.now
-        )
-
-    def replay(self) -> None:
-        self.ops.write(checklists.set_state, self.item_id, self.state, self.who, None, self.now)
-
-    def revert(self) -> None:
-        self.ops.write(checklists.restore_state, self.item_id, self.previous)
-
-
-class EditComment(ChecklistCommand):
-    def __init__(self, window: ChecklistWindow, item: ItemView, comment: str) -> None:
-        text = QCoreApplication.translate("ChecklistWindow", "comment on “%1”")
-        super().__init__(window, text.replace("%1", item.label(language())))
-        self.item_id = item.id
-        self.comment = comment
-        self.previous, _ = self.ops.write(checklists.set_comment, item.id, comment)
-
-    def replay(self) -> None:
-        self.ops.write(checklists.set_comment, self.item_id, self.comment)
-
-    def revert(self) -> None:
-        self.ops.write(checklists.restore_state, self.item_id, self.previous)
-
-
-class RecordRun(ChecklistCommand):
-    """A check run: its findings are kept and the items tied to a check follow them; undo
-    forgets the run and gives the items back their previous state."""
-
-    def __init__(self, window: ChecklistWindow, report: CheckReport) -> None:
-        text = QCoreApplication.translate("ChecklistWindow", "check run of %1")
-        super().__init__(window, text.replace("%1", file_name(report.name)))
-        self.campaign_id = window.campaign_id
-        self.report = report
-        self.outcome = self._record()
-
-    def _record(self) -> RunOutcome:
-        outcome: RunOutcome = self.ops.write(checklists.record_run, self.campaign_id, self.report)
-        return outcome
-
-    def replay(self) -> None:
-        self.outcome = self._record()
-
-    def revert(self) -> None:
-        self.ops.write(checklists.forget_run, self.outcome)
-
-
-# -- the HTML source ------------------------------------------------------------------------
-
-
-class _Gutter(QWidget):
-    def __init__(self, view: SourceView) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.view.gutter_width(), 0)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self.view.paint_gutter(event)
-
-
-class SourceView(QPlainTextEdit):
-    """The email's HTML, read-only, with line numbers; ``show_line`` highlights and centres."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.gutter = _Gutter(self)
-        self.marked_line: int | None = None
-        self.blockCountChanged.connect(self._update_margin)
-        self.updateRequest.connect(self._scroll_gutter)
-        self._update_margin()
-
-    def gutter_width(self) -> int:
-        digits = len(str(max(1, self.blockCount())))
-        return 14 + self.fontMetrics().horizontalAdvance("9") * max(3, digits)
-
-    def _update_margin(self, _count: int = 0) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
-
-    def _scroll_gutter(self, rect: QRect, dy: int) -> None:
-        if dy:
-            self.gutter.scroll(0, dy)
-        else:
-            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        area = self.contentsRect()
-        self.gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
-
-    def paint_gutter(self, event: QPaintEvent) -> None:
-        painter = QPainter(self.gutter)
-        palette = self.palette()
-        painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.AlternateBase))
-        block = self.firstVisibleBlock()
-        number = block.blockNumber()
-        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
-        bottom = top + round(self.blockBoundingRect(block).height())
-        height = self.fontMetrics().height()
-        while block.isValid() and top <= event.rect().bottom():
-            if block.isVisible() and bottom >= event.rect().top():
-                marked = self.marked_line == number + 1
-                painter.setPen(
-                    QColor(ALERT) if marked else palette.color(QPalette.ColorRole.PlaceholderText)
-                )
-                font = painter.font()
-                font.setBold(marked)
-                painter.setFont(font)
-                painter.drawText(
-                    0,
-                    top,
-                    self.gutter.width() - 6,
-                    height,
-                    Qt.AlignmentFlag.AlignRight,
-                    str(number + 1),
-                )
-            block = block.next()
-            top = bottom
-            bottom = top + round(self.blockBoundingRect(block).height())
-            number += 1
-        painter.end()
-
-    def set_source(self, html: str) -> None:
-        self.marked_line = None
-        self.setExtraSelections([])
-        self.setPlainText(html)
-
-    def show_line(self, line: int) -> None:
-        """Put the cursor on ``line`` (1-based), highlight it and centre it."""
-        line = max(1, min(line, self.blockCount()))
-        block = self.document().findBlockByNumber(line - 1)
-        cursor = QTextCursor(block)
-        self.setTextCursor(cursor)
-        self.marked_line = line
-        mark = QTextEdit.ExtraSelection()
-        mark.format.setBackground(QColor(253, 230, 138, 170))  # amber, readable in dark mode
-        mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        mark.cursor = cursor
-        self.setExtraSelections([mark])
-        self.centerCursor()
-        self.gutter.update()
-
-    def find_text(self, text: str, backwards: bool = False) -> bool:
-        """Select the next occurrence, going round the end of the file once."""
-        if not text:
-            return False
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        found = self.find(text, flags)
-        if not found:
-            cursor = self.textCursor()
-            cursor.movePosition(
-                QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start
-            )
-            self.setTextCursor(cursor)
-            found = self.find(text, flags)
-        if found:
-            self.centerCursor()
-        return found
-
-
-# -- pieces of the window -------------------------------------------------------------------
-
-
-class PhaseBar:
-    """One phase's row of the header: its name, a thin bar, "closed / total" and, in red, what
-    needs attention."""
-
-    def __init__(self, grid: QGridLayout, row: int) -> None:
-        self.name = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(8)
-        self.count = QLabel()
-        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.alerts = QLabel()
-        self.alerts.setStyleSheet(f"color: {ALERT};")
-        self.complete: bool | None = None
-        for column, widget in enumerate((self.name, self.bar, self.count, self.alerts)):
-            grid.addWidget(widget, row, column)
-
-    def show(self, progress: PhaseProgress, alerts: str) -> None:
-        self.name.setText(phase_label(progress.phase))
-        self.bar.setRange(0, max(1, progress.total))
-        self.bar.setValue(progress.closed)
-        complete = progress.closed == progress.total
-        if complete != self.complete:  # a style sheet is parsed again each time it is set
-            self.complete = complete
-            self.bar.setStyleSheet(bar_style("#16a34a" if complete else "#3b82f6", 3))
-        self.count.setText(f"{progress.closed} / {progress.total}")
-        self.alerts.setText(alerts)
-
-    def remove(self) -> None:
-        for widget in (self.name, self.bar, self.count, self.alerts):
-            widget.deleteLater()
-
-
-def bar_style(colour: str, radius: int) -> str:
-    return (
-        f"QProgressBar {{ border: none; border-radius: {radius}px;"
-        " background: palette(midlight); }"
-        f" QProgressBar::chunk {{ background: {colour}; border-radius: {radius}px; }}"
-    )
-
-
-class CommentDialog(QDialog):
-    """A comment on one item; Ctrl+Enter saves, like the window's own shortcut opens it."""
-
-    def __init__(self, label: str, comment: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Comment"))
-        self.setMinimumWidth(440)
-        title = QLabel(label)
-        title.setWordWrap(True)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        self.text = QPlainTextEdit(comment)
-        self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText(self.tr("What was done, checked or decided, and by whom"))
-        self.text.setMinimumHeight(110)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        hint = QLabel(self.tr("Ctrl+Enter to save"))
-        hint.setStyleSheet("color: palette(placeholder-text);")
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.text)
-        row = QHBoxLayout()
-        row.addWidget(hint, 1)
-        row.addWidget(buttons)
-        layout.addLayout(row)
-        self.text.setFocus()
-        self.text.moveCursor(QTextCursor.MoveOperation.End)
-
-    def comment(self) -> str:
-        return self.text.toPlainText().strip()
 
 
 def _section_title(text: str) -> QLabel:
@@ -654,7 +154,6 @@ class ChecklistWindow(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet("color: #7f1d1d;")
         close_message = QToolButton()
         close_message.setText("✕")
         close_message.setAutoRaise(True)
@@ -662,10 +161,7 @@ class ChecklistWindow(QWidget):
         close_message.clicked.connect(self.clear_message)
         self.message_box = QFrame()
         self.message_box.setObjectName("checklistMessage")
-        self.message_box.setStyleSheet(
-            "#checklistMessage { background: #fee2e2; border: 1px solid #fca5a5;"
-            " border-radius: 4px; }"
-        )
+        self.message_box.setStyleSheet(message_box_style("checklistMessage"))
         message_row = QHBoxLayout(self.message_box)
         message_row.setContentsMargins(10, 6, 4, 6)
         message_row.addWidget(self.message, 1)
@@ -714,39 +210,13 @@ class ChecklistWindow(QWidget):
         self.phase_grid.setColumnStretch(1, 1)
         self.phase_bars: dict[str, PhaseBar] = {}
 
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(
-            [
-                self.tr("State"),
-                self.tr("Item"),
-                self.tr("Role"),
-                self.tr("Due"),
-                self.tr("Done by"),
-                self.tr("Comment"),
-            ]
-        )
-        self.tree.setRootIsDecorated(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree = ItemsTree()
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.setItemDelegate(BadgeDelegate(self.tree))
         self.tree.viewport().installEventFilter(self)
         self.tree.itemDoubleClicked.connect(
             lambda _item, column: self.edit_comment() if column else None
         )
         self.tree.currentItemChanged.connect(self._update_actions)
-        self.tree.setAccessibleName(self.tr("Checklist items"))
-        head = self.tree.header()
-        head.setStretchLastSection(False)
-        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 104), (2, 72), (3, 128), (4, 112), (5, 110)):
-            self.tree.setColumnWidth(column, width)
 
         self.done_button = self._action_button(self.tr("Done"), "Space", ChecklistState.DONE)
         self.na_button = self._action_button(
@@ -822,24 +292,8 @@ class ChecklistWindow(QWidget):
         self.empty_state.setMargin(24)
         self.empty_state.setStyleSheet("color: palette(placeholder-text);")
 
-        self.findings = QTreeWidget()
-        self.findings.setColumnCount(3)
-        self.findings.setHeaderLabels([self.tr("Finding"), self.tr("Line"), self.tr("Check")])
-        self.findings.setWordWrap(True)
-        self.findings.setUniformRowHeights(False)
-        self.findings.setAlternatingRowColors(True)
-        self.findings.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.findings.setItemDelegate(WrapDelegate(self.findings))
+        self.findings = FindingsTree()
         self.findings.itemActivated.connect(self._open_finding)
-        self.findings.setAccessibleName(self.tr("Findings"))
-        fhead = self.findings.header()
-        fhead.setStretchLastSection(False)
-        fhead.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        fhead.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        fhead.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.findings.setColumnWidth(2, 108)
-        # Row heights follow the wrapped messages only if the view lays its items out again.
-        fhead.sectionResized.connect(lambda *_: self.findings.scheduleDelayedItemsLayout())
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
@@ -978,7 +432,7 @@ class ChecklistWindow(QWidget):
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             head.setFirstColumnSpanned(True)
             for item in (i for i in checklist.items if i.phase is progress.phase):
-                row = self._row(item, lang)
+                row = item_row(item, lang)
                 head.addChild(row)
                 if item.id == keep:
                     select = row
@@ -993,45 +447,6 @@ class ChecklistWindow(QWidget):
         self.tree.verticalScrollBar().setValue(scroll)
         self._show_progress(checklist)
         self._update_actions()
-
-    def _row(self, item: ItemView, lang: str) -> QTreeWidgetItem:
-        row = QTreeWidgetItem()
-        row.setData(0, ITEM_ROLE, item.id)
-        colour = QColor(STATE_COLOURS[item.state])
-        row.setIcon(0, state_icon(item.state))
-        row.setText(0, state_label(item.state))
-        if item.state is not ChecklistState.TODO:  # "to do" keeps the text colour, readable
-            row.setForeground(0, QBrush(colour))  # on a selected row too
-        row.setToolTip(0, self.tr("Click or press Space to tick; N not applicable; F failed"))
-        label = item.label(lang)
-        row.setText(1, label)
-        tip = label
-        if item.check:
-            row.setData(1, BADGE_ROLE, (self.tr("auto"), "#1e40af", "#dbeafe"))
-            tip += "\n" + self.tr("Ticked or failed by the automatic check “%1”").replace(
-                "%1", family_label(item.check)
-            )
-        row.setToolTip(1, tip)
-        if item.state is ChecklistState.NOT_APPLICABLE:
-            row.setForeground(1, QBrush(QColor(STATE_COLOURS[item.state])))
-        row.setText(2, role_label(item.role))
-        row.setText(3, short_date(item.due_on))
-        row.setToolTip(3, QLocale().toString(QDate(item.due_on), QLocale.FormatType.LongFormat))
-        if item.overdue:
-            row.setForeground(3, QBrush(QColor(ALERT)))
-            row.setData(3, BADGE_ROLE, (self.tr("overdue"), "#ffffff", ALERT))
-        if item.done_at is not None:
-            who = self.tr("auto check") if item.by_check else item.done_by
-            row.setText(4, f"{day_month(item.done_at)} · {who}" if who else day_month(item.done_at))
-            full = local_text(item.done_at)
-            row.setToolTip(4, f"{who}, {full}" if who else full)
-        if item.by_check and item.comment:
-            comment = auto_comment_text(item.comment, item.state is ChecklistState.FAILED)
-        else:
-            comment = item.comment
-        row.setText(5, comment.replace("\n", " ⏎ "))
-        row.setToolTip(5, comment)
-        return row
 
     def _show_progress(self, checklist: Checklist) -> None:
         self.overall.setText(
@@ -1292,42 +707,7 @@ class ChecklistWindow(QWidget):
         )
         self.run_label.setToolTip(run.source_name)
         self.run_label.show()
-        lang = language()
-        bold = QFont(self.findings.font())
-        bold.setBold(True)
-        first: QTreeWidgetItem | None = None
-        for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
-            found = [f for f in run.findings if f.severity is severity]
-            if not found:
-                continue
-            group = QTreeWidgetItem(self.findings)
-            group.setText(0, f"{severity_label(severity)} ({len(found)})")
-            group.setIcon(0, severity_icon(severity))
-            group.setFont(0, bold)
-            group.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[severity])))
-            group.setFirstColumnSpanned(True)
-            group.setData(0, Qt.ItemDataRole.AccessibleTextRole, group.text(0))
-            for finding in sorted(found, key=lambda f: (f.line or 0, f.check_id)):
-                row = QTreeWidgetItem(group)
-                row.setData(0, ITEM_ROLE, finding)
-                row.setText(0, finding.message(lang))
-                row.setIcon(0, severity_icon(severity))
-                row.setText(1, str(finding.line) if finding.line else "")
-                row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-                row.setText(2, finding.check_id)
-                tip = finding.message(lang)
-                if finding.element:
-                    tip += "\n\n" + finding.element
-                for column in range(3):
-                    row.setToolTip(column, tip)
-                first = first or row
-            group.setExpanded(True)
-        if not run.findings:
-            clean = QTreeWidgetItem(self.findings)
-            clean.setText(0, self.tr("No finding: the email passed every check."))
-            clean.setIcon(0, state_icon(ChecklistState.DONE))
-            clean.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            clean.setFirstColumnSpanned(True)
+        first = self.findings.show_run(run)
         self.stack.setCurrentWidget(self.findings)
         self.source.set_source(run.html)
         self.source_title.setText(
@@ -1425,4 +805,6 @@ class ChecklistWindow(QWidget):
         super().closeEvent(event)
 
 
-__all__ = ["ChecklistWindow", "SourceView"]
+#: ``local_text`` and ``short_date`` live in ``crmdesk.ui.kit.formats``; they stay importable
+#: from here only until crmdesk/ui/stats imports them from the kit (then drop them).
+__all__ = ["ChecklistWindow", "SourceView", "local_text", "short_date"]

@@ -72,7 +72,7 @@ from crmdesk.core.errors import CrmdeskError, FieldProblem, InUse, ValidationErr
 from crmdesk.core.models import CampaignType, ChecklistRole, RaciRole
 from crmdesk.core.plan import PlanProblem
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
-from crmdesk.ui.checklist.labels import ALERT, role_label
+from crmdesk.ui.checklist.labels import role_label
 from crmdesk.ui.clients.commands import (
     AddContact,
     CreateClient,
@@ -87,10 +87,10 @@ from crmdesk.ui.clients.commands import (
     SetClientArchived,
     SetSegmentArchived,
 )
+from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.labels import error_text, type_label
 from crmdesk.ui.operations import Operations
 
-ERROR_STYLE = f"border: 1px solid {ALERT};"
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: The colours a new client starts with: distinct at a glance in the calendar, readable on a
 #: light and a dark palette. The first one no client wears yet is offered.

@@ -35,7 +35,7 @@ from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.holidays_fr import holidays_between
 from crmdesk.core.models import CampaignStatus, CampaignType, Channel
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
-from crmdesk.ui.calendar.page import colour_icon
+from crmdesk.ui.kit.styles import ERROR_STYLE, colour_icon
 from crmdesk.ui.labels import channel_label, problem_text, status_label, type_label
 from crmdesk.ui.operations import Operations, show_error
 
@@ -51,7 +51,6 @@ TIMEZONES = (
     "Pacific/Noumea",
     "UTC",
 )
-ERROR_STYLE = "border: 1px solid #dc2626;"
 
 
 class CampaignDialog(QDialog):

@@ -50,8 +50,8 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError, ReportFailed
 from crmdesk.core.reports.quarters import Quarter
-from crmdesk.ui.checklist.labels import ALERT
-from crmdesk.ui.checklist.window import language
+from crmdesk.ui.kit.formats import language
+from crmdesk.ui.kit.styles import ALERT, WARNING_STYLE
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Job, Operations, Progress, show_error
 from crmdesk.ui.reports.review_dialog import quarter_label
@@ -64,7 +64,6 @@ if TYPE_CHECKING:
 GATHER, CHARTS, PRINT = range(3)
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.25, 4.0)
-WARNING_STYLE = "background: #fef3c7; color: #78350f; padding: 6px; border-radius: 4px;"
 
 
 class ReportKind(StrEnum):

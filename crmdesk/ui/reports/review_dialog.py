@@ -22,8 +22,7 @@ from crmdesk.core import clients
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.reports import review
 from crmdesk.core.reports.quarters import Quarter
-from crmdesk.ui.calendar.page import colour_icon
-from crmdesk.ui.checklist.labels import ALERT
+from crmdesk.ui.kit.styles import ALERT, colour_icon
 from crmdesk.ui.labels import problem_text
 from crmdesk.ui.operations import Operations, show_error
 

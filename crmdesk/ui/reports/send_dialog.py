@@ -39,9 +39,9 @@ from crmdesk.core.reports import sends
 from crmdesk.core.secrets import SecretStoreUnavailable
 from crmdesk.core.smtp import SendFailed
 from crmdesk.ui.bat.accounts_dialog import AccountsDialog
-from crmdesk.ui.bat.send_dialog import ERROR_STYLE, send_error_text
-from crmdesk.ui.checklist.labels import ALERT
-from crmdesk.ui.checklist.window import local_text
+from crmdesk.ui.bat.send_dialog import send_error_text
+from crmdesk.ui.kit.formats import local_text
+from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.operations import Operations, Progress
 
 #: Recipients are typed one a line or separated by ";" (a name may hold a comma).

@@ -32,9 +32,7 @@ from crmdesk.core import clients, settings
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
 from crmdesk.core.reports.model import Branding
-from crmdesk.ui.bat.send_dialog import ERROR_STYLE
-from crmdesk.ui.calendar.page import colour_icon
-from crmdesk.ui.checklist.labels import ALERT
+from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE, colour_icon
 from crmdesk.ui.labels import problem_text
 from crmdesk.ui.operations import Operations, show_error
 
