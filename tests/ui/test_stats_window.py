@@ -80,7 +80,7 @@ FIGURES = Figures(
 def test_typed_figures_show_as_kpis_and_undo_takes_them_back(
     qtbot: QtBot, workspace: Workspace, sent_campaign: int
 ) -> None:
-    from crmdesk.ui.stats.window import SaveSnapshot
+    from crmdesk.ui.stats.commands import SaveSnapshot
 
     window = open_window(qtbot, workspace, sent_campaign)
     assert "No figures yet" in window.reference.text()
@@ -137,7 +137,7 @@ def test_an_ab_test_shows_its_winner_and_a_recorded_override(
     assert window.verdict.text().startswith("B wins on clicks")
     assert not window.ab_empty.isVisible()
 
-    from crmdesk.ui.stats.window import OverrideWinner
+    from crmdesk.ui.stats.commands import OverrideWinner
 
     window._push(lambda: OverrideWinner(window, "A", "Brand colours"))
     assert window.stats is not None and window.stats.ab is not None
@@ -173,7 +173,7 @@ def test_decisions_are_saved_with_undo_and_on_close(
 def test_create_relance_makes_a_draft_to_the_non_openers_with_undo(
     qtbot: QtBot, workspace: Workspace, sent_campaign: int
 ) -> None:
-    from crmdesk.ui.stats.window import SaveSnapshot
+    from crmdesk.ui.stats.commands import SaveSnapshot
 
     window = open_window(qtbot, workspace, sent_campaign)
     window._push(lambda: SaveSnapshot(window, SEND_DAY + timedelta(days=5), "", FIGURES))
@@ -420,7 +420,7 @@ def test_a_bug_while_reading_an_export_leaves_the_window_usable_and_reaches_the_
 def test_typed_figures_reach_the_clients_stats_page_without_a_reload(
     qtbot: QtBot, workspace: Workspace, client_id: int, window
 ) -> None:  # type: ignore[no-untyped-def]
-    from crmdesk.ui.stats.window import SaveSnapshot
+    from crmdesk.ui.stats.commands import SaveSnapshot
 
     sent_on = date.today() - timedelta(days=10)
     campaign_id = plan(workspace, client_id, sent_on, name="Rentrée", status=CampaignStatus.SENT)
@@ -439,7 +439,7 @@ def test_typed_figures_reach_the_clients_stats_page_without_a_reload(
 
 def _window_verdict(window: StatsWindow, key: str) -> str:
     """The KPI table's colour of ``key``'s value: "good" green, "bad" red, "" plain."""
-    from crmdesk.ui.stats.window import BAD, GOOD
+    from crmdesk.ui.stats.kpi_table import BAD, GOOD
 
     item = window.kpi_table.item(kpi_row(window, key), 1)
     if not item.font().bold():

@@ -61,7 +61,7 @@ from crmdesk.ui.checklist.items import ITEM_ROLE, ItemsTree, item_row, state_ico
 from crmdesk.ui.checklist.labels import phase_label, state_label, unusable_text
 from crmdesk.ui.checklist.phase_bar import PhaseBar
 from crmdesk.ui.checklist.source_view import SourceView
-from crmdesk.ui.kit.formats import file_name, kilobytes, language, local_text, short_date
+from crmdesk.ui.kit.formats import file_name, kilobytes, language, local_text
 from crmdesk.ui.kit.styles import ALERT, SEVERITY_COLOURS, bar_style, message_box_style
 from crmdesk.ui.labels import error_text, type_label
 from crmdesk.ui.operations import Job, Operations
@@ -805,6 +805,4 @@ class ChecklistWindow(QWidget):
         super().closeEvent(event)
 
 
-#: ``local_text`` and ``short_date`` live in ``crmdesk.ui.kit.formats``; they stay importable
-#: from here only until crmdesk/ui/stats imports them from the kit (then drop them).
-__all__ = ["ChecklistWindow", "SourceView", "local_text", "short_date"]
+__all__ = ["ChecklistWindow", "SourceView"]

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.stats import imports, layouts
 from crmdesk.render.labels import field_label
-from crmdesk.ui.checklist.window import short_date
+from crmdesk.ui.kit.formats import short_date
 from crmdesk.ui.operations import Job, Operations, Progress, ProgressText
 from crmdesk.ui.stats.problems import refused_text
 
