@@ -35,11 +35,32 @@ def _early_checks() -> str | None:
     return None
 
 
+def _webengine_without_sandbox_as_root() -> None:
+    """Chromium refuses to start its sandbox as root (a fresh VM, a container) and QtWebEngine
+    then kills the whole process without a word, at the first BAT preview or PDF. As root, start
+    it without the sandbox, before it loads, and say so once in the log. The preview keeps its
+    own protections (JavaScript off, remote requests blocked until allowed)."""
+    geteuid = getattr(os, "geteuid", None)
+    if geteuid is None or geteuid() != 0:
+        return
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--no-sandbox" in flags.split() or os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == "1":
+        return
+    os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+    import logging
+
+    logging.getLogger("crmdesk").info(
+        "Running as root: QtWebEngine starts without Chromium's sandbox "
+        "(the BAT preview still runs no JavaScript and blocks remote requests)."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(sys.argv[1:] if argv is None else argv)
     from crmdesk import crashlog
 
     crashlog.install(debug=args.debug)  # the log file and faulthandler, before anything can fail
+    _webengine_without_sandbox_as_root()
     if args.command is not None:
         return cli.run(args)
 
