@@ -20,6 +20,7 @@ import traceback
 from pathlib import Path
 
 from crmdesk import __version__
+from crmdesk.core.paths import data_dir
 
 LOGGER = "crmdesk"
 LOG_FILE = "crmdesk.log"
@@ -36,16 +37,6 @@ _crashes_at: Path | None = None
 _debug = False
 #: Guards the handlers above: a report may come from a worker thread.
 _lock = threading.RLock()
-
-
-def data_dir() -> Path:
-    """``crmdesk.core.db.data_dir()``, without loading SQLAlchemy: a test keeps them in step."""
-    override = os.environ.get("CRMDESK_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_path
-
-    return user_data_path("crmdesk", appauthor=False)
 
 
 def log_path() -> Path:

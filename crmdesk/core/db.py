@@ -35,19 +35,9 @@ from crmdesk.core.errors import (
     WorkspaceReadOnly,
 )
 from crmdesk.core.migrate import HEAD_REVISION, MigrationResult, check_schema, upgrade_to
+from crmdesk.core.paths import data_dir
 
-APP_NAME = "crmdesk"
 READ_ONLY_OPTION = "crmdesk_read_only"
-
-
-def data_dir() -> Path:
-    """The user's data folder for crmdesk (``CRMDESK_DATA_DIR`` overrides it, for tests)."""
-    override = os.environ.get("CRMDESK_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False)
 
 
 def default_workspace_path() -> Path:

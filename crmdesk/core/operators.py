@@ -73,7 +73,7 @@ def workspace_key(session: Session) -> str:
 
 
 def _choice_path() -> Path:
-    from crmdesk.core.db import data_dir
+    from crmdesk.core.paths import data_dir
 
     return data_dir() / CHOICE_FILE
 

@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 
 from crmdesk import cli, crashlog
-from crmdesk.core import db
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -247,9 +246,3 @@ def test_an_unwritable_folder_falls_back_to_no_file(
     ]
 
 
-def test_the_log_follows_the_data_folder_of_the_core(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert crashlog.data_dir() == db.data_dir()
-    monkeypatch.delenv("CRMDESK_DATA_DIR")
-    assert crashlog.data_dir() == db.data_dir()
