@@ -44,6 +44,12 @@ STATUSES = (
 )
 
 
+def print_json(payload: object) -> None:
+    """What ``--json`` prints: indented, accents as typed, one final newline."""
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument(
         "--db",
@@ -468,8 +474,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(payload)
     else:
         for r in rows:
             print(
@@ -550,8 +555,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             "data": notice,
             "files": files,
         }
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(payload)
     return status
 
 
@@ -652,8 +656,7 @@ def cmd_client_list(args: argparse.Namespace) -> int:
             }
             for c in found
         ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(payload)
         return EXIT_OK
     for c in found:
         archived = "  (archived)" if c.archived else ""
@@ -710,8 +713,7 @@ def cmd_segment_list(args: argparse.Namespace) -> int:
             {"id": s.id, "name": s.name, "size": s.estimated_size, "archived": s.archived}
             for s in found
         ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(payload)
         return EXIT_OK
     for s in found:
         print(f"{s.id:>4}  {s.estimated_size:>10,}  {s.name}{'  (archived)' if s.archived else ''}")
@@ -770,8 +772,7 @@ def cmd_contact_list(args: argparse.Namespace) -> int:
             }
             for c in found
         ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(payload)
         return EXIT_OK
     for c in found:
         gets = ", ".join(
@@ -1092,8 +1093,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             stats = service.campaign_stats(session, args.campaign)
             targets = service.brief_targets(session, args.campaign)
     if args.json:
-        json.dump(service.as_json(stats, targets), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        print_json(service.as_json(stats, targets))
         return EXIT_OK
     when = stats.send_at.astimezone().strftime("%Y-%m-%d %H:%M")
     print(f"{stats.campaign_name} ({stats.client_name}), sent {when}")

@@ -431,3 +431,12 @@ def test_a_clients_contact_list_comes_in_once_and_a_bad_address_writes_nothing(
         ok(data_dir, "contact", "list", "--client", "Maison Verlaine", "--json", "--db", db)
     )
     assert len(again) == 3, "nothing of the refused file was written"
+
+
+def test_the_command_lines_campaign_choices_are_the_models_values() -> None:
+    """Spelt out in the CLI so parsing loads no ORM; they must not drift from the models."""
+    from crmdesk import cli
+    from crmdesk.core.models import CampaignStatus, CampaignType
+
+    assert cli.CAMPAIGN_TYPES == tuple(t.value for t in CampaignType)
+    assert cli.STATUSES == tuple(s.value for s in CampaignStatus)
