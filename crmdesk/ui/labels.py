@@ -20,7 +20,7 @@ from crmdesk.core.errors import (
     WorkspaceReadOnly,
     WorkspaceTooNew,
 )
-from crmdesk.core.models import CampaignStatus, CampaignType, Channel
+from crmdesk.core.models import CampaignStatus, CampaignType, Channel, ChecklistRole
 
 
 def status_label(status: CampaignStatus) -> str:
@@ -72,6 +72,17 @@ def severity_label(severity: Severity) -> str:
         Severity.WARNING: QCoreApplication.translate("ChecklistLabels", "Warnings"),
         Severity.INFO: QCoreApplication.translate("ChecklistLabels", "Information"),
     }[severity]
+
+
+def role_label(role: ChecklistRole) -> str:
+    """A team of the RACI chart (marketing, CRM, data, client): a checklist item's role, a
+    contact's team. The context stays the checklist's, where the words were first translated."""
+    return {
+        ChecklistRole.MARKETING: QCoreApplication.translate("ChecklistLabels", "Marketing"),
+        ChecklistRole.CRM: QCoreApplication.translate("ChecklistLabels", "CRM"),
+        ChecklistRole.DATA: QCoreApplication.translate("ChecklistLabels", "Data"),
+        ChecklistRole.CLIENT: QCoreApplication.translate("ChecklistLabels", "Client"),
+    }[role]
 
 
 def problem_text(problem: FieldProblem) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/bat/accounts_dialog.py" line="+46"/>
+        <location filename="../../ui/bat/accounts_dialog.py" line="+45"/>
         <source>This computer has no keyring to keep the password, so nothing was saved. On Linux, run GNOME Keyring or KWallet and install the Python package secretstorage, or install keyrings.alt; macOS and Windows have one built in.</source>
         <extracomment>The port each security setting usually means; a port the user has not changed follows it.</extracomment>
         <translation>Cet ordinateur n&apos;a pas de trousseau pour garder le mot de passe : rien n&apos;a été enregistré. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt ; macOS et Windows en ont un intégré.</translation>
@@ -387,7 +387,7 @@
 <context>
     <name>BatWindow</name>
     <message>
-        <location filename="../../ui/bat/window.py" line="+99"/>
+        <location filename="../../ui/bat/commands.py" line="+46"/>
         <source>decision: %1</source>
         <translation>décision : %1</translation>
     </message>
@@ -412,7 +412,7 @@
         <translation>blocage des images distantes</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../../ui/bat/proof_view.py" line="+55"/>
         <source>Desktop</source>
         <extracomment>A control moved: the proof is shown again (not a workspace change).</extracomment>
         <translation>Ordinateur</translation>
@@ -503,7 +503,7 @@
         <translation>Aucune requête distante</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location filename="../../ui/bat/window.py" line="+101"/>
         <source>BAT — %1</source>
         <translation>BAT — %1</translation>
     </message>
@@ -514,12 +514,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+494"/>
+        <location line="+415"/>
         <source>&amp;Import a proof…</source>
         <translation>&amp;Importer un BAT…</translation>
     </message>
     <message>
-        <location line="-491"/>
+        <location line="-412"/>
         <source>An .html, .eml or .zip file (Ctrl+I), or drop it here</source>
         <translation>Un fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le ici</translation>
     </message>
@@ -564,7 +564,7 @@
         <translation>Plein écran pour la séance avec le client (F11)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
@@ -604,34 +604,34 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+2"/>
-        <location line="+259"/>
+        <location line="+187"/>
         <source>Personalisation</source>
         <translation>Personnalisation</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-185"/>
         <source>Safety</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+570"/>
+        <location filename="../../ui/bat/review_mode.py" line="+92"/>
+        <location filename="../../ui/bat/window.py" line="+19"/>
         <source>&amp;Approve</source>
         <translation>&amp;Valider</translation>
     </message>
     <message>
-        <location line="-568"/>
+        <location filename="../../ui/bat/window.py" line="+2"/>
         <source>The client approves this round (Alt+A)</source>
         <translation>Le client valide ce BAT (Alt+V)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+566"/>
+        <location filename="../../ui/bat/review_mode.py" line="+3"/>
+        <location filename="../../ui/bat/window.py" line="+5"/>
         <source>Request &amp;changes</source>
         <translation>&amp;Demander des modifications</translation>
     </message>
     <message>
-        <location line="-563"/>
+        <location filename="../../ui/bat/window.py" line="+3"/>
         <source>The client asks for another round (Alt+C)</source>
         <translation>Le client demande un nouveau BAT (Alt+D)</translation>
     </message>
@@ -661,18 +661,18 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Ajouter le retour</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+538"/>
+        <location filename="../../ui/bat/review_mode.py" line="+18"/>
+        <location filename="../../ui/bat/window.py" line="+10"/>
         <source>Feedback</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location filename="../../ui/bat/window.py" line="+48"/>
         <source>BAT %1 — %2 — %3</source>
         <translation>BAT %1 — %2 — %3</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../ui/bat/details.py" line="+23"/>
         <source>Imported from “%1” by %2 on %3.</source>
         <translation>Importé depuis « %1 » par %2 le %3.</translation>
     </message>
@@ -682,12 +682,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Envoyé en test à %1 le %2.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../ui/bat/window.py" line="+57"/>
         <source>Findings (%1)</source>
         <translation>Constats (%1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/bat/details.py" line="+25"/>
         <source>The preview neutralised:</source>
         <translation>L&apos;aperçu a neutralisé :</translation>
     </message>
@@ -702,7 +702,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>JavaScript est désactivé ; l&apos;aperçu ne lit que les fichiers de ce BAT et bloque les requêtes distantes tant que vous ne les autorisez pas.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Not filled by this persona:</source>
         <translation>Non remplies par ce persona :</translation>
     </message>
@@ -712,17 +712,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Remplies :</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Filled by the ESP when sending:</source>
         <translation>Remplies par le routeur à l&apos;envoi :</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>No personalisation tag in this email.</source>
         <translation>Aucune balise de personnalisation dans cet email.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location filename="../../ui/bat/window.py" line="+87"/>
         <source>Import a proof</source>
         <translation>Importer un BAT</translation>
     </message>
@@ -737,7 +737,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Import en cours…</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location filename="../../ui/bat/compare_dialog.py" line="+39"/>
         <source>Compare two rounds</source>
         <translation>Comparer deux BAT</translation>
     </message>
@@ -797,7 +797,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>modifié</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../../ui/bat/review_mode.py" line="-46"/>
         <source>Review — %1</source>
         <translation>Revue — %1</translation>
     </message>
@@ -1297,7 +1297,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/calendar/page.py" line="+100"/>
+        <location filename="../../ui/calendar/page.py" line="+89"/>
         <source>Displayed period</source>
         <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on.</extracomment>
         <translation>Période affichée</translation>
@@ -1397,7 +1397,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+78"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+77"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -1784,7 +1784,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChecklistLabels</name>
     <message>
-        <location filename="../../ui/checklist/labels.py" line="+31"/>
+        <location filename="../../ui/checklist/labels.py" line="+26"/>
         <source>Strategy</source>
         <extracomment>Colours shared by the window and the dialogs (readable on light and dark Fusion palettes).</extracomment>
         <translation>Stratégie</translation>
@@ -1810,7 +1810,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Analyse J+5</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/labels.py" line="+81"/>
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
@@ -1830,7 +1830,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Client</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/checklist/labels.py" line="+6"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
@@ -1910,7 +1910,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Aucun</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/labels.py" line="-13"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
@@ -1925,7 +1925,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Informations</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/checklist/labels.py" line="+9"/>
         <source>D</source>
         <translation>J</translation>
     </message>
@@ -1995,7 +1995,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>La convention UTM dépasse 500 caractères.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>no finding</source>
         <translation>aucun problème</translation>
     </message>
@@ -2013,12 +2013,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChecklistWindow</name>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+154"/>
+        <location filename="../../ui/kit/formats.py" line="+39"/>
         <source>%1 KB</source>
         <translation>%1 Ko</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location filename="../../ui/checklist/commands.py" line="+48"/>
         <source>“%1” → %2</source>
         <translation>« %1 » → %2</translation>
     </message>
@@ -2033,13 +2033,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>le contrôle de %1</translation>
     </message>
     <message>
-        <location line="+262"/>
-        <location line="+323"/>
+        <location filename="../../ui/checklist/window.py" line="+118"/>
+        <location line="+277"/>
         <source>Checklist — %1 (%2)</source>
         <translation>Checklist — %1 (%2)</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-256"/>
         <source>Template…</source>
         <translation>Modèle…</translation>
     </message>
@@ -2059,12 +2059,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Ton, mots interdits, mentions, couleurs et messageries du client</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location filename="../../ui/checklist/items.py" line="+130"/>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -2094,12 +2094,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Checklist items</source>
         <translation>Tâches de la checklist</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/checklist/window.py" line="+61"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
@@ -2115,12 +2115,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+1"/>
-        <location line="+376"/>
+        <location line="+321"/>
         <source>Comment…</source>
         <translation>Commentaire…</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-320"/>
         <source>Comment on the item (F2 or Ctrl+Enter)</source>
         <translation>Commenter la tâche (F2 ou Ctrl+Entrée)</translation>
     </message>
@@ -2155,27 +2155,27 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&lt;p&gt;&lt;b&gt;Aucun email contrôlé pour cette campagne.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cliquez sur &lt;b&gt;Contrôler un email…&lt;/b&gt; (Ctrl+Maj+C) ou déposez le fichier .html ou .eml de la campagne sur cette fenêtre.&lt;/p&gt;&lt;p&gt;crmdesk contrôle ses liens et balises UTM, le lien de désinscription, les images, le poids, les textes, les chartes du client et la compatibilité des messageries, puis coche ou met en échec les tâches marquées &lt;i&gt;auto&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../ui/checklist/findings.py" line="+76"/>
         <source>Finding</source>
         <translation>Constat</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Check</source>
         <translation>Contrôle</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../ui/checklist/window.py" line="+24"/>
         <source>Find in the source (Ctrl+F)</source>
         <translation>Rechercher dans le source (Ctrl+F)</translation>
     </message>
@@ -2195,32 +2195,32 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>%1 — %2 / %3</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../ui/checklist/items.py" line="+20"/>
         <source>Click or press Space to tick; N not applicable; F failed</source>
         <translation>Cliquez ou appuyez sur Espace pour cocher ; N sans objet ; F en échec</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ticked or failed by the automatic check “%1”</source>
         <translation>Cochée ou mise en échec par le contrôle automatique « %1 »</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>overdue</source>
         <translation>en retard</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>auto check</source>
         <translation>contrôle auto</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/checklist/window.py" line="+27"/>
         <source>%1 / %2 done</source>
         <translation>%1 / %2 faites</translation>
     </message>
@@ -2295,12 +2295,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&lt;b&gt;%1&lt;/b&gt; — contrôlé le %2 — %3</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../ui/checklist/findings.py" line="+46"/>
         <source>No finding: the email passed every check.</source>
         <translation>Aucun problème : l’email a passé tous les contrôles.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/checklist/window.py" line="+13"/>
         <source>Source of %1 — double-click a finding to go to its line</source>
         <translation>Source de %1 — double-cliquez sur un constat pour aller à sa ligne</translation>
     </message>
@@ -2470,7 +2470,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientsWindow</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="+183"/>
+        <location filename="../../ui/clients/window.py" line="+182"/>
         <source>Responsible</source>
         <extracomment>The colours a new client starts with: distinct at a glance in the calendar, readable on a light and a dark palette. The first one no client wears yet is offered.</extracomment>
         <translation>Responsable</translation>
@@ -3089,7 +3089,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CommentDialog</name>
     <message>
-        <location filename="../../ui/checklist/window.py" line="-827"/>
+        <location filename="../../ui/checklist/comment_dialog.py" line="+22"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
@@ -3306,7 +3306,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>DueOffsetSpin</name>
     <message>
-        <location filename="../../ui/checklist/template_editor.py" line="+99"/>
+        <location filename="../../ui/checklist/template_editor.py" line="+98"/>
         <source>Days from the send: D-3 is three days before, D+5 five after</source>
         <translation>Jours depuis l’envoi : J-3 trois jours avant, J+5 cinq jours après</translation>
     </message>
@@ -3366,7 +3366,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+27"/>
+        <location filename="../../ui/labels.py" line="-45"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -3471,7 +3471,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Analyse J+5</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+28"/>
         <source>The campaign needs a name.</source>
         <translation>La campagne doit avoir un nom.</translation>
     </message>
@@ -3644,7 +3644,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>LogoField</name>
     <message>
-        <location filename="../../ui/reports/settings_dialog.py" line="+65"/>
+        <location filename="../../ui/reports/settings_dialog.py" line="+63"/>
         <location line="+45"/>
         <source>No logo</source>
         <translation>Pas de logo</translation>
@@ -4022,7 +4022,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PersonasDialog</name>
     <message>
-        <location filename="../../ui/bat/personas_dialog.py" line="+50"/>
+        <location filename="../../ui/bat/personas_dialog.py" line="+49"/>
         <source>Civility</source>
         <translation>Civilité</translation>
     </message>
@@ -4478,7 +4478,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PreviewControls</name>
     <message numerus="yes">
-        <location filename="../../ui/bat/window.py" line="-900"/>
+        <location filename="../../ui/bat/proof_view.py" line="-2"/>
         <source>%n remote request(s) blocked</source>
         <translation>
             <numerusform>%n requête distante bloquée</numerusform>
@@ -4489,7 +4489,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../../ui/profile.py" line="+31"/>
+        <location filename="../../ui/profile.py" line="+30"/>
         <source>Your profile needs a name.</source>
         <translation>Votre profil doit avoir un nom.</translation>
     </message>
@@ -4869,7 +4869,7 @@ Bien cordialement,
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../ui/reports/export_dialog.py" line="+176"/>
+        <location filename="../../ui/reports/export_dialog.py" line="+175"/>
         <source>Quarterly review — %1, %2</source>
         <extracomment>The PDF is on screen (its page count): for the tests and the status bar.</extracomment>
         <translation>Bilan trimestriel — %1, %2</translation>
@@ -5033,12 +5033,12 @@ Bien cordialement,
         <translation>Le logo de %1 n’est pas une image qu’un rapport peut afficher (PNG, JPEG, SVG) : %2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+35"/>
         <source>Your templates folder was not found; the shipped templates were used: %1</source>
         <translation>Le dossier de vos modèles est introuvable ; les modèles fournis ont été utilisés : %1</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-23"/>
         <source>operator</source>
         <translation>l’opérateur</translation>
     </message>
@@ -5046,7 +5046,7 @@ Bien cordialement,
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/reports/review_dialog.py" line="+39"/>
+        <location filename="../../ui/reports/review_dialog.py" line="+38"/>
         <source>Q%1 %2</source>
         <extracomment>How many quarters the combo offers: the one in progress and the seven before, two years.</extracomment>
         <translation>T%1 %2</translation>
@@ -5234,7 +5234,7 @@ Bien cordialement,
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../ui/bat/send_dialog.py" line="+56"/>
+        <location filename="../../ui/bat/send_dialog.py" line="+55"/>
         <source>Approves</source>
         <translation>Valide</translation>
     </message>
@@ -6097,7 +6097,7 @@ Bien cordialement,
 <context>
     <name>StatsWindow</name>
     <message>
-        <location filename="../../ui/stats/window.py" line="+114"/>
+        <location filename="../../ui/stats/commands.py" line="+57"/>
         <source>figures</source>
         <translation>chiffres</translation>
     </message>
@@ -6132,7 +6132,7 @@ Bien cordialement,
         <translation>créer une relance</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../ui/stats/window.py" line="+86"/>
         <source>Stats — %1</source>
         <extracomment>Ctrl+P: the campaign&apos;s recap, once the decisions it quotes are saved.</extracomment>
         <translation>Statistiques — %1</translation>
@@ -6178,12 +6178,12 @@ Bien cordialement,
         <translation>Le récapitulatif de cette campagne pour le client, en PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>&amp;KPIs</source>
         <translation>&amp;KPI</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>&amp;A/B test</source>
         <translation>Test &amp;A/B</translation>
     </message>
@@ -6193,7 +6193,7 @@ Bien cordialement,
         <translation>&amp;Graphiques</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Decisions</source>
         <translation>&amp;Décisions</translation>
     </message>
@@ -6203,7 +6203,7 @@ Bien cordialement,
         <translation>Les ouvertures semblent gonflées par les proxys de confidentialité (Apple Mail Privacy Protection) : jugez cette campagne sur ses clics.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/stats/kpi_table.py" line="+26"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
@@ -6223,8 +6223,9 @@ Bien cordialement,
         <translation>Moyenne client</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../ui/stats/snapshots_table.py" line="+44"/>
         <source>Day</source>
+        <extracomment>Double-click on a line. Delete on the table.</extracomment>
         <translation>Jour</translation>
     </message>
     <message>
@@ -6243,13 +6244,14 @@ Bien cordialement,
         <translation>Double-clic pour corriger ; Suppr retire la ligne</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../ui/stats/window.py" line="+26"/>
         <source>&lt;b&gt;Figures recorded&lt;/b&gt;</source>
         <translation>&lt;b&gt;Chiffres enregistrés&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/stats/ab_panel.py" line="+50"/>
         <source>No A/B test on this campaign: type or import figures per variant (A, B…) to compare them.</source>
+        <extracomment>Judge the test on another metric. The confidence a winner needs (0–1), for all of the client&apos;s tests. A winner chosen by hand (None: the test decides) and why.</extracomment>
         <translation>Pas de test A/B sur cette campagne : saisissez ou importez des chiffres par variante (A, B…) pour les comparer.</translation>
     </message>
     <message>
@@ -6308,14 +6310,15 @@ Bien cordialement,
         <translation>Hausse relative à détecter</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../ui/stats/window.py" line="+15"/>
         <source>Right-click a chart to save it as PNG or SVG.</source>
         <translation>Clic droit sur un graphique pour l’enregistrer en PNG ou SVG.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../ui/stats/decisions.py" line="+24"/>
         <source>What the D+5 analysis decides: the next A/B test, a relance, the next target…
 The campaign recap quotes this text.</source>
+        <extracomment>The save button (the window saves on Ctrl+S and when it closes too).</extracomment>
         <translation>Ce que décide l’analyse J+5 : le prochain test A/B, une relance, la prochaine cible…
 Le récap de campagne reprend ce texte.</translation>
     </message>
@@ -6330,12 +6333,12 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>Ctrl+S ; aussi enregistré à la fermeture de la fenêtre</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../ui/stats/window.py" line="+41"/>
         <source>%1 — sent %2</source>
         <translation>%1 — envoyée le %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>No figures yet: import the ESP&apos;s export (Ctrl+I) or type them (Ctrl+N).</source>
         <translation>Pas encore de chiffres : importez l’export du routeur (Ctrl+I) ou saisissez-les (Ctrl+N).</translation>
     </message>
@@ -6345,12 +6348,12 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>KPI calculés sur les chiffres à %1.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+7"/>
         <source>Client average: the mean of the campaigns sent in the 12 months before this one (%1). Green: at or better than the target (or the average when there is no target); red: worse.</source>
         <translation>Moyenne client : celle des campagnes envoyées dans les 12 mois précédant celle-ci (%1). Vert : objectif atteint ou dépassé (ou la moyenne faute d’objectif) ; rouge : en dessous.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location filename="../../ui/stats/ab_panel.py" line="+55"/>
         <source>%1 wins on %2: the difference is significant at %3 (p = %4).</source>
         <translation>%1 gagne sur les %2 : l’écart est significatif à %3 (p = %4).</translation>
     </message>
@@ -6375,7 +6378,7 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>%1 choisie par %2 le %3 : %4</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../ui/stats/decisions.py" line="+31"/>
         <source>A relance goes to the non-openers once the send&apos;s figures are in.</source>
         <translation>Une relance part vers les non-ouvreurs une fois les chiffres de l’envoi connus.</translation>
     </message>
@@ -6385,12 +6388,12 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>%1 destinataires n’ont pas ouvert cet envoi : Créer une relance (Ctrl+Maj+R).</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location filename="../../ui/stats/ab_panel.py" line="+39"/>
         <source>%1 recipients per variant (power 80 %, confidence %2).</source>
         <translation>%1 destinataires par variante (puissance 80 %, confiance %2).</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../ui/stats/window.py" line="+137"/>
         <source>Stats</source>
         <translation>Statistiques</translation>
     </message>

@@ -22,11 +22,11 @@ from crmdesk.ui.checklist.labels import (
     STATE_COLOURS,
     auto_comment_text,
     family_label,
-    role_label,
     state_label,
 )
 from crmdesk.ui.kit.formats import day_month, local_text, short_date
 from crmdesk.ui.kit.styles import ALERT, glyph
+from crmdesk.ui.labels import role_label
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the item id (checklist) or the Finding (findings)
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1  # (text, foreground, background) drawn after the text

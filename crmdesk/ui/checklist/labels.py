@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from crmdesk.core.checks.model import Family
 from crmdesk.core.errors import FieldProblem
-from crmdesk.core.models import ChecklistPhase, ChecklistRole, ChecklistState
+from crmdesk.core.models import ChecklistPhase, ChecklistState
 from crmdesk.ui.kit.formats import file_name
 
 #: Colours shared by the window and the dialogs (readable on light and dark Fusion palettes).
@@ -29,15 +29,6 @@ def phase_label(phase: ChecklistPhase) -> str:
         ChecklistPhase.SEND: QCoreApplication.translate("ChecklistLabels", "Send"),
         ChecklistPhase.ANALYSIS: QCoreApplication.translate("ChecklistLabels", "Analysis"),
     }[phase]
-
-
-def role_label(role: ChecklistRole) -> str:
-    return {
-        ChecklistRole.MARKETING: QCoreApplication.translate("ChecklistLabels", "Marketing"),
-        ChecklistRole.CRM: QCoreApplication.translate("ChecklistLabels", "CRM"),
-        ChecklistRole.DATA: QCoreApplication.translate("ChecklistLabels", "Data"),
-        ChecklistRole.CLIENT: QCoreApplication.translate("ChecklistLabels", "Client"),
-    }[role]
 
 
 def state_label(state: ChecklistState) -> str:

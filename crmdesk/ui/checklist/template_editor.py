@@ -35,12 +35,11 @@ from crmdesk.ui.checklist.labels import (
     due_offset_text,
     family_label,
     phase_label,
-    role_label,
     template_problem_text,
 )
 from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.kit.styles import ALERT
-from crmdesk.ui.labels import error_text, type_label
+from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
 
 PHASE, LABEL, ROLE, DUE, CHECK = range(5)

@@ -72,7 +72,6 @@ from crmdesk.core.errors import CrmdeskError, FieldProblem, InUse, ValidationErr
 from crmdesk.core.models import CampaignType, ChecklistRole, RaciRole
 from crmdesk.core.plan import PlanProblem
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
-from crmdesk.ui.checklist.labels import role_label
 from crmdesk.ui.clients.commands import (
     AddContact,
     CreateClient,
@@ -88,7 +87,7 @@ from crmdesk.ui.clients.commands import (
     SetSegmentArchived,
 )
 from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
-from crmdesk.ui.labels import error_text, type_label
+from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
 
 ID_ROLE = Qt.ItemDataRole.UserRole
