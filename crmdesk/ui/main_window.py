@@ -37,6 +37,7 @@ from crmdesk.ui.commands import (
     RescheduleCampaign,
 )
 from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
+from crmdesk.ui.kit.dialogs import ask_for_file
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, show_error
 from crmdesk.ui.welcome import WelcomePage
@@ -294,20 +295,9 @@ class MainWindow(QMainWindow):
     def _ask_for_file(
         self, title: str, filters: str, then: Callable[[Path], None], *, saving: bool = False
     ) -> QFileDialog:
-        """A file dialog that does not block the event loop (tests can answer it too)."""
-        dialog = QFileDialog(self, title)
-        dialog.setNameFilter(filters)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        if saving:
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setDefaultSuffix("xlsx")
-        else:
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: then(Path(name)))
+        dialog = ask_for_file(self, title, filters, then, save_suffix="xlsx" if saving else None)
         self.file_dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
-        dialog.open()
         return dialog
 
     def import_plan(self, path: Path | None = None) -> None:

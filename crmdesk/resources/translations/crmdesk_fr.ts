@@ -2470,7 +2470,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientsWindow</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="+182"/>
+        <location filename="../../ui/clients/window.py" line="+183"/>
         <source>Responsible</source>
         <extracomment>The colours a new client starts with: distinct at a glance in the calendar, readable on a light and a dark palette. The first one no client wears yet is offered.</extracomment>
         <translation>Responsable</translation>
@@ -2585,7 +2585,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+145"/>
-        <location line="+1401"/>
+        <location line="+1399"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -3107,7 +3107,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="-1143"/>
+        <location filename="../../ui/clients/window.py" line="-1141"/>
         <source>the contact has no name</source>
         <translation>le contact n’a pas de nom</translation>
     </message>
@@ -3221,7 +3221,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Ajouter les contacts d’une liste envoyée par le client (CSV ou Excel&#xa0;: nom, e-mail, rôle)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
@@ -3231,7 +3231,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Listes de contacts (*.csv *.xlsx *.xls *.txt);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+25"/>
         <source>%n contact(s) imported</source>
         <translation>
             <numerusform>%n contact importé</numerusform>
@@ -3678,7 +3678,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+89"/>
+        <location filename="../../ui/main_window.py" line="+90"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -3873,7 +3873,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>À &amp;propos de crmdesk</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+45"/>
         <source>Import a plan</source>
         <translation>Importer un plan</translation>
     </message>
@@ -5122,7 +5122,7 @@ Bien cordialement,
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="-410"/>
+        <location filename="../../ui/clients/window.py" line="-408"/>
         <location line="+14"/>
         <source>Name</source>
         <translation>Nom</translation>

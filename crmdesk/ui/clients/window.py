@@ -86,6 +86,7 @@ from crmdesk.ui.clients.commands import (
     SetClientArchived,
     SetSegmentArchived,
 )
+from crmdesk.ui.kit.dialogs import ask_for_file
 from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
@@ -833,16 +834,14 @@ class ContactsPanel(_Panel):
         self.import_button.setEnabled(self.client_id is not None)
 
     def ask_for_list(self) -> None:
-        """A file dialog that does not block the event loop (tests answer it too)."""
-        dialog = QFileDialog(self, self.tr("Import contacts"))
-        dialog.setNameFilter(self.tr("Contact lists (*.csv *.xlsx *.xls *.txt);;All files (*)"))
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.import_list(Path(name)))
-        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
+        dialog = ask_for_file(
+            self,
+            self.tr("Import contacts"),
+            self.tr("Contact lists (*.csv *.xlsx *.xls *.txt);;All files (*)"),
+            self.import_list,
+        )
         self.file_dialog = dialog
-        dialog.open()
+        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
 
     def import_list(self, path: Path) -> None:
         """Read and check the list, then add it all (one undoable step) or say what is wrong."""
