@@ -11,7 +11,6 @@ needs no choice.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.files import replace_atomically
 from crmdesk.core.models import Operator
 
 NAME_MAX = 120
@@ -94,9 +94,8 @@ def remember_me(session: Session, operator_id: int) -> None:
     choices[workspace_key(session)] = operator_id
     path = _choice_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(choices, indent=1, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)
+    text = json.dumps(choices, indent=1, ensure_ascii=False).encode("utf-8")
+    replace_atomically(path, lambda handle: handle.write(text))
 
 
 def me(session: Session) -> OperatorProfile | None:

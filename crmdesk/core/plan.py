@@ -14,9 +14,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import os
 import re
-import secrets
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +31,7 @@ from sqlalchemy.orm import Session
 from crmdesk.core import checklists, clients, fts
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
+from crmdesk.core.files import replace_atomically
 from crmdesk.core.models import (
     Campaign,
     CampaignStatus,
@@ -1242,25 +1241,14 @@ def export_plan(
 
 
 def _write_atomically(out: Path, write: Callable[[BinaryIO], None]) -> None:
-    temporary: Path | None = None
     try:
-        temporary = out.parent / f".{out.name}.{secrets.token_hex(4)}.part"
-        with temporary.open("xb") as handle:  # the user's umask applies, unlike mkstemp's 0600
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, out)
-        temporary = None
+        replace_atomically(out, write)
     except OSError as error:
         raise PlanRefused(
             "unwritable",
             out.name,
             f"{out}: the plan could not be written ({error.strerror or error}).",
         ) from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
 
 
 def _write_csv(handle: BinaryIO, rows: list[tuple[object, ...]]) -> None:

@@ -9,9 +9,7 @@ JavaScript off and no access to remote URLs: a report shows only what crmdesk pu
 
 from __future__ import annotations
 
-import contextlib
 import os
-import secrets
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -35,6 +33,7 @@ from PySide6.QtWebEngineCore import (  # noqa: TID253 (loaded with the first rep
 )
 
 from crmdesk.core.errors import ReportFailed
+from crmdesk.core.files import replace_atomically
 from crmdesk.render.templates import RESOURCES, locale_of
 
 #: Left, top, right, bottom, in millimetres: room for the running header and the page numbers.
@@ -168,23 +167,12 @@ def write_atomically(pdf: bytes, out: Path) -> None:
     so a full disk or a closed folder never leaves half a PDF where the user looks."""
     out = out.expanduser()
     folder = out.parent
-    temporary: Path | None = None
     try:
         if out.is_dir():
             raise ReportFailed("unwritable", "This path is a folder: give a file name.", out)
         if not folder.is_dir():
             raise ReportFailed("unwritable", "This folder does not exist.", folder)
-        temporary = folder / f".{out.name}.{secrets.token_hex(4)}.part"
-        with temporary.open("xb") as file:  # the user's umask applies, unlike mkstemp's 0600
-            file.write(pdf)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, out)
-        temporary = None
+        replace_atomically(out, lambda file: file.write(pdf))
     except OSError as error:
         reason = error.strerror or str(error)
         raise ReportFailed("unwritable", f"The PDF could not be written: {reason}.", out) from error
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
