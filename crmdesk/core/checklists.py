@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from crmdesk.core import chain
 from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.changes import Changes
 from crmdesk.core.checks.model import Charters, CheckContext, Finding, Severity, Tone
@@ -61,18 +62,23 @@ class TemplateItem:
     role: ChecklistRole
     due_offset_days: int = 0
     check: str = ""
+    #: The event of the chain that settles the item (``crmdesk.core.chain``), or "".
+    event: str = ""
 
     def label(self, language: str) -> str:
         return self.label_fr if language.startswith("fr") else self.label_en
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "label": {"en": self.label_en, "fr": self.label_fr},
             "phase": self.phase.value,
             "role": self.role.value,
             "due_offset_days": self.due_offset_days,
             "check": self.check,
         }
+        if self.event:
+            data["event"] = self.event
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TemplateItem:
@@ -86,6 +92,7 @@ class TemplateItem:
             role=ChecklistRole(data["role"]),
             due_offset_days=int(data.get("due_offset_days", 0)),
             check=str(data.get("check", "")),
+            event=str(data.get("event", "")),
         )
 
 
@@ -227,11 +234,13 @@ def item_rows(
             "due_offset_days": item.due_offset_days,
             "due_on": due_day(send_day, item.due_offset_days),
             "check": item.check,
+            "event": item.event,
             "state": ChecklistState.TODO,
             "done_by": "",
             "done_at": None,
             "comment": "",
             "by_check": False,
+            "auto_note": None,
         }
         for position, item in enumerate(items)
     ]
@@ -249,6 +258,8 @@ def ensure_checklist(session: Session, campaign_id: int) -> bool:
     if session.scalar(select(func.count()).where(ChecklistItem.campaign_id == campaign_id)):
         return False
     create_for_campaign(session, get_campaign(session, campaign_id))
+    # What happened before the checklist existed (a brief, a BAT) settles its items now.
+    chain.follow(session, campaign_id)
     return True
 
 
@@ -287,9 +298,15 @@ class ItemView:
     comment: str
     by_check: bool
     overdue: bool
+    event: str = ""
+    auto_note: dict[str, Any] | None = None
 
     def label(self, language: str) -> str:
         return self.label_fr if language.startswith("fr") else self.label_en
+
+    def note(self, language: str) -> str:
+        """Why the app set the state, in ``language``; "" when a person set it."""
+        return describe_note(self.auto_note, language) if self.by_check else ""
 
 
 @dataclass(frozen=True)
@@ -350,6 +367,8 @@ def load_checklist(session: Session, campaign_id: int, today: date) -> Checklist
                     r.comment,
                     r.by_check,
                     _is_overdue(r.state, r.due_on, today),
+                    r.event,
+                    r.auto_note,
                 )
                 for r in rows
             ),
@@ -382,6 +401,7 @@ class ItemState:
     done_at: datetime | None
     comment: str
     by_check: bool
+    auto_note: dict[str, Any] | None = None
 
 
 def _item(session: Session, item_id: int) -> ChecklistItem:
@@ -392,7 +412,9 @@ def _item(session: Session, item_id: int) -> ChecklistItem:
 
 
 def _state_of(item: ChecklistItem) -> ItemState:
-    return ItemState(item.state, item.done_by, item.done_at, item.comment, item.by_check)
+    return ItemState(
+        item.state, item.done_by, item.done_at, item.comment, item.by_check, item.auto_note
+    )
 
 
 def set_state(
@@ -408,7 +430,7 @@ def set_state(
     item = _item(session, item_id)
     previous = _state_of(item)
     item.state = state
-    item.by_check = False
+    item.by_check, item.auto_note = False, None
     if state is ChecklistState.TODO:
         item.done_by, item.done_at = "", None
     else:
@@ -428,7 +450,7 @@ def set_comment(session: Session, item_id: int, comment: str) -> tuple[ItemState
 def restore_state(session: Session, item_id: int, kept: ItemState) -> Changes:
     item = _item(session, item_id)
     item.state, item.done_by, item.done_at = kept.state, kept.done_by, kept.done_at
-    item.comment, item.by_check = kept.comment, kept.by_check
+    item.comment, item.by_check, item.auto_note = kept.comment, kept.by_check, kept.auto_note
     return _changes(item.campaign_id)
 
 
@@ -526,19 +548,73 @@ def verdicts(
     return decided
 
 
-def _auto_comment(tick: AutoTick, source: str) -> str:
-    if not tick.errors and not tick.warnings:
-        detail = "no finding"
-    else:
-        detail = ", ".join(
-            part
-            for part in (
-                f"{tick.errors} error{'s' * (tick.errors != 1)}" if tick.errors else "",
-                f"{tick.warnings} warning{'s' * (tick.warnings != 1)}" if tick.warnings else "",
-            )
-            if part
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+#: The sentence of each note, (English, French); ``{…}`` are the note's own fields.
+_NOTES: dict[str, tuple[str, str]] = {
+    chain.BRIEF: ("Brief complete ({score}%)", "Brief complet ({score}\u00a0%)"),
+    chain.BAT_IMPORTED: ("BAT {round} imported ({source})", "BAT {round} importé ({source})"),
+    chain.BAT_SENT: ("BAT {round} sent as a test", "BAT {round} envoyé en test"),
+    chain.STATS: ("D+{day} figures recorded", "Chiffres à J+{day} enregistrés"),
+    chain.DECISIONS: ("Decisions written in the analysis", "Décisions écrites dans l\u2019analyse"),
+    chain.RECAP_SENT: ("Recap sent", "Récap envoyé"),
+}
+
+
+NBSP_COLON = "\u00a0:"
+
+
+def describe_findings(errors: int, warnings: int, language: str) -> str:
+    """ "2 erreurs, 1 avertissement": what a check found, in the reader's language."""
+    if language.startswith("fr"):
+        parts = [
+            _plural(errors, "erreur", "erreurs") if errors else "",
+            _plural(warnings, "avertissement", "avertissements") if warnings else "",
+        ]
+        return ", ".join(p for p in parts if p) or "aucun problème"
+    parts = [
+        _plural(errors, "error", "errors") if errors else "",
+        _plural(warnings, "warning", "warnings") if warnings else "",
+    ]
+    return ", ".join(p for p in parts if p) or "no finding"
+
+
+def describe_note(note: dict[str, Any] | None, language: str) -> str:
+    """Say why the app set an item, in the reader's language (the note is stored as data)."""
+    if not note:
+        return ""
+    french = language.startswith("fr")
+    if "check" in note:
+        detail = describe_findings(
+            int(note.get("errors", 0) or 0), int(note.get("warnings", 0) or 0), language
         )
-    return f"{source}: {detail}"
+        return f"{note.get('source', '')}{NBSP_COLON if french else ':'} {detail}"
+    event = str(note.get("event", ""))
+    if event == chain.BAT_APPROVED:
+        number = note.get("round", "")
+        if note.get("changes"):
+            return (
+                f"Modifications demandées sur le BAT {number}"
+                if french
+                else f"Changes requested on BAT {number}"
+            )
+        override = int(note.get("override", 0))
+        if override:
+            if french:
+                left = _plural(override, "erreur ouverte", "erreurs ouvertes")
+                return f"BAT {number} validé malgré {left}"
+            return f"BAT {number} approved over {_plural(override, 'open error', 'open errors')}"
+        return f"BAT {number} validé" if french else f"BAT {number} approved"
+    sentence = _NOTES.get(event)
+    if sentence is None:
+        return ""
+    text = sentence[1] if french else sentence[0]
+    try:
+        return text.format(**note)
+    except (KeyError, IndexError):
+        return text.split("{", 1)[0].strip()
 
 
 @dataclass(frozen=True)
@@ -581,10 +657,17 @@ def record_run(
     previous = {}
     for tick in ticks:
         item = by_id[tick.item_id]
+        if chain.set_by_hand(item):
+            continue  # the operator's word stands over the check's
         previous[item.id] = _state_of(item)
         item.state, item.by_check = tick.state, True
         item.done_by, item.done_at = CHECK_AUTHOR, now
-        item.comment = _auto_comment(tick, source)
+        item.auto_note = {
+            "check": item.check,
+            "source": source,
+            "errors": tick.errors,
+            "warnings": tick.warnings,
+        }
     return RunOutcome(
         run.id,
         tuple(ticks),
@@ -690,3 +773,64 @@ def unarchive(session: Session, kept: ChecklistArchive) -> None:
         session.execute(insert(table_of(ChecklistItem)), list(kept.items))
     if kept.runs:
         session.execute(insert(table_of(CheckRun)), list(kept.runs))
+
+
+#: The checks whose verdict depends on the client's charters (tone, banned words, mentions,
+#: palette, mail clients, UTM convention): the ones a change of charters runs again.
+CHARTER_CHECKS = ("editorial", "graphic", "compatibility", "links")
+
+
+def _charter_bound(finding: Finding) -> bool:
+    return any(follows(check, finding.check_id) for check in CHARTER_CHECKS)
+
+
+def recheck_for_charters(
+    session: Session, client_id: int, now: datetime | None = None
+) -> frozenset[int]:
+    """The client's charters changed: run the charter checks again on the latest email of each
+    campaign still before its send, so the checklist and the BAT guard judge by today's rules.
+
+    Only the charter checks run again, on the HTML kept with the latest run; the other
+    findings stay as found (those of an .eml's headers cannot be found again from its HTML).
+    The latest BAT round, while undecided, takes the same findings. Returns the campaigns.
+    """
+    from crmdesk.core.checks.engine import check_bytes
+    from crmdesk.core.models import BatDecision, BatRound, CampaignStatus
+
+    before_send = [status for status in CampaignStatus if status.rank < CampaignStatus.SENT.rank]
+    ids = session.scalars(
+        select(Campaign.id).where(Campaign.client_id == client_id, Campaign.status.in_(before_send))
+    ).all()
+    rechecked = set()
+    for campaign_id in ids:
+        run = latest_run(session, campaign_id)
+        if run is None or not run.html:
+            continue
+        fresh = check_bytes(
+            run.html.encode("utf-8"),
+            run.source_name or "email.html",
+            kind="html",
+            context=check_context(session, campaign_id),
+        )
+        findings = [f for f in run.findings if not _charter_bound(f)] + [
+            f for f in fresh.findings if _charter_bound(f)
+        ]
+        findings.sort(key=lambda f: -f.severity.rank)
+        report = replace(fresh, findings=findings, name=run.source_name)
+        record_run(session, campaign_id, report, now)
+        latest = session.scalar(
+            select(BatRound)
+            .where(BatRound.campaign_id == campaign_id)
+            .order_by(BatRound.number.desc())
+            .limit(1)
+        )
+        if latest is not None and latest.decision is BatDecision.PENDING:
+            kept = [
+                f for f in (Finding.from_json(j) for j in latest.findings) if not _charter_bound(f)
+            ]
+            merged = kept + [f for f in fresh.findings if _charter_bound(f)]
+            latest.findings = [f.to_json() for f in merged]
+            latest.errors = sum(f.severity is Severity.ERROR for f in merged)
+            latest.warnings = sum(f.severity is Severity.WARNING for f in merged)
+        rechecked.add(campaign_id)
+    return frozenset(rechecked)

@@ -470,7 +470,8 @@ def charters(session: Session, client_id: int) -> CharterInput:
 def update_charters(
     session: Session, client_id: int, data: CharterInput
 ) -> tuple[CharterInput, Changes]:
-    """Validate and store; returns the previous charters (for undo)."""
+    """Validate and store, then run the charter checks again on the client's campaigns still
+    before their send; returns the previous charters (for undo)."""
     problems: list[FieldProblem] = []
     if data.tone not in ("", "tu", "vous"):
         problems.append(FieldProblem("tone", "tone_unknown", "The tone is “tu”, “vous” or unset."))
@@ -497,6 +498,13 @@ def update_charters(
     client.palette = palette
     client.utm_convention = data.utm_convention.strip()
     client.mail_clients = _clean(data.mail_clients)
+    session.flush()
+    from crmdesk.core.checklists import recheck_for_charters
+
+    # The checks of the latest round judge by the charters: run them again under the new ones.
+    rechecked = recheck_for_charters(session, client_id)
+    if rechecked:
+        return previous, Changes(clients=True, checklist=True, bat=True)
     return previous, Changes(clients=True)
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from crmdesk.core import sqlite
+from crmdesk.core import chain, sqlite
 from crmdesk.core.errors import (
     NotAWorkspace,
     WorkspaceBusy,
@@ -137,6 +137,7 @@ class Workspace:
         self.read_only = lock is None
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        chain.install(self._sessions)
         self._readers = sessionmaker(
             engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
         )

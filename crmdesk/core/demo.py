@@ -351,6 +351,9 @@ def populate(
         next_id += 1
 
     if rows:
+        from crmdesk.core import chain
+
+        chain.pause(session)  # settled below for the campaigns in play, not all thousands
         session.execute(insert(table_of(Campaign)), rows)
         session.execute(insert(campaign_segments), links)
         _write_briefs(session, rows, dict(zip(client_ids, CLIENTS, strict=True)), today, rng)
@@ -359,7 +362,16 @@ def populate(
         from crmdesk.core.stats.demo import write_demo_stats
 
         write_demo_stats(session, rows, today, rng)
+        for row in rows:
+            if row["status"] in CHECKED_STATUSES and _around(row, today):
+                chain.follow(session, int(row["id"]), OPERATOR)  # type: ignore[call-overload]
     return len(rows)
+
+
+def _around(row: dict[str, object], today: date) -> bool:
+    at = row["planned_send_at"]
+    assert isinstance(at, datetime)
+    return abs((at.date() - today).days) <= AROUND_DAYS
 
 
 DOMAINS = {

@@ -390,8 +390,14 @@ class ChecklistItem(Base):
     done_by: Mapped[str] = mapped_column(String(120), default="")
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     comment: Mapped[str] = mapped_column(Text, default="")
-    #: The state was set by an automatic check run, not by a person.
+    #: The state was set by the app (a check run or an event of the chain), not by a person.
     by_check: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The event of the chain that settles the item ("brief", "bat_approved"…), see
+    #: ``crmdesk.core.chain``; "" for an item only a person or a check ticks.
+    event: Mapped[str] = mapped_column(String(40), default="")
+    #: Why the app set the state, as data ({"check": …, "errors": 1} or {"event": …, "by": …})
+    #: so that it reads in the language of whoever looks; None when a person set it.
+    auto_note: Mapped[dict[str, object] | None] = mapped_column(JSON, nullable=True)
 
 
 class CheckRun(Base):
@@ -466,6 +472,9 @@ class BatRound(Base):
     )
     decided_by: Mapped[str] = mapped_column(String(120), default="")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    #: The error findings still open when the round was approved anyway (their ``to_json()``):
+    #: with ``decided_by`` and ``decided_at``, the record of the override and who accepted it.
+    override_findings: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
 
     files: Mapped[list[BatFile]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="BatFile.path"
@@ -571,7 +580,9 @@ class StatSnapshot(Base):
     """A campaign's figures as read on ``taken_on`` (D+1, D+5, D+30…), for one variant.
 
     ``variant`` is "" for the campaign as a whole, or the A/B variant's label ("A", "B"…).
-    Counts default to 0: an export that lacks a column (no revenue tracking) gives 0.
+    Only ``sent`` is required: a figure the export or the operator never gave (no revenue
+    tracking, no complaint count) is None, so that it reads "not given" and stays out of
+    averages instead of passing for a failed campaign.
     """
 
     __tablename__ = "stat_snapshots"
@@ -593,17 +604,17 @@ class StatSnapshot(Base):
     variant: Mapped[str] = mapped_column(String(40), default="")
     taken_on: Mapped[date] = mapped_column(Date)
     sent: Mapped[int] = mapped_column(Integer, default=0)
-    delivered: Mapped[int] = mapped_column(Integer, default=0)
-    hard_bounces: Mapped[int] = mapped_column(Integer, default=0)
-    soft_bounces: Mapped[int] = mapped_column(Integer, default=0)
-    unique_opens: Mapped[int] = mapped_column(Integer, default=0)
-    total_opens: Mapped[int] = mapped_column(Integer, default=0)
-    unique_clicks: Mapped[int] = mapped_column(Integer, default=0)
-    total_clicks: Mapped[int] = mapped_column(Integer, default=0)
-    unsubscribes: Mapped[int] = mapped_column(Integer, default=0)
-    complaints: Mapped[int] = mapped_column(Integer, default=0)
-    conversions: Mapped[int] = mapped_column(Integer, default=0)
-    revenue: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal(0))
+    delivered: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hard_bounces: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    soft_bounces: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    unique_opens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    total_opens: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    unique_clicks: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    total_clicks: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    unsubscribes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    complaints: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    conversions: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    revenue: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), nullable=True)
     source: Mapped[StatSource] = mapped_column(_enum(StatSource, "stat_source"))
     source_name: Mapped[str] = mapped_column(String(300), default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

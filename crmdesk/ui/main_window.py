@@ -40,6 +40,7 @@ from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 from crmdesk.ui.kit.dialogs import ask_for_file
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.reports.fit import fit_to_screen
 from crmdesk.ui.welcome import WelcomePage
 
 W = TypeVar("W", bound=QWidget)
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.plan_dialog: QWidget | None = None
         self.file_dialog: QFileDialog | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
 
         self.calendar = CalendarPage(self.ops)
         self.cockpit = CockpitPage(self.ops)
@@ -469,7 +470,7 @@ class MainWindow(QMainWindow):
         )
 
     def _new_client_for_dialog(self) -> None:
-        """"New client…" in the campaign dialog: the Clients window starts a client, and the
+        """ "New client…" in the campaign dialog: the Clients window starts a client, and the
         dialog picks it once saved."""
         window = self.open_clients(new=True)
 

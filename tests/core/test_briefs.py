@@ -6,15 +6,17 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import delete, select
 
-from crmdesk.core import campaigns, clients, fts
+from crmdesk.core import campaigns, checklists, clients, fts
 from crmdesk.core.briefs import service
 from crmdesk.core.briefs.completeness import BriefContext, completeness, url_problem
 from crmdesk.core.briefs.content import BriefContent, Cta, KpiTargets, Tone
 from crmdesk.core.briefs.diff import diff
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import ValidationError
-from crmdesk.core.models import CampaignType
+from crmdesk.core.lookup import get_campaign
+from crmdesk.core.models import Brief, CampaignType, ChecklistItem
 from tests.conftest import plan
 
 SEND = date(2026, 3, 19)
@@ -114,9 +116,7 @@ def save(workspace: Workspace, campaign_id: int, content: BriefContent, sitting:
         return service.save(session, campaign_id, content, sitting, now=at)
 
 
-def test_a_brief_with_only_kpi_targets_saves(
-    workspace: Workspace, campaign_id: int
-) -> None:
+def test_a_brief_with_only_kpi_targets_saves(workspace: Workspace, campaign_id: int) -> None:
     only_targets = BriefContent(kpi_targets=KpiTargets(open_rate=25.0, click_rate=3.0))
     outcome = save(workspace, campaign_id, only_targets, "sitting-1")
     assert outcome.version == 1
@@ -282,7 +282,9 @@ def test_a_client_that_requires_a_mention_makes_an_empty_one_a_problem(
     campaign = plan(workspace, strict, SEND, name="Livret A")
     with workspace.reader() as session:
         state = service.load(session, campaign)
-    assert state.context == BriefContext(send_day=SEND, mention_required=True)
+    assert state.context == BriefContext(
+        send_day=SEND, mention_required=True, bat_day=date(2026, 3, 17)
+    )
     assert "mention_missing" not in codes(state.content, state.context)  # template has one
     assert "mention_missing" in codes(replace(state.content, mandatory_mentions=""), state.context)
 
@@ -292,3 +294,67 @@ def test_saved_at_is_the_given_instant(workspace: Workspace, campaign_id: int) -
     save(workspace, campaign_id, BriefContent(context="x"), "a", at)
     with workspace.reader() as session:
         assert service.versions(session, campaign_id)[0].saved_at == at
+
+
+# -- the campaign's dates ---------------------------------------------------------------------
+
+
+def bat_deadline(workspace: Workspace, campaign_id: int) -> date:
+    """The due day of "BAT approved by the client" in the campaign's own checklist."""
+    with workspace.reader() as session:
+        loaded = checklists.load_checklist(session, campaign_id, SEND)
+    return next(i.due_on for i in loaded.items if i.label_en == "BAT approved by the client")
+
+
+def test_the_brief_shows_the_campaigns_send_day_and_its_checklists_bat_deadline(
+    workspace: Workspace, campaign_id: int
+) -> None:
+    with workspace.reader() as session:
+        state = service.load(session, campaign_id)
+    assert state.content.send_due == SEND
+    assert state.content.bat_due == bat_deadline(workspace, campaign_id) == date(2026, 3, 17)
+    assert (state.context.send_day, state.context.bat_day) == (SEND, date(2026, 3, 17))
+
+
+def test_dates_saved_in_a_brief_are_replaced_by_the_campaigns_and_not_listed_as_changes(
+    workspace: Workspace, campaign_id: int
+) -> None:
+    drifted = replace(COMPLETE, bat_due=date(2026, 3, 2), send_due=date(2026, 4, 1))
+    save(workspace, campaign_id, drifted, "sitting-1")
+    with workspace.reader() as session:
+        stored = service.version_content(session, campaign_id, 1)
+        history = service.versions(session, campaign_id)
+    assert (stored.send_due, stored.bat_due) == (SEND, date(2026, 3, 17))
+    assert "bat_due" not in history[0].changed and "send_due" not in history[0].changed
+
+
+def test_moving_the_campaign_moves_the_briefs_dates(workspace: Workspace, campaign_id: int) -> None:
+    save(workspace, campaign_id, COMPLETE, "sitting-1")
+    later = date(2026, 3, 30)  # a Monday: the BAT approval falls on the Friday before
+    with workspace.session() as session:
+        campaigns.reschedule(session, campaign_id, later)
+    with workspace.reader() as session:
+        state = service.load(session, campaign_id)
+    assert state.content.send_due == later
+    assert state.content.bat_due == bat_deadline(workspace, campaign_id) == date(2026, 3, 27)
+    assert state.context.bat_day == date(2026, 3, 27)
+
+    # The stored copy (read by the brief's PDF) is brought in step without a new version.
+    with workspace.session() as session:
+        campaign = get_campaign(session, campaign_id)
+        assert service.follow_campaign(session, campaign)
+        assert not service.follow_campaign(session, campaign)
+    with workspace.reader() as session:
+        stored = session.scalar(select(Brief.content).where(Brief.campaign_id == campaign_id))
+        assert (stored["send_due"], stored["bat_due"]) == ("2026-03-30", "2026-03-27")
+        assert [v.number for v in service.versions(session, campaign_id)] == [1]
+
+
+def test_a_campaign_without_a_checklist_yet_takes_the_bat_deadline_from_its_template(
+    workspace: Workspace, campaign_id: int
+) -> None:
+    with workspace.session() as session:
+        session.execute(delete(ChecklistItem).where(ChecklistItem.campaign_id == campaign_id))
+    with workspace.reader() as session:
+        state = service.load(session, campaign_id)
+    assert state.content.bat_due == checklists.due_day(SEND, -2) == date(2026, 3, 17)

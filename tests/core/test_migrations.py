@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from crmdesk.core import clients, migrate
 from crmdesk.core.db import Workspace, make_engine
@@ -93,3 +94,49 @@ def test_a_failed_upgrade_leaves_the_file_as_it_was_and_says_where_the_copy_is(
         con.execute("DROP INDEX ix_campaign_segments_segment_id")
     with Workspace.open(path) as workspace:
         assert workspace.migration.to_revision == migrate.HEAD_REVISION
+
+
+def test_0009_gives_existing_checklists_their_events_and_keeps_figures(tmp_path: Path) -> None:
+    path = tmp_path / "agency.sqlite"
+    older_workspace(path, "0008")
+    with sqlite3.connect(path) as con:
+        con.execute(
+            "INSERT INTO campaigns (client_id, name, channel, type, status, planned_send_at, "
+            "send_timezone, volume, subject, preheader, esp, notes, created_at, updated_at) "
+            "VALUES (1, 'Soldes', 'email', 'promo', 'draft', '2026-03-19 09:00:00', "
+            "'Europe/Paris', 0, '', '', '', '', '2026-01-05 09:00:00', '2026-01-05 09:00:00')"
+        )
+        for position, label in enumerate(("BAT approved by the client", "Targeting built")):
+            con.execute(
+                "INSERT INTO checklist_items (campaign_id, position, phase, label_en, "
+                "label_fr, role, due_offset_days, due_on, \"check\", state, done_by, comment, "
+                "by_check) VALUES (1, ?, 'bat', ?, ?, 'client', -2, '2026-03-17', '', "
+                "'todo', '', '', 0)",
+                (position, label, label),
+            )
+        con.execute(
+            "INSERT INTO stat_snapshots (campaign_id, variant, taken_on, sent, delivered, "
+            "hard_bounces, soft_bounces, unique_opens, total_opens, unique_clicks, "
+            "total_clicks, unsubscribes, complaints, conversions, revenue, source, "
+            "source_name, updated_at) VALUES (1, '', '2026-03-24', 2000, 1980, 5, 15, 700, "
+            "900, 80, 95, 4, 0, 0, 0, 'typed', '', '2026-03-24 09:00:00')"
+        )
+    with Workspace.open(path) as workspace, workspace.session() as session:
+        session.execute(
+            sa.text(
+                "INSERT INTO stat_snapshots (campaign_id, variant, taken_on, sent, source, "
+                "source_name, updated_at) VALUES (1, 'B', '2026-03-24', 1000, 'typed', '', "
+                "'2026-03-24 09:00:00')"
+            )
+        )
+    with sqlite3.connect(path) as con:
+        events = con.execute("SELECT label_en, event FROM checklist_items ORDER BY position")
+        assert events.fetchall() == [
+            ("BAT approved by the client", "bat_approved"),
+            ("Targeting built", ""),
+        ]
+        figures = con.execute(
+            "SELECT variant, delivered, conversions, revenue FROM stat_snapshots ORDER BY variant"
+        )
+        # A 0 stored before stays a 0; a figure never given is now NULL.
+        assert figures.fetchall() == [("", 1980, 0, 0), ("B", None, None, None)]

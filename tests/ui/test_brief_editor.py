@@ -16,6 +16,7 @@ from crmdesk.ui.brief.editor import BriefEditor
 from crmdesk.ui.main_window import MainWindow
 from crmdesk.ui.operations import Operations
 from tests.conftest import plan
+from tests.ui.test_calendar import cell_centre, chip_centre, drag
 
 
 def open_editor(qtbot: QtBot, workspace: Workspace, campaign_id: int) -> BriefEditor:
@@ -167,3 +168,31 @@ def test_an_imported_mail_goes_to_the_notes_and_offers_fields_without_filling_th
     assert shown and "not text" in shown[0] and "logo.txt" in shown[0]
     assert editor.notes.toPlainText() == notes_before
     editor.save_now()
+
+
+def test_the_brief_shows_the_campaigns_dates_and_follows_a_move_in_the_calendar(
+    qtbot: QtBot, workspace: Workspace, client_id: int
+) -> None:
+    campaign = plan(workspace, client_id, date(2026, 7, 9), name="Soldes d'été")
+    main = MainWindow(workspace)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.ready, timeout=5000):
+        main.show()
+    editor = main.open_brief(campaign)
+    send, bat = editor.fields["send_due"], editor.fields["bat_due"]
+    assert send.value() == date(2026, 7, 9)  # type: ignore[attr-defined]
+    assert bat.value() == date(2026, 7, 7)  # type: ignore[attr-defined]  # D-2, the approval
+    assert send.isReadOnly() and bat.isReadOnly()  # type: ignore[attr-defined]
+
+    # Typing in a campaign date does nothing: it is moved with the campaign.
+    qtbot.keyClicks(bat, "01/01/2027")
+    assert bat.value() == date(2026, 7, 7)  # type: ignore[attr-defined]
+
+    # Dragged to Monday 13 July in the calendar: the BAT approval moves to Friday 10 July.
+    main.calendar.go_to(date(2026, 7, 1))
+    view = main.calendar.month_view
+    drag(qtbot, view, chip_centre(view, campaign), cell_centre(view, date(2026, 7, 13)))
+    qtbot.waitUntil(lambda: send.value() == date(2026, 7, 13))  # type: ignore[attr-defined]
+    assert bat.value() == date(2026, 7, 10)  # type: ignore[attr-defined]
+    assert not editor._dirty  # showing the campaign's dates is not an edit to save
+    editor.close()

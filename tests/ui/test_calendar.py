@@ -19,6 +19,9 @@ from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 from crmdesk.ui.main_window import MainWindow
 from tests.conftest import plan
 
+#: The offscreen platform cannot give a popup the keyboard; a real screen does.
+OFFSCREEN_POPUP = "This plugin does not support grabbing the keyboard"
+
 
 def send_day(workspace: Workspace, campaign_id: int) -> date:
     with workspace.session() as session:
@@ -294,3 +297,62 @@ def test_the_next_month_read_ahead_never_shows_a_campaign_where_it_was(
     assert [e.id for e in view.period.by_day[date(2026, 8, 6)]] == [campaign_id]
     page.step(-1)
     assert date(2026, 7, 9) not in view.period.by_day
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_POPUP)
+def test_clicking_more_on_a_crowded_day_lists_every_campaign_and_opens_one(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, client_id: int, segment_ids: list[int]
+) -> None:
+    crowded = date(2026, 7, 22)
+    names = [f"Relance {n}" for n in range(1, 9)]
+    planned = {
+        plan(workspace, client_id, crowded, name=name, at=time(8 + n, 0)): name
+        for n, name in enumerate(names)
+    }
+    window.resize(1280, 720)  # a laptop: a month cell holds three or four chips
+    window.calendar.reload()
+    view = window.calendar.month_view
+    view.repaint()
+    shown = {c.entry.id for c in view._chips if c.entry.day == crowded}
+    assert shown < set(planned), "the day must be more than its cell holds"
+    more = view.more_rect(crowded)
+    assert more is not None
+
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=more.center())
+
+    qtbot.waitUntil(lambda: view.day_popup is not None and view.day_popup.isVisible())
+    popup = view.day_popup
+    assert popup is not None
+    assert set(popup.buttons) == set(planned)  # every campaign, the hidden ones too
+    hidden = next(cid for cid in planned if cid not in shown)
+    assert planned[hidden] in popup.buttons[hidden].text()
+    qtbot.mouseClick(popup.buttons[hidden], Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
+    assert window.dialog is not None
+    assert window.dialog.name.text() == planned[hidden]
+    assert view.selected_id == hidden
+    assert view.day_popup is None or not view.day_popup.isVisible()
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_POPUP)
+def test_a_crowded_day_popup_leads_to_its_week(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, client_id: int
+) -> None:
+    crowded = date(2026, 7, 22)
+    for n in range(8):
+        plan(workspace, client_id, crowded, name=f"Relance {n}", at=time(8 + n, 0))
+    window.resize(1280, 720)
+    window.calendar.reload()
+    view = window.calendar.month_view
+    view.repaint()
+    more = view.more_rect(crowded)
+    assert more is not None
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=more.center())
+    qtbot.waitUntil(lambda: view.day_popup is not None and view.day_popup.isVisible())
+    assert view.day_popup is not None
+    qtbot.mouseClick(view.day_popup.week_button, Qt.MouseButton.LeftButton)
+
+    assert window.calendar.mode == "week"
+    assert window.calendar.week_view.first_day <= crowded <= window.calendar.week_view.last_day
+    assert window.calendar.week_view.selected_day == crowded

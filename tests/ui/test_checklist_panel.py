@@ -3,6 +3,7 @@ read its findings in the source, edit the client's template and charters."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete
+from sqlalchemy.orm import Session
 
 from crmdesk.core import checklists, clients
+from crmdesk.core.changes import Changes
 from crmdesk.core.checklists import default_template
 from crmdesk.core.checks.model import Finding
 from crmdesk.core.db import Workspace
@@ -450,3 +453,43 @@ def test_the_charters_dialog_saves_and_refuses_a_bad_colour(
     window.undo_stack.undo()
     with workspace.reader() as session:
         assert clients.charters(session, client_id).tone == ""
+
+
+def ticked_by_the_chain(flag: str) -> Callable[..., Changes]:
+    """A write of the chain as the core makes it: an item ticked after a BAT, stats, brief or
+    client event, announced with that event's flag only (not ``checklist``)."""
+
+    def write(session: Session, campaign_id: int, label: str) -> Changes:
+        loaded = checklists.load_checklist(session, campaign_id, DEMO_TODAY)
+        item = next(i for i in loaded.items if i.label_en == label)
+        checklists.set_state(session, item.id, ChecklistState.DONE, "crmdesk")
+        return Changes(**{flag: True}, campaign_ids=frozenset({campaign_id}))
+
+    return write
+
+
+@pytest.mark.parametrize("flag", ["bat", "stats", "brief", "clients", "checklist"])
+def test_the_window_follows_the_checklist_ticked_by_bat_stats_brief_and_client_events(
+    qtbot: QtBot, workspace: Workspace, campaign: int, flag: str
+) -> None:
+    window = open_window(qtbot, workspace, campaign)
+    label = "BAT approved by the client"
+    assert row_of(window, label).text(0) == "To do"
+    closed = window.checklist.closed if window.checklist else -1
+
+    window.ops.write(ticked_by_the_chain(flag), campaign, label)
+
+    assert row_of(window, label).text(0) == "Done"
+    assert window.overall.text() == f"{closed + 1} / {window.checklist.total} done"
+
+
+def test_the_window_ignores_the_events_of_another_campaign(
+    qtbot: QtBot, workspace: Workspace, campaign: int, client_id: int
+) -> None:
+    other = plan(workspace, client_id, SEND_DAY, name="Autre", type=CampaignType.PROMO)
+    window = open_window(qtbot, workspace, campaign)
+    shown = window.checklist
+
+    window.ops.write(ticked_by_the_chain("bat"), other, "BAT approved by the client")
+
+    assert window.checklist is shown  # not read again

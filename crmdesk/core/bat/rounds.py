@@ -9,6 +9,11 @@ A round records the check findings at import time (and ticks the checklist like 
 run), the feedback written during the review, and the decision with who and when. Approving a
 round moves the campaign to ``approved``; importing a proof moves a campaign still in
 production to ``bat``.
+
+Decisions are guarded here, so the window, the review mode and the command line agree: a round
+with error findings open is approved only with an explicit override, which keeps those findings
+on the round beside who accepted them and when; a round replaced by a later one, or deciding
+what was already decided, is refused (see :func:`decision_blocker`).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from crmdesk.core.bat.snapshot import EmailSnapshot, Notice, SnapshotFile
 from crmdesk.core.changes import Changes
 from crmdesk.core.checks.model import Finding, Severity
 from crmdesk.core.checks.parse import decode_html
-from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
+from crmdesk.core.errors import CrmdeskError, FieldProblem, NotFound, ValidationError
 from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
     BatBlob,
@@ -61,6 +66,8 @@ class RoundSummary:
     decided_at: datetime | None
     errors: int
     warnings: int
+    #: How many error findings the approval overrode (0 when none, or not approved).
+    overridden: int = 0
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,15 @@ class RoundView:
     html: str
     #: Content id → snapshot path, for the preview's ``cid:`` images.
     content_ids: dict[str, str]
+    #: The error findings still open when the round was approved anyway; with ``decided_by``
+    #: and ``decided_at``, who accepted them and when.
+    override_findings: tuple[Finding, ...] = ()
+    #: The number of the campaign's latest round: only that one can still be decided.
+    latest_number: int = 0
+
+    @property
+    def open_errors(self) -> tuple[Finding, ...]:
+        return open_errors(self.findings)
 
 
 @dataclass(frozen=True)
@@ -116,6 +132,64 @@ class DecisionState:
     decided_by: str
     decided_at: datetime | None
     campaign_status: CampaignStatus
+    #: The override the decision replaced (its findings' ``to_json()``), empty when none.
+    override_findings: tuple[dict[str, object], ...] = ()
+
+
+class OverrideNeeded(CrmdeskError):
+    """Approving a round whose import checks found errors: nothing was written.
+
+    The errors are carried so the window can list them and the command line print them before
+    asking again with ``override=True``; approving a broken email must be a choice someone
+    makes knowingly and under their name, never a slip of the mouse."""
+
+    def __init__(self, round_id: int, number: int, findings: tuple[Finding, ...]) -> None:
+        count = len(findings)
+        listed = "; ".join(f.message_en for f in findings)
+        super().__init__(
+            f"BAT {number} still has {count} error{'s' if count != 1 else ''} open ({listed}). "
+            "Approving it anyway records them as an override under your name."
+        )
+        self.round_id = round_id
+        self.number = number
+        self.findings = findings
+
+
+class NothingToDecide(CrmdeskError):
+    """A decision that would change nothing or land on the wrong round; nothing was written.
+
+    ``code`` picks the UI's sentence: ``"superseded"`` (a later round replaced this one, the
+    client decides on that one) or ``"already"`` (the round already has this decision)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def open_errors(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """The error findings of a round: what an approval has to override."""
+    return tuple(f for f in findings if f.severity is Severity.ERROR)
+
+
+def decision_blocker(
+    current: BatDecision, number: int, latest: int, wanted: BatDecision
+) -> str | None:
+    """Why ``wanted`` cannot be recorded on round ``number`` (of ``latest``) now, or None.
+
+    One rule for :func:`decide` and for the window, which disables the button and says why
+    instead of letting a click fail."""
+    if number < latest:
+        return "superseded"
+    if wanted is not BatDecision.PENDING and current is wanted:
+        return "already"
+    return None
+
+
+def _latest_number(session: Session, campaign_id: int) -> int:
+    return (
+        session.scalar(select(func.max(BatRound.number)).where(BatRound.campaign_id == campaign_id))
+        or 0
+    )
 
 
 def _round(session: Session, round_id: int) -> BatRound:
@@ -176,10 +250,7 @@ def import_snapshot(
             snapshot.html_bytes(), snapshot.source_name, kind="html", context=context
         )
     counts = report.counts()
-    number = (
-        session.scalar(select(func.max(BatRound.number)).where(BatRound.campaign_id == campaign_id))
-        or 0
-    ) + 1
+    number = _latest_number(session, campaign_id) + 1
     row = BatRound(
         campaign_id=campaign_id,
         number=number,
@@ -225,6 +296,7 @@ def _summary(row: BatRound) -> RoundSummary:
         row.decided_at,
         row.errors,
         row.warnings,
+        len(row.override_findings or ()),
     )
 
 
@@ -287,6 +359,8 @@ def load_round(session: Session, round_id: int) -> RoundView:
         ),
         html=html,
         content_ids={f.content_id: f.path for f in row.files if f.content_id},
+        override_findings=tuple(Finding.from_json(f) for f in row.override_findings or ()),
+        latest_number=_latest_number(session, row.campaign_id),
     )
 
 
@@ -375,17 +449,46 @@ def decide(
     decision: BatDecision,
     who: str,
     now: datetime | None = None,
+    *,
+    override: bool = False,
 ) -> tuple[DecisionState, Changes]:
     """Record the client's decision on a round; approving moves the campaign to ``approved``,
-    asking for changes after an approval takes it back to ``bat``."""
+    asking for changes after an approval takes it back to ``bat``.
+
+    Approving a round with error findings raises :class:`OverrideNeeded` unless ``override``:
+    then those findings are kept in ``override_findings`` with ``who`` as ``decided_by``, the
+    record of who let the errors through. A round replaced by a later one, or given the
+    decision it already has, raises :class:`NothingToDecide`."""
     row = _round(session, round_id)
     campaign = get_campaign(session, row.campaign_id)
-    previous = DecisionState(row.id, row.decision, row.decided_by, row.decided_at, campaign.status)
+    blocker = decision_blocker(
+        row.decision, row.number, _latest_number(session, row.campaign_id), decision
+    )
+    if blocker == "superseded":
+        raise NothingToDecide(
+            blocker, f"BAT {row.number} was replaced by a later round: decide on the latest one."
+        )
+    if blocker == "already":
+        raise NothingToDecide(blocker, f"BAT {row.number} already has this decision.")
+    errors = open_errors([Finding.from_json(f) for f in row.findings])
+    if decision is BatDecision.APPROVED and errors and not override:
+        raise OverrideNeeded(row.id, row.number, errors)
+    previous = DecisionState(
+        row.id,
+        row.decision,
+        row.decided_by,
+        row.decided_at,
+        campaign.status,
+        tuple(row.override_findings or ()),
+    )
     row.decision = decision
     if decision is BatDecision.PENDING:
         row.decided_by, row.decided_at = "", None
     else:
         row.decided_by, row.decided_at = who.strip()[:120], now or utcnow()
+    row.override_findings = (
+        [f.to_json() for f in errors] if decision is BatDecision.APPROVED else []
+    )
     if decision is BatDecision.APPROVED and campaign.status.rank < CampaignStatus.APPROVED.rank:
         campaign.status = CampaignStatus.APPROVED
     elif decision is not BatDecision.APPROVED and campaign.status is CampaignStatus.APPROVED:
@@ -394,6 +497,7 @@ def decide(
 
 
 def undo_decision(session: Session, state: DecisionState) -> Changes:
+    """Put back the decision, its override and the campaign status that :func:`decide` found."""
     row = _round(session, state.round_id)
     campaign = get_campaign(session, row.campaign_id)
     row.decision, row.decided_by, row.decided_at = (
@@ -401,6 +505,7 @@ def undo_decision(session: Session, state: DecisionState) -> Changes:
         state.decided_by,
         state.decided_at,
     )
+    row.override_findings = [dict(f) for f in state.override_findings]
     campaign.status = state.campaign_status
     return _changes(campaign.id, status=True)
 

@@ -38,6 +38,8 @@ class BriefContext:
 
     send_day: date | None = None
     mention_required: bool = False
+    #: The campaign's BAT deadline (its checklist's), shown in the brief in place of its own.
+    bat_day: date | None = None
 
 
 def url_problem(url: str) -> str | None:

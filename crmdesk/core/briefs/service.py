@@ -4,14 +4,18 @@ Every save is one transaction that updates the brief, its full-text index and it
 The saves of one editing session (a window left open on a brief) coalesce into one version, so
 the history reads as the operator's sittings, not as keystrokes; a restore is always a new
 version, so it can itself be undone by restoring the one before.
+
+The brief's send and BAT dates are the campaign's, never the brief's own: the send day of the
+campaign and the due day of its checklist's BAT approval. ``load`` shows them and ``save``
+writes them, so a brief cannot promise the client a date the calendar and checklist do not.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from importlib.resources import files
 from typing import Any
 
@@ -31,6 +35,8 @@ from crmdesk.core.models import (
     BriefVersion,
     Campaign,
     CampaignType,
+    ChecklistItem,
+    ChecklistPhase,
     Client,
     utcnow,
 )
@@ -84,11 +90,62 @@ def _brief(session: Session, campaign_id: int) -> Brief | None:
     return session.scalar(select(Brief).where(Brief.campaign_id == campaign_id))
 
 
+#: The checklist item whose due day is the campaign's BAT deadline (``crmdesk.core.chain``).
+BAT_APPROVED = "bat_approved"
+
+
+@dataclass(frozen=True)
+class CampaignDates:
+    """The dates a brief takes from its campaign."""
+
+    send_day: date
+    bat_day: date | None  # None when the checklist has no BAT step
+
+
+def campaign_dates(session: Session, campaign: Campaign) -> CampaignDates:
+    """The send day (in the campaign's time zone) and the BAT deadline as the checklist
+    computes it: the due day of the client's approval of the BAT (the last BAT step when no
+    item says it is the approval), from the campaign's checklist, else from the template it
+    will get. One computation, so the brief, the checklist and its PDF agree."""
+    from crmdesk.core import checklists  # it imports this module: imported when needed
+
+    send_day = wall_clock(campaign.planned_send_at, campaign.send_timezone).date()
+    rows = session.execute(
+        select(ChecklistItem).where(
+            ChecklistItem.campaign_id == campaign.id, ChecklistItem.phase == ChecklistPhase.BAT
+        )
+    ).scalars()
+    steps = [
+        (getattr(row, "event", "") == BAT_APPROVED, row.due_offset_days, row.position)
+        for row in rows
+    ]
+    if not steps:
+        template = checklists.template_for(session, campaign.client_id, campaign.type).items
+        steps = [
+            (getattr(item, "event", "") == BAT_APPROVED, item.due_offset_days, position)
+            for position, item in enumerate(template)
+            if item.phase is ChecklistPhase.BAT
+        ]
+    if not steps:
+        return CampaignDates(send_day, None)
+    _approval, offset, _position = max(steps)
+    return CampaignDates(send_day, checklists.due_day(send_day, offset))
+
+
+def with_campaign_dates(content: BriefContent, dates: CampaignDates) -> BriefContent:
+    """The brief with the campaign's send and BAT dates in place of whatever it held."""
+    if content.send_due == dates.send_day and content.bat_due == dates.bat_day:
+        return content
+    return replace(content, send_due=dates.send_day, bat_due=dates.bat_day)
+
+
 def context_of(session: Session, campaign: Campaign) -> BriefContext:
     client = session.get(Client, campaign.client_id)
-    send_day = wall_clock(campaign.planned_send_at, campaign.send_timezone).date()
+    dates = campaign_dates(session, campaign)
     return BriefContext(
-        send_day=send_day, mention_required=bool(client and client.mention_required)
+        send_day=dates.send_day,
+        mention_required=bool(client and client.mention_required),
+        bat_day=dates.bat_day,
     )
 
 
@@ -105,6 +162,9 @@ def load(session: Session, campaign_id: int) -> BriefState:
         )
     else:
         content = starting_content(session, campaign.client_id, campaign.type)
+    context = context_of(session, campaign)
+    assert context.send_day is not None
+    content = with_campaign_dates(content, CampaignDates(context.send_day, context.bat_day))
     return BriefState(
         campaign_id,
         campaign.name,
@@ -113,7 +173,7 @@ def load(session: Session, campaign_id: int) -> BriefState:
         campaign.type,
         tuple(sorted(segment.name for segment in campaign.segments)),
         content,
-        context_of(session, campaign),
+        context,
         brief is not None,
         latest,
     )
@@ -142,7 +202,11 @@ def save(
     """Save the brief; the saves of one editing session coalesce into one version."""
     validate(content)
     now = now or utcnow()
-    get_campaign(session, campaign_id)
+    campaign = get_campaign(session, campaign_id)
+    # The stored copies follow the campaign, whatever the window held when it saved; they
+    # are the campaign's, not the operator's, so the history never lists them as changed.
+    dates = campaign_dates(session, campaign)
+    content = with_campaign_dates(content, dates)
     brief = _brief(session, campaign_id)
     document = content.to_dict()
     if brief is None:
@@ -170,12 +234,14 @@ def save(
             )
         )
         base = BriefContent.from_dict(previous) if previous is not None else BriefContent()
+        base = with_campaign_dates(base, dates)
         latest.content = document
         latest.saved_at = now
         latest.summary = ",".join(changed_fields(base, content))
         number, coalesced = latest.number, True
     else:
         base = BriefContent.from_dict(latest.content) if latest is not None else BriefContent()
+        base = with_campaign_dates(base, dates)
         number = (latest.number if latest is not None else 0) + 1
         session.add(
             BriefVersion(
@@ -194,6 +260,21 @@ def save(
     return SaveOutcome(
         number, coalesced, Changes(brief=True, campaign_ids=frozenset({campaign_id}))
     )
+
+
+def follow_campaign(session: Session, campaign: Campaign) -> bool:
+    """The campaign moved (or its checklist's template changed): bring the stored brief's send
+    and BAT dates in step, without a version (the operator wrote nothing). True if it changed.
+    For the campaign's services, beside ``checklists.move_due_dates``."""
+    brief = _brief(session, campaign.id)
+    if brief is None:
+        return False
+    content = BriefContent.from_dict(brief.content)
+    moved = with_campaign_dates(content, campaign_dates(session, campaign))
+    if moved is content:
+        return False
+    brief.content = moved.to_dict()
+    return True
 
 
 def versions(session: Session, campaign_id: int) -> list[VersionInfo]:

@@ -219,7 +219,7 @@
         <translation>pression</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%n overdue item(s)</source>
         <translation>
             <numerusform>%n tâche en retard</numerusform>
@@ -230,7 +230,7 @@
 <context>
     <name>BatLabels</name>
     <message>
-        <location filename="../../ui/bat/labels.py" line="+22"/>
+        <location filename="../../ui/bat/labels.py" line="+23"/>
         <source>Awaiting decision</source>
         <extracomment>Decision → (background, foreground) of its badge.</extracomment>
         <translation>En attente de décision</translation>
@@ -333,8 +333,68 @@
             <numerusform>%n fichiers référencés introuvables à côté de l&apos;email.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Approved over %n error(s) by %1 on %2.</source>
+        <translation>
+            <numerusform>Validé malgré %n erreur ouverte, par %1 le %2.</numerusform>
+            <numerusform>Validé malgré %n erreurs ouvertes, par %1 le %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>over %n error(s)</source>
+        <translation>
+            <numerusform>malgré %n erreur</numerusform>
+            <numerusform>malgré %n erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>BAT %1 still has %n error(s) open:</source>
+        <translation>
+            <numerusform>Le BAT %1 a encore %n erreur ouverte&#xa0;:</numerusform>
+            <numerusform>Le BAT %1 a encore %n erreurs ouvertes&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>…and %n more (Findings tab).</source>
+        <translation>
+            <numerusform>…et %n autre (onglet Constats).</numerusform>
+            <numerusform>…et %n autres (onglet Constats).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The client approves this round (Alt+A). %n error(s) open: you will be asked to confirm, and the override is recorded under your name.</source>
+        <translation>
+            <numerusform>Le client valide ce BAT (Alt+A). %n erreur ouverte&#xa0;: une confirmation vous sera demandée, et le passage outre sera enregistré à votre nom.</numerusform>
+            <numerusform>Le client valide ce BAT (Alt+A). %n erreurs ouvertes&#xa0;: une confirmation vous sera demandée, et le passage outre sera enregistré à votre nom.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>No proof to decide on yet: import one first (Ctrl+I).</source>
+        <translation>Aucun BAT à valider pour l’instant&#xa0;: importez-en un d’abord (Ctrl+I).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BAT %1 replaced this round: the client decides on the latest one.</source>
+        <translation>Le BAT %1 a remplacé cette version&#xa0;: le client se prononce sur la plus récente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This round is already approved. If the client changes their mind, request changes.</source>
+        <translation>Ce BAT est déjà validé. Si le client change d’avis, demandez des modifications.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changes are already requested on this round: import the next proof (Ctrl+I).</source>
+        <translation>Des modifications sont déjà demandées sur ce BAT&#xa0;: importez le suivant (Ctrl+I).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>“%1” does not exist (moved or deleted?).</source>
         <translation>« %1 » n&apos;existe pas (déplacé ou supprimé ?).</translation>
     </message>
@@ -387,12 +447,17 @@
 <context>
     <name>BatWindow</name>
     <message>
-        <location filename="../../ui/bat/commands.py" line="+46"/>
+        <location filename="../../ui/bat/commands.py" line="+50"/>
         <source>decision: %1</source>
         <translation>décision : %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
+        <source>approval over open errors</source>
+        <translation>validation malgré des erreurs ouvertes</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>feedback</source>
         <translation>retour</translation>
     </message>
@@ -488,7 +553,7 @@
         <translation>Les images distantes et les pixels de suivi restent bloqués tant qu&apos;ils ne sont pas autorisés pour ce BAT</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Default sample</source>
         <translation>Exemple par défaut</translation>
     </message>
@@ -503,23 +568,25 @@
         <translation>Aucune requête distante</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/window.py" line="+101"/>
+        <location filename="../../ui/bat/window.py" line="+123"/>
         <source>BAT — %1</source>
+        <extracomment>The size the window opens at when the screen has room; a laptop gets its available area. The side tabs&apos; narrowest, so the findings and the feedback stay readable. The open errors the approval question lists; the rest are counted (the Findings tab has all).</extracomment>
         <translation>BAT — %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+32"/>
+        <location line="+288"/>
         <source>The round shown (Alt+Left / Alt+Right)</source>
         <translation>Le BAT affiché (Alt+Gauche / Alt+Droite)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+415"/>
+        <location line="-283"/>
+        <location line="+573"/>
         <source>&amp;Import a proof…</source>
         <translation>&amp;Importer un BAT…</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-570"/>
         <source>An .html, .eml or .zip file (Ctrl+I), or drop it here</source>
         <translation>Un fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le ici</translation>
     </message>
@@ -564,7 +631,7 @@
         <translation>Plein écran pour la séance avec le client (F11)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
@@ -598,45 +665,60 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Ligne</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+187"/>
+        <location line="+266"/>
         <source>Personalisation</source>
         <translation>Personnalisation</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-264"/>
         <source>Safety</source>
         <translation>Sécurité</translation>
     </message>
     <message>
+        <location line="+335"/>
+        <source>Approve with errors open?</source>
+        <translation>Valider malgré des erreurs ouvertes&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Approving anyway records this override on the round under your name, %1, with the date and these errors. Undo (Ctrl+Z) takes it back.</source>
+        <translation>Valider quand même enregistre ce passage outre sur le BAT à votre nom, %1, avec la date et ces erreurs. Annuler (Ctrl+Z) le retire.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Approve anyway</source>
+        <translation>Valider quand même</translation>
+    </message>
+    <message>
         <location filename="../../ui/bat/review_mode.py" line="+92"/>
-        <location filename="../../ui/bat/window.py" line="+19"/>
+        <location filename="../../ui/bat/window.py" line="-322"/>
         <source>&amp;Approve</source>
         <translation>&amp;Valider</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/window.py" line="+2"/>
+        <location filename="../../ui/bat/window.py" line="+176"/>
         <source>The client approves this round (Alt+A)</source>
         <translation>Le client valide ce BAT (Alt+V)</translation>
     </message>
     <message>
         <location filename="../../ui/bat/review_mode.py" line="+3"/>
-        <location filename="../../ui/bat/window.py" line="+5"/>
+        <location filename="../../ui/bat/window.py" line="-172"/>
         <source>Request &amp;changes</source>
         <translation>&amp;Demander des modifications</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/window.py" line="+3"/>
+        <location filename="../../ui/bat/window.py" line="+176"/>
         <source>The client asks for another round (Alt+C)</source>
         <translation>Le client demande un nouveau BAT (Alt+D)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-157"/>
         <source>Delete removes the selected feedback</source>
         <translation>Suppr retire le retour sélectionné</translation>
     </message>
@@ -662,17 +744,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location filename="../../ui/bat/review_mode.py" line="+18"/>
-        <location filename="../../ui/bat/window.py" line="+10"/>
+        <location filename="../../ui/bat/window.py" line="+11"/>
         <source>Feedback</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/window.py" line="+48"/>
+        <location filename="../../ui/bat/window.py" line="+57"/>
         <source>BAT %1 — %2 — %3</source>
         <translation>BAT %1 — %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/details.py" line="+23"/>
+        <location filename="../../ui/bat/details.py" line="+50"/>
         <source>Imported from “%1” by %2 on %3.</source>
         <translation>Importé depuis « %1 » par %2 le %3.</translation>
     </message>
@@ -682,12 +764,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Envoyé en test à %1 le %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/window.py" line="+57"/>
+        <location filename="../../ui/bat/window.py" line="+116"/>
         <source>Findings (%1)</source>
         <translation>Constats (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/details.py" line="+25"/>
+        <location filename="../../ui/bat/details.py" line="+64"/>
         <source>The preview neutralised:</source>
         <translation>L&apos;aperçu a neutralisé :</translation>
     </message>
@@ -722,7 +804,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Aucune balise de personnalisation dans cet email.</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/window.py" line="+87"/>
+        <location filename="../../ui/bat/window.py" line="+155"/>
         <source>Import a proof</source>
         <translation>Importer un BAT</translation>
     </message>
@@ -835,7 +917,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../ui/brief/editor.py" line="+126"/>
+        <location filename="../../ui/brief/editor.py" line="+130"/>
         <source>restore version %1</source>
         <translation>la restauration de la version %1</translation>
     </message>
@@ -846,7 +928,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Brief — %1 (%2)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>%p % complete</source>
         <translation>Complet à %p&#x202f;%</translation>
     </message>
@@ -1026,7 +1108,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
+        <source>The campaign&apos;s BAT deadline, as its checklist counts it (the client&apos;s approval of the BAT). Move the campaign in the calendar to change it.</source>
+        <translation>L’échéance du BAT de la campagne, telle que sa checklist la compte (validation du BAT par le client). Déplacez la campagne dans le calendrier pour la changer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The campaign&apos;s send date. Move the campaign in the calendar to change it.</source>
+        <translation>La date d’envoi de la campagne. Déplacez la campagne dans le calendrier pour la changer.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Save as template</source>
         <translation>Enregistrer comme modèle</translation>
     </message>
@@ -1051,7 +1143,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Retirer</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Nothing missing: the brief is complete.</source>
         <translation>Rien ne manque&#xa0;: le brief est complet.</translation>
     </message>
@@ -1297,7 +1389,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/calendar/page.py" line="+89"/>
+        <location filename="../../ui/calendar/page.py" line="+90"/>
         <source>Displayed period</source>
         <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on.</extracomment>
         <translation>Période affichée</translation>
@@ -1373,7 +1465,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Afficher ou masquer les campagnes de %1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>Week %1 · %2 – %3</source>
         <translation>Semaine %1 · %2 – %3</translation>
     </message>
@@ -1595,7 +1687,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChartersDialog</name>
     <message>
-        <location filename="../../ui/checklist/charters_dialog.py" line="+57"/>
+        <location filename="../../ui/checklist/charters_dialog.py" line="+60"/>
         <source>Outlook (Windows)</source>
         <extracomment>Mail clients French readers use beyond the defaults, as caniemail.com keys.</extracomment>
         <translation>Outlook (Windows)</translation>
@@ -1766,7 +1858,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Le CSS et le HTML que ces messageries ne prennent pas en charge sont signalés (données caniemail.com).</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <source>“%1” is not a colour: use #rrggbb, for example #1d4ed8.</source>
         <translation>« %1 » n’est pas une couleur : utilisez #rrvvbb, par exemple #1d4ed8.</translation>
     </message>
@@ -1784,7 +1876,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChecklistLabels</name>
     <message>
-        <location filename="../../ui/checklist/labels.py" line="+26"/>
+        <location filename="../../ui/checklist/labels.py" line="+28"/>
         <source>Strategy</source>
         <extracomment>Colours shared by the window and the dialogs (readable on light and dark Fusion palettes).</extracomment>
         <translation>Stratégie</translation>
@@ -1995,12 +2087,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>La convention UTM dépasse 500 caractères.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>no finding</source>
-        <translation>aucun problème</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+46"/>
         <source>Failed by the check of %1: %2</source>
         <translation>En échec après le contrôle de %1 : %2</translation>
     </message>
@@ -2033,13 +2120,14 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>le contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+118"/>
-        <location line="+277"/>
+        <location filename="../../ui/checklist/window.py" line="+121"/>
+        <location line="+281"/>
         <source>Checklist — %1 (%2)</source>
+        <extracomment>The ``Changes`` flags after which the checklist is read again (for its campaign).</extracomment>
         <translation>Checklist — %1 (%2)</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-260"/>
         <source>Template…</source>
         <translation>Modèle…</translation>
     </message>
@@ -2064,7 +2152,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/items.py" line="+130"/>
+        <location filename="../../ui/checklist/items.py" line="+131"/>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -2115,12 +2203,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+1"/>
-        <location line="+321"/>
+        <location line="+326"/>
         <source>Comment…</source>
         <translation>Commentaire…</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-325"/>
         <source>Comment on the item (F2 or Ctrl+Enter)</source>
         <translation>Commenter la tâche (F2 ou Ctrl+Entrée)</translation>
     </message>
@@ -2155,8 +2243,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&lt;p&gt;&lt;b&gt;Aucun email contrôlé pour cette campagne.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cliquez sur &lt;b&gt;Contrôler un email…&lt;/b&gt; (Ctrl+Maj+C) ou déposez le fichier .html ou .eml de la campagne sur cette fenêtre.&lt;/p&gt;&lt;p&gt;crmdesk contrôle ses liens et balises UTM, le lien de désinscription, les images, le poids, les textes, les chartes du client et la compatibilité des messageries, puis coche ou met en échec les tâches marquées &lt;i&gt;auto&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/findings.py" line="+76"/>
+        <location filename="../../ui/checklist/findings.py" line="+80"/>
         <source>Finding</source>
+        <extracomment>Widest the check column grows: the message column beside it must keep room to wrap.</extracomment>
         <translation>Constat</translation>
     </message>
     <message>
@@ -2175,7 +2264,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Constats</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+24"/>
+        <location filename="../../ui/checklist/window.py" line="+26"/>
         <source>Find in the source (Ctrl+F)</source>
         <translation>Rechercher dans le source (Ctrl+F)</translation>
     </message>
@@ -2185,7 +2274,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Source HTML</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+99"/>
         <source>This campaign was deleted: its checklist is gone.</source>
         <translation>Cette campagne a été supprimée : sa checklist aussi.</translation>
     </message>
@@ -2195,8 +2284,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>%1 — %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/items.py" line="+20"/>
+        <location filename="../../ui/checklist/items.py" line="+33"/>
         <source>Click or press Space to tick; N not applicable; F failed</source>
+        <extracomment>Widest a column other than the item&apos;s label may grow to fit its texts: who ticked it and the comment are read in full in their tooltips; the label keeps the room.</extracomment>
         <translation>Cliquez ou appuyez sur Espace pour cocher ; N sans objet ; F en échec</translation>
     </message>
     <message>
@@ -2220,7 +2310,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>contrôle auto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+27"/>
+        <location filename="../../ui/checklist/window.py" line="+28"/>
         <source>%1 / %2 done</source>
         <translation>%1 / %2 faites</translation>
     </message>
@@ -2295,7 +2385,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&lt;b&gt;%1&lt;/b&gt; — contrôlé le %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/findings.py" line="+46"/>
+        <location filename="../../ui/checklist/findings.py" line="+53"/>
         <source>No finding: the email passed every check.</source>
         <translation>Aucun problème : l’email a passé tous les contrôles.</translation>
     </message>
@@ -3304,9 +3394,27 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>DayPopup</name>
+    <message>
+        <location filename="../../ui/calendar/grid_view.py" line="+617"/>
+        <source>Campaigns of the day</source>
+        <translation>Campagnes du jour</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Show the week</source>
+        <translation>Afficher la semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The week view of this day, every campaign in full</source>
+        <translation>La vue semaine de ce jour, chaque campagne en entier</translation>
+    </message>
+</context>
+<context>
     <name>DueOffsetSpin</name>
     <message>
-        <location filename="../../ui/checklist/template_editor.py" line="+98"/>
+        <location filename="../../ui/checklist/template_editor.py" line="+99"/>
         <source>Days from the send: D-3 is three days before, D+5 five after</source>
         <translation>Jours depuis l’envoi : J-3 trois jours avant, J+5 cinq jours après</translation>
     </message>
@@ -3332,12 +3440,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="+125"/>
+        <location filename="../../ui/calendar/grid_view.py" line="-509"/>
         <source>Campaign calendar</source>
         <translation>Calendrier des campagnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+171"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n autre</numerusform>
@@ -3345,7 +3453,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         </translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+102"/>
         <source>Pressure: %1 sends to “%2” within 7 days (cap %3)</source>
         <translation>Pression marketing&#xa0;: %1 envois au segment «&#xa0;%2&#xa0;» sur 7 jours (plafond&#xa0;: %3)</translation>
     </message>
@@ -3361,6 +3469,11 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
             <numerusform>%n tâche de checklist en retard</numerusform>
             <numerusform>%n tâches de checklist en retard</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show every campaign of this day</source>
+        <translation>Afficher toutes les campagnes de ce jour</translation>
     </message>
 </context>
 <context>
@@ -3644,7 +3757,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>LogoField</name>
     <message>
-        <location filename="../../ui/reports/settings_dialog.py" line="+63"/>
+        <location filename="../../ui/reports/settings_dialog.py" line="+64"/>
         <location line="+45"/>
         <source>No logo</source>
         <translation>Pas de logo</translation>
@@ -3678,7 +3791,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+90"/>
+        <location filename="../../ui/main_window.py" line="+91"/>
         <source>Cockpit</source>
         <translation>Cockpit</translation>
     </message>
@@ -4608,7 +4721,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>RecapSendDialog</name>
     <message>
-        <location filename="../../ui/reports/send_dialog.py" line="+76"/>
+        <location filename="../../ui/reports/send_dialog.py" line="+77"/>
         <source>Send the recap of “%1”</source>
         <extracomment>Recipients are typed one a line or separated by &quot;;&quot; (a name may hold a comma). The confirmation (&quot;Recap sent to 2 addresses&quot;), for the report window&apos;s status line.</extracomment>
         <translation>Envoyer le récapitulatif de «&#xa0;%1&#xa0;»</translation>
@@ -4869,7 +4982,7 @@ Bien cordialement,
 <context>
     <name>ReportWindow</name>
     <message>
-        <location filename="../../ui/reports/export_dialog.py" line="+175"/>
+        <location filename="../../ui/reports/export_dialog.py" line="+177"/>
         <source>Quarterly review — %1, %2</source>
         <extracomment>The PDF is on screen (its page count): for the tests and the status bar.</extracomment>
         <translation>Bilan trimestriel — %1, %2</translation>
@@ -5046,7 +5159,7 @@ Bien cordialement,
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../ui/reports/review_dialog.py" line="+38"/>
+        <location filename="../../ui/reports/review_dialog.py" line="+39"/>
         <source>Q%1 %2</source>
         <extracomment>How many quarters the combo offers: the one in progress and the seven before, two years.</extracomment>
         <translation>T%1 %2</translation>

@@ -40,20 +40,29 @@ class BatCommand(CampaignCommand):
 
 
 class Decide(BatCommand):
-    def __init__(self, window: BatWindow, round_id: int, decision: BatDecision) -> None:
-        super().__init__(
-            window,
-            QCoreApplication.translate("BatWindow", "decision: %1").replace(
-                "%1", decision_label(decision)
-            ),
+    """A decision on a round; ``override`` approves over open errors (the core records them
+    with who), and without it the core's :class:`~crmdesk.core.bat.rounds.OverrideNeeded`
+    reaches the window, which asks."""
+
+    def __init__(
+        self, window: BatWindow, round_id: int, decision: BatDecision, *, override: bool = False
+    ) -> None:
+        text = QCoreApplication.translate("BatWindow", "decision: %1").replace(
+            "%1", decision_label(decision)
         )
+        if override:
+            text = QCoreApplication.translate("BatWindow", "approval over open errors")
+        super().__init__(window, text)
         self.round_id, self.decision, self.who = round_id, decision, window.who
-        self.previous: DecisionState = self.ops.write(rounds.decide, round_id, decision, self.who)[
-            0
-        ]
+        self.override = override
+        self.previous: DecisionState = self.ops.write(
+            rounds.decide, round_id, decision, self.who, override=override
+        )[0]
 
     def replay(self) -> None:
-        self.ops.write(rounds.decide, self.round_id, self.decision, self.who)
+        self.ops.write(
+            rounds.decide, self.round_id, self.decision, self.who, override=self.override
+        )
 
     def revert(self) -> None:
         self.ops.write(rounds.undo_decision, self.previous)

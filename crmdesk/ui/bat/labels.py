@@ -1,4 +1,5 @@
-"""Translated words of the BAT review: decisions, what the preview neutralised, import refusals."""
+"""Translated words of the BAT review: decisions, what the preview neutralised, import refusals,
+approvals over open errors and why a decision cannot be taken."""
 
 from __future__ import annotations
 
@@ -52,10 +53,53 @@ class BatLabels(QObject):
             "skipped_file": self.tr("%n referenced file(s) not found beside the email.", "", n),
         }.get(code)
 
+    def overridden(self, n: int) -> str:
+        """The record of an approval over open errors; %1 who accepted it, %2 when."""
+        return self.tr("Approved over %n error(s) by %1 on %2.", "", n)
+
+    def overridden_short(self, n: int) -> str:
+        return self.tr("over %n error(s)", "", n)
+
+    def open_errors(self, n: int) -> str:
+        """The heading of the approval question; %1 is the round's number."""
+        return self.tr("BAT %1 still has %n error(s) open:", "", n)
+
+    def more_errors(self, n: int) -> str:
+        return self.tr("…and %n more (Findings tab).", "", n)
+
+    def approve_tip(self, n: int) -> str:
+        return self.tr(
+            "The client approves this round (Alt+A). %n error(s) open: you will be asked to"
+            " confirm, and the override is recorded under your name.",
+            "",
+            n,
+        )
+
 
 def notice_text(notice: Notice) -> str:
     """What the preview took out of the email, said once per kind with how many."""
     return BatLabels().notice(notice.code, notice.count) or notice.message
+
+
+def nothing_to_decide_text(code: str, latest: int = 0) -> str:
+    """Why a decision button is disabled, or why a decision was refused; %1 the latest round."""
+    sentences = {
+        "no_round": QCoreApplication.translate(
+            "BatLabels", "No proof to decide on yet: import one first (Ctrl+I)."
+        ),
+        "superseded": QCoreApplication.translate(
+            "BatLabels", "BAT %1 replaced this round: the client decides on the latest one."
+        ),
+        "already_approved": QCoreApplication.translate(
+            "BatLabels",
+            "This round is already approved. If the client changes their mind, request changes.",
+        ),
+        "already_changes_requested": QCoreApplication.translate(
+            "BatLabels",
+            "Changes are already requested on this round: import the next proof (Ctrl+I).",
+        ),
+    }
+    return sentences.get(code, code).replace("%1", str(latest))
 
 
 def import_refusal_text(error: UnusableEmail) -> str:

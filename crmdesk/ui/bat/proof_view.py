@@ -133,9 +133,15 @@ class PreviewControls(QWidget):
                 "Remote images and tracking pixels stay blocked until allowed for this round",
             )
         )
-        self.remote.clicked.connect(self.allow_remote.emit)
+        # The button's checked state is the answer: ``clicked.connect(self.allow_remote.emit)``
+        # reached emit with no argument and raised a TypeError on every click.
+        self.remote.clicked.connect(self._remote_clicked)
         second.addWidget(self.blocked)
         second.addWidget(self.remote)
+
+    def _remote_clicked(self) -> None:
+        """Ask the window to allow (or block again) remote images for the round shown."""
+        self.allow_remote.emit(self.remote.isChecked())
 
     @property
     def layout_mode(self) -> str:

@@ -2,8 +2,12 @@
 the client's feedback and decision, the comparison of two rounds and the test send.
 
 One window per campaign, like the checklist. Decisions, feedback and the permission to load
-remote images are commands of the window's own undo stack. Importing reads and checks the file
-on a worker thread (a 15 MB archive takes a moment) and writes in its own transaction.
+remote images are commands of the window's own undo stack. The core guards decisions: approving
+over open errors is asked first (the override is recorded under the operator's name), and the
+decision buttons are disabled, with the reason in their tooltip, when there is nothing to decide.
+The window fits a 1280×720 laptop screen: the side tabs scroll, long names elide with a tooltip.
+Importing reads and checks the file on a worker thread (a 15 MB archive takes a moment) and
+writes in its own transaction.
 QtWebEngine is loaded with this window, never at start-up.
 """
 
@@ -14,7 +18,7 @@ from html import escape as _escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
@@ -24,6 +28,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -31,8 +36,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -45,18 +53,23 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.bat import rounds
 from crmdesk.core.bat.diff import link_targets
-from crmdesk.core.bat.rounds import RoundSummary, RoundView
+from crmdesk.core.bat.rounds import OverrideNeeded, RoundSummary, RoundView
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError, NotFound, UnusableEmail
 from crmdesk.core.models import BatDecision
 from crmdesk.ui.bat.commands import AddFeedback, AllowRemote, Decide, RemoveFeedback
 from crmdesk.ui.bat.compare_dialog import CompareDialog
-from crmdesk.ui.bat.details import add_findings, round_info, show_safety, tags_html
-from crmdesk.ui.bat.labels import decision_label, import_refusal_text
+from crmdesk.ui.bat.details import add_findings, round_info, show_safety, tags_html, wrap_rows
+from crmdesk.ui.bat.labels import (
+    BatLabels,
+    decision_label,
+    import_refusal_text,
+    nothing_to_decide_text,
+)
 from crmdesk.ui.bat.proof_view import ProofView
 from crmdesk.ui.bat.review_mode import ReviewWindow
-from crmdesk.ui.bat.widgets import CtrlEnter, DecisionBadge
-from crmdesk.ui.kit.formats import local_text
+from crmdesk.ui.bat.widgets import CtrlEnter, DecisionBadge, ElidedLabel
+from crmdesk.ui.kit.formats import language, local_text
 from crmdesk.ui.kit.styles import message_box_style
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Job, Operations
@@ -65,6 +78,12 @@ if TYPE_CHECKING:
     from crmdesk.core.bat.personas import PersonaInfo
 
 PROOF_SUFFIXES = (".html", ".htm", ".eml", ".zip")
+#: The size the window opens at when the screen has room; a laptop gets its available area.
+PREFERRED_SIZE = QSize(1360, 880)
+#: The side tabs' narrowest, so the findings and the feedback stay readable.
+SIDE_MIN_WIDTH = 320
+#: The open errors the approval question lists; the rest are counted (the Findings tab has all).
+OVERRIDE_LISTED = 8
 
 
 class BatWindow(QWidget):
@@ -92,6 +111,9 @@ class BatWindow(QWidget):
         self.personas: list[PersonaInfo] = []
         self.review: ReviewWindow | None = None
         self.busy = False
+        self.override_dialog: QMessageBox | None = None
+        self.override_confirm: QAbstractButton | None = None
+        self._override_round: int | None = None
         self._import: Job | None = None
         self._added = False  # the import under way added a round
         campaign = ops.read(campaigns.load, campaign_id)
@@ -100,7 +122,7 @@ class BatWindow(QWidget):
         self.setWindowTitle(
             QCoreApplication.translate("BatWindow", "BAT — %1").replace("%1", campaign.name)
         )
-        self.resize(1360, 880)
+        self._fit_screen()
         self.setAcceptDrops(True)
         self._build()
         self._shortcuts()
@@ -109,13 +131,26 @@ class BatWindow(QWidget):
 
     # -- layout ---------------------------------------------------------------------------------
 
+    def _fit_screen(self) -> None:
+        """Open at the preferred size, or at the screen's available area when it is smaller
+        (a 1280×720 laptop after its panel), never larger than what can be seen."""
+        size = QSize(PREFERRED_SIZE)
+        screen = self.screen()
+        if screen is not None:
+            size = size.boundedTo(screen.availableGeometry().size())
+        self.resize(size)
+
     def _build(self) -> None:
-        self.title = QLabel(f"<b>{_escape(self.campaign_name)}</b>")
+        self.title = ElidedLabel(self.campaign_name)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
         self.title.setFont(font)
         self.round_combo = QComboBox()
-        self.round_combo.setMinimumWidth(260)
+        # The whole "BAT n — date — decision" when there is room; elided (with the text in the
+        # tooltip) down to this width on a laptop, where it used to push the window wider.
+        self.round_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.round_combo.setMinimumWidth(170)
         self.round_combo.setToolTip(
             QCoreApplication.translate("BatWindow", "The round shown (Alt+Left / Alt+Right)")
         )
@@ -156,11 +191,17 @@ class BatWindow(QWidget):
             )
         )
         self.review_button.clicked.connect(self.open_review)
+        # The round and its decision keep their whole text; the campaign's name takes the room
+        # left and elides (whole in its tooltip) on a laptop. The badge and the selector give
+        # way only on a screen narrower still.
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setMinimumWidth(120)
+        self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.round_combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         header = QHBoxLayout()
-        header.addWidget(self.title)
+        header.addWidget(self.title, 1)
         header.addWidget(self.round_combo)
         header.addWidget(self.badge)
-        header.addStretch(1)
         header.addWidget(self.review_button)
         actions = QHBoxLayout()
         for button in (
@@ -216,9 +257,15 @@ class BatWindow(QWidget):
             ]
         )
         self.findings.setRootIsDecorated(False)
-        self.findings.setWordWrap(True)
-        self.findings.setColumnWidth(0, 90)
-        self.findings.setColumnWidth(1, 300)
+        wrap_rows(self.findings)
+        # The message takes the room the side panel has and wraps there, rather than running
+        # off to the right behind a scroll bar; the severity and line keep their own width.
+        header_view = self.findings.header()
+        header_view.setStretchLastSection(False)
+        header_view.setSectionResizeMode(0, header_view.ResizeMode.ResizeToContents)
+        header_view.setSectionResizeMode(1, header_view.ResizeMode.Stretch)
+        header_view.setSectionResizeMode(2, header_view.ResizeMode.ResizeToContents)
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side.addTab(self.findings, QCoreApplication.translate("BatWindow", "Findings"))
         self.tags = QTextBrowser()
         self.side.addTab(self.tags, QCoreApplication.translate("BatWindow", "Personalisation"))
@@ -231,7 +278,9 @@ class BatWindow(QWidget):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([960, 380])
+        splitter.setSizes([900, 420])
+        self.stack.setMinimumWidth(420)
+        self._fit_tabs()
         self.splitter = splitter
 
         layout = QVBoxLayout(self)
@@ -240,30 +289,37 @@ class BatWindow(QWidget):
         layout.addWidget(self.message_box)
         layout.addWidget(splitter, 1)
 
+    def _fit_tabs(self) -> None:
+        """Keep every side tab's title readable: the panel is at least as wide as its tab bar,
+        whose titles grow with their counts ("Findings (12)"), rather than hiding a tab
+        behind scroll arrows."""
+        bar = self.side.tabBar()
+        self.side.setMinimumWidth(max(SIDE_MIN_WIDTH, bar.sizeHint().width() + 8))
+
     def _build_review_tab(self) -> QWidget:
         tab = QWidget()
         self.approve_button = QPushButton(QCoreApplication.translate("BatWindow", "&Approve"))
-        self.approve_button.setToolTip(
-            QCoreApplication.translate("BatWindow", "The client approves this round (Alt+A)")
-        )
         self.approve_button.setStyleSheet("QPushButton { color: #166534; font-weight: 600; }")
         self.approve_button.clicked.connect(lambda: self.decide(BatDecision.APPROVED))
         self.changes_button = QPushButton(
             QCoreApplication.translate("BatWindow", "Request &changes")
-        )
-        self.changes_button.setToolTip(
-            QCoreApplication.translate("BatWindow", "The client asks for another round (Alt+C)")
         )
         self.changes_button.setStyleSheet("QPushButton { color: #991b1b; font-weight: 600; }")
         self.changes_button.clicked.connect(lambda: self.decide(BatDecision.CHANGES_REQUESTED))
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.changes_button)
+        self.decision_hint = QLabel()
+        self.decision_hint.setWordWrap(True)
+        self.decision_hint.setStyleSheet("color: #6b7280;")
+        self.decision_hint.hide()
         self.round_info = QLabel()
         self.round_info.setWordWrap(True)
         self.round_info.setStyleSheet("color: #4b5563;")
+        self.round_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.feedback_list = QListWidget()
         self.feedback_list.setWordWrap(True)
+        self.feedback_list.setMinimumHeight(80)
         self.feedback_list.setToolTip(
             QCoreApplication.translate("BatWindow", "Delete removes the selected feedback")
         )
@@ -293,6 +349,7 @@ class BatWindow(QWidget):
         feedback_row.addWidget(self.add_feedback_button)
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
+        layout.addWidget(self.decision_hint)
         layout.addWidget(self.round_info)
         layout.addWidget(
             QLabel("<b>" + _escape(QCoreApplication.translate("BatWindow", "Feedback")) + "</b>")
@@ -300,7 +357,15 @@ class BatWindow(QWidget):
         layout.addWidget(self.feedback_list, 1)
         layout.addWidget(self.feedback_edit)
         layout.addLayout(feedback_row)
-        return tab
+        # Scrolls rather than growing the window when an override and its errors, the test
+        # sends and the feedback do not fit a laptop's height.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(tab)
+        self.decision_scroll = scroll
+        return scroll
 
     def _shortcuts(self) -> None:
         def bind(keys: QKeySequence | str, slot: Callable[[], object]) -> None:
@@ -343,12 +408,17 @@ class BatWindow(QWidget):
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
         for summary in self.summaries:
-            text = QCoreApplication.translate("BatWindow", "BAT %1 — %2 — %3")
-            self.round_combo.addItem(
-                text.replace("%1", str(summary.number))
+            text = (
+                QCoreApplication.translate("BatWindow", "BAT %1 — %2 — %3")
+                .replace("%1", str(summary.number))
                 .replace("%2", local_text(summary.created_at))
-                .replace("%3", decision_label(summary.decision)),
-                summary.id,
+                .replace("%3", decision_label(summary.decision))
+            )
+            if summary.overridden:
+                text += " " + BatLabels().overridden_short(summary.overridden)
+            self.round_combo.addItem(text, summary.id)
+            self.round_combo.setItemData(
+                self.round_combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole
             )
         index = self.round_combo.findData(wanted) if wanted is not None else -1
         self.round_combo.setCurrentIndex(index if index >= 0 else len(self.summaries) - 1)
@@ -361,8 +431,6 @@ class BatWindow(QWidget):
         has = self.view is not None
         self.stack.setCurrentIndex(1 if has else 0)
         for widget in (
-            self.approve_button,
-            self.changes_button,
             self.add_feedback_button,
             self.send_button,
             self.feedback_edit,
@@ -370,11 +438,68 @@ class BatWindow(QWidget):
         ):
             widget.setEnabled(has)
         self.compare_button.setEnabled(len(self.summaries) >= 2)
+        self.round_combo.setToolTip(
+            (self.round_combo.currentText() + "\n" if has else "")
+            + QCoreApplication.translate("BatWindow", "The round shown (Alt+Left / Alt+Right)")
+        )
         self.badge.show_decision(self.view)
         self._show_details()
         self.proof.show_round(self.view, self.personas)
         if self.review is not None:
             self.review.show_round(self.view)
+        self.update_decision_buttons()
+
+    def decision_blocked(self, decision: BatDecision) -> str | None:
+        """Why ``decision`` cannot be taken on the round shown, said for a tooltip, or None.
+
+        The rule is the core's (:func:`rounds.decision_blocker`); only the words are here."""
+        view = self.view
+        if view is None:
+            return nothing_to_decide_text("no_round")
+        code = rounds.decision_blocker(view.decision, view.number, view.latest_number, decision)
+        if code == "already":
+            code = (
+                "already_approved"
+                if decision is BatDecision.APPROVED
+                else "already_changes_requested"
+            )
+        return None if code is None else nothing_to_decide_text(code, view.latest_number)
+
+    def update_decision_buttons(self) -> None:
+        """Enable the decision buttons (here and in review mode) only when there is something
+        to decide; a disabled one says why in its tooltip, and the Decision tab says it too."""
+        view = self.view
+        errors = len(view.open_errors) if view is not None else 0
+        tips = {
+            BatDecision.APPROVED: (
+                BatLabels().approve_tip(errors)
+                if errors
+                else QCoreApplication.translate(
+                    "BatWindow", "The client approves this round (Alt+A)"
+                )
+            ),
+            BatDecision.CHANGES_REQUESTED: QCoreApplication.translate(
+                "BatWindow", "The client asks for another round (Alt+C)"
+            ),
+        }
+        pairs = [
+            (self.approve_button, BatDecision.APPROVED),
+            (self.changes_button, BatDecision.CHANGES_REQUESTED),
+        ]
+        if self.review is not None:
+            pairs += [
+                (self.review.approve_button, BatDecision.APPROVED),
+                (self.review.changes_button, BatDecision.CHANGES_REQUESTED),
+            ]
+        reasons = []
+        for button, decision in pairs:
+            reason = self.decision_blocked(decision)
+            button.setEnabled(reason is None)
+            button.setToolTip(tips[decision] if reason is None else reason)
+            if reason is not None and reason not in reasons and button.window() is self:
+                reasons.append(reason)
+        self.decision_hint.setText("\n".join(reasons))
+        self.decision_hint.setVisible(bool(reasons))
 
     def _show_details(self) -> None:
         view = self.view
@@ -404,6 +529,7 @@ class BatWindow(QWidget):
                 "%1", str(len(view.findings))
             ),
         )
+        self._fit_tabs()
         show_safety(self.safety, view)
 
     def show_tags(self, page: rounds.PreviewPage) -> None:
@@ -412,6 +538,7 @@ class BatWindow(QWidget):
         if page.unfilled:
             title += f" ({len(page.unfilled)} !)"
         self.side.setTabText(2, title)
+        self._fit_tabs()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.initiator is self:
@@ -448,10 +575,72 @@ class BatWindow(QWidget):
         return True
 
     def decide(self, decision: BatDecision) -> None:
-        if self.view is None:
+        """Record the decision; an approval over open errors is asked first (the core says
+        which errors), and recorded with them under the operator's name once confirmed."""
+        if self.view is None or self.decision_blocked(decision) is not None:
             return
         round_id = self.view.id
-        self._push(lambda: Decide(self, round_id, decision))
+        try:
+            command = Decide(self, round_id, decision)
+        except OverrideNeeded as needed:
+            self.ask_override(needed)
+            return
+        except CrmdeskError as error:
+            self.show_message(error_text(error))
+            return
+        self.undo_stack.push(command)
+
+    def ask_override(self, needed: OverrideNeeded) -> None:
+        """List the open errors and say that approving records the override under the
+        operator's name; Cancel leaves the round as it was. Window-modal and not blocking,
+        over review mode when that is where the client is watching."""
+        labels = BatLabels()
+        lang = language()
+        shown = needed.findings[:OVERRIDE_LISTED]
+        items = "".join(f"<li>{_escape(f.message(lang))}</li>" for f in shown)
+        if len(needed.findings) > len(shown):
+            items += f"<li>{_escape(labels.more_errors(len(needed.findings) - len(shown)))}</li>"
+        heading = labels.open_errors(len(needed.findings)).replace("%1", str(needed.number))
+        review = self.review
+        parent: QWidget = review if review is not None and review.isVisible() else self
+        dialog = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("BatWindow", "Approve with errors open?"),
+            "",
+            QMessageBox.StandardButton.Cancel,
+            parent,
+        )
+        dialog.setTextFormat(Qt.TextFormat.RichText)
+        dialog.setText(f"<p><b>{_escape(heading)}</b></p><ul>{items}</ul>")
+        dialog.setInformativeText(
+            QCoreApplication.translate(
+                "BatWindow",
+                "Approving anyway records this override on the round under your name, %1,"
+                " with the date and these errors. Undo (Ctrl+Z) takes it back.",
+            ).replace("%1", self.who or "—")
+        )
+        self.override_confirm = dialog.addButton(
+            QCoreApplication.translate("BatWindow", "Approve anyway"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        dialog.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.buttonClicked.connect(self._override_answered)
+        dialog.destroyed.connect(lambda _=None: self._forget_override_dialog())
+        self.override_dialog = dialog
+        self._override_round = needed.round_id
+        dialog.open()
+
+    def _override_answered(self, button: QAbstractButton) -> None:
+        round_id = self._override_round
+        if button is not self.override_confirm or round_id is None:
+            return  # Cancel: the round stays as it was
+        self._push(lambda: Decide(self, round_id, BatDecision.APPROVED, override=True))
+
+    def _forget_override_dialog(self) -> None:
+        self.override_dialog = None
+        self.override_confirm = None
+        self._override_round = None
 
     def add_feedback(self) -> None:
         if self.view is None:
@@ -479,10 +668,14 @@ class BatWindow(QWidget):
         self._push(lambda: RemoveFeedback(self, round_id, feedback_id))
 
     def set_remote_allowed(self, allowed: bool) -> None:
+        """The remote images button was clicked: record it for the round (undoable); the
+        reload that follows shows the email again with remote requests let through."""
         if self.view is None:
             return
         round_id = self.view.id
-        self._push(lambda: AllowRemote(self, round_id, allowed))
+        if not self._push(lambda: AllowRemote(self, round_id, allowed)):
+            # Refused: the button goes back to what the round records.
+            self.proof.controls.remote.setChecked(self.view.remote_allowed)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -576,6 +769,7 @@ class BatWindow(QWidget):
             self.review = ReviewWindow(self)
             self.review.destroyed.connect(lambda _=None: setattr(self, "review", None))
         self.review.show_round(self.view)
+        self.update_decision_buttons()
         self.review.resize(self.screen().size())  # where no window manager sizes it
         self.review.showFullScreen()
         self.review.activateWindow()

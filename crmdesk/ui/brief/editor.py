@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QButtonGroup,
     QDateEdit,
     QDoubleSpinBox,
@@ -69,10 +71,12 @@ from crmdesk.core.briefs import service
 from crmdesk.core.briefs.completeness import Completeness, completeness
 from crmdesk.core.briefs.content import Asset, BriefContent, Cta, KpiTargets, Tone
 from crmdesk.core.briefs.diff import diff
+from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.brief.labels import completeness_text, field_label
 from crmdesk.ui.labels import type_label
 from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.reports.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from crmdesk.core.briefs.importer import ImportedText
@@ -158,7 +162,7 @@ class BriefEditor(QWidget):
             .replace("%1", self.state.campaign_name)
             .replace("%2", self.state.client_name)
         )
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
 
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -174,6 +178,7 @@ class BriefEditor(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.undo_stack.redo)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_now)
         QShortcut(QKeySequence("Ctrl+P"), self, self.request_pdf)
+        ops.changed.connect(self._on_changed)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -318,8 +323,8 @@ class BriefEditor(QWidget):
             [
                 ("assets", self._with_buttons(self.assets)),
                 ("assets_due", date_field("assets_due")),
-                ("bat_due", date_field("bat_due")),
-                ("send_due", date_field("send_due")),
+                ("bat_due", self._campaign_date("bat_due")),
+                ("send_due", self._campaign_date("send_due")),
             ],
         )
         self.notes = QPlainTextEdit()
@@ -417,6 +422,56 @@ class BriefEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
+
+    def _campaign_date(self, name: str) -> DateField:
+        """A date the brief takes from its campaign: shown, not typed, so it cannot drift from
+        the calendar and the checklist; the tooltip says where to change it."""
+        widget = DateField()
+        widget.setReadOnly(True)
+        widget.setCalendarPopup(False)
+        widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        widget.setToolTip(
+            self.tr(
+                "The campaign's BAT deadline, as its checklist counts it (the client's "
+                "approval of the BAT). Move the campaign in the calendar to change it."
+            )
+            if name == "bat_due"
+            else self.tr(
+                "The campaign's send date. Move the campaign in the calendar to change it."
+            )
+        )
+        self.fields[name] = widget
+        return widget
+
+    def _on_changed(self, changes: Changes) -> None:
+        """The campaign moved, or its checklist changed: show its dates (and judge the brief
+        against them) without touching what the operator is typing."""
+        if changes.initiator is self or not changes.concerns(self.campaign_id):
+            return
+        if not (changes.campaigns or changes.checklist):
+            return
+        try:
+            state = self.ops.read(service.load, self.campaign_id)
+        except CrmdeskError:  # deleted meanwhile: nothing to follow
+            return
+        self.state = replace(self.state, context=state.context)
+        self._loading = True
+        try:
+            self._show_campaign_dates()
+        finally:
+            self._loading = False
+        self.update_completeness()
+
+    def _show_campaign_dates(self) -> None:
+        """The send and BAT dates of the campaign, whatever a version or an import held."""
+        for name, day in (
+            ("send_due", self.state.context.send_day),
+            ("bat_due", self.state.context.bat_day),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, DateField)
+            field.set_value(day)
 
     def _save_as_template(self) -> None:
         name, ok = QInputDialog.getText(
@@ -581,6 +636,7 @@ class BriefEditor(QWidget):
                 self.assets,
                 [[a.name, a.link, a.due.isoformat() if a.due else ""] for a in content.assets],
             )
+            self._show_campaign_dates()
         finally:
             self._loading = False
 
@@ -841,7 +897,11 @@ class BriefEditor(QWidget):
                 self.ctas.insertRow(row_index)
                 self.ctas.setItem(row_index, 0, QTableWidgetItem(self.tr("Link")))
                 self.ctas.setItem(row_index, 1, QTableWidgetItem(str(suggestion.value)))
-            elif isinstance(widget, DateField) and isinstance(suggestion.value, date):
+            elif (
+                isinstance(widget, DateField)
+                and not widget.isReadOnly()  # the campaign's dates are moved in the calendar
+                and isinstance(suggestion.value, date)
+            ):
                 widget.set_value(suggestion.value)
             elif suggestion.field == "offer" and isinstance(widget, QLineEdit):
                 discount = f"-{suggestion.value:g} %"

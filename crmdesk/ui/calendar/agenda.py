@@ -80,9 +80,7 @@ class AgendaModel(QAbstractTableModel):
                 if entry.holiday:
                     notes.append("★ " + entry.holiday)
                 if entry.overdue_items:
-                    notes.append(
-                        "● " + self.tr("%n overdue item(s)", "", entry.overdue_items)
-                    )
+                    notes.append("● " + self.tr("%n overdue item(s)", "", entry.overdue_items))
                 return "  ".join(notes)
         if role == Qt.ItemDataRole.DecorationRole and column == "client":
             return QColor(entry.colour)

@@ -2,7 +2,9 @@
 
 One widget serves both: six rows of days for a month, one tall row for a week. It holds only
 the ``CalendarPeriod`` it was given; it never queries. Clicks select, double-clicks open or
-create, a drag onto another day asks to reschedule, and the keyboard moves the selection.
+create, a drag onto another day asks to reschedule, and the keyboard moves the selection. A day
+with more than its cell can hold ends on "+N more": clicking it lists the whole day in a popup
+(``DayPopup``), as mail and calendar apps do, so the month stays in sight.
 """
 
 from __future__ import annotations
@@ -22,7 +24,17 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crmdesk.core.calendar import CalendarEntry, CalendarPeriod, Deadline
 from crmdesk.ui.labels import channel_label, deadline_label, status_label, type_label
@@ -39,6 +51,14 @@ ELIDE = Qt.TextElideMode.ElideRight
 class Chip:
     rect: QRect
     entry: CalendarEntry
+
+
+@dataclass(frozen=True, slots=True)
+class More:
+    """Where a day's "+N more" was painted: clicking there lists the whole day."""
+
+    rect: QRect
+    day: date
 
 
 def tint(colour: QColor, base: QColor, amount: float) -> QColor:
@@ -114,6 +134,7 @@ class GridView(QWidget):
     new_requested = Signal(object)  # date
     reschedule_requested = Signal(int, object)  # campaign id, date
     day_selected = Signal(object)  # date
+    week_requested = Signal(object)  # date: show the week of that day
     painted = Signal()
 
     def __init__(self, rows: int, parent: QWidget | None = None) -> None:
@@ -130,6 +151,8 @@ class GridView(QWidget):
         self.selected_day = self.today
         self.selected_id: int | None = None
         self._chips: list[Chip] = []
+        self._more: list[More] = []
+        self.day_popup: DayPopup | None = None
         self._elided: dict[tuple[str, int, bool], str] = {}
         self._press: QPoint | None = None
         self._press_id: int | None = None
@@ -200,6 +223,14 @@ class GridView(QWidget):
     def chip_at(self, pos: QPoint) -> CalendarEntry | None:
         return next((c.entry for c in self._chips if c.rect.contains(pos)), None)
 
+    def more_at(self, pos: QPoint) -> date | None:
+        """The day whose "+N more" is under ``pos``, if any."""
+        return next((m.day for m in self._more if m.rect.contains(pos)), None)
+
+    def more_rect(self, day: date) -> QRect | None:
+        """Where the day's "+N more" was last painted (None when everything fitted)."""
+        return next((m.rect for m in self._more if m.day == day), None)
+
     # -- painting -----------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -207,6 +238,7 @@ class GridView(QWidget):
         kit = _Kit(self, self._elided)
         painter.fillRect(self.rect(), kit.base)
         self._chips = []
+        self._more = []
         self._paint_header(painter, kit)
         for index in range(7 * self.rows):
             self._paint_day(painter, kit, index)
@@ -282,13 +314,15 @@ class GridView(QWidget):
             height = chip_height if is_send else line
             remaining = len(items) - position
             if y + height > bottom - (line if remaining > 1 else 0):
-                more = QRect(rect.left() + 6, y, rect.width() - 12, line)
-                painter.setPen(kit.muted)
-                painter.drawText(
-                    more,
-                    LEFT,
-                    self.tr("+%n more", "", remaining),
-                )
+                text = self.tr("+%n more", "", remaining)
+                width = min(rect.width() - 12, kit.small_bold_metrics.horizontalAdvance(text) + 8)
+                more = QRect(rect.left() + 6, y, width, line)
+                # A link's colour and weight: it is clickable, and opens the whole day.
+                painter.setPen(kit.highlight if kit.base.lightnessF() > 0.5 else kit.text)
+                painter.setFont(kit.small_bold)
+                painter.drawText(more, LEFT, kit.elide(text, more.width(), bold=True))
+                painter.setFont(kit.small)
+                self._more.append(More(more.adjusted(-3, -1, 3, 1), day))
                 break
             chip_rect = QRect(rect.left() + 4, y, rect.width() - 8, height)
             if is_send:
@@ -400,7 +434,11 @@ class GridView(QWidget):
 
         if event.type() == QEvent.Type.ToolTip:
             entry = self.chip_at(event.pos())
-            if entry is not None:
+            if self.more_at(event.pos()) is not None:
+                QToolTip.showText(
+                    event.globalPos(), self.tr("Show every campaign of this day"), self
+                )
+            elif entry is not None:
                 QToolTip.showText(event.globalPos(), self.tooltip_for(entry), self)
             else:
                 day = self.day_at(event.pos())
@@ -418,6 +456,14 @@ class GridView(QWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position().toPoint()
+        more_day = self.more_at(pos)
+        if more_day is not None:
+            self.selected_id = None
+            self.selected_day = more_day
+            self.day_selected.emit(more_day)
+            self.update()
+            self.show_day(more_day)
+            return
         entry = self.chip_at(pos)
         day = self.day_at(pos)
         self._press = pos
@@ -430,9 +476,37 @@ class GridView(QWidget):
             self.day_selected.emit(day)
             self.update()
 
+    def show_day(self, day: date) -> DayPopup:
+        """Every campaign and deadline of ``day`` in a popup under its cell: what "+N more" hid,
+        each campaign one click from opening, without leaving the month."""
+        if self.day_popup is not None:
+            self.day_popup.close()
+        entries = list(self.period.by_day.get(day, ())) if self.period else []
+        deadlines = (
+            [d for d in self.period.deadlines_by_day.get(day, ()) if not d.done]
+            if self.period
+            else []
+        )
+        popup = DayPopup(day, entries, deadlines, self.today, self)
+        popup.open_requested.connect(self._open_from_popup)
+        popup.week_requested.connect(self.week_requested)
+        popup.destroyed.connect(lambda: setattr(self, "day_popup", None))
+        self.day_popup = popup
+        cell = self.cell_rect((day - self.first_day).days)
+        popup.show_at(self.mapToGlobal(cell.topLeft()), cell.width())
+        return popup
+
+    def _open_from_popup(self, campaign_id: int) -> None:
+        self.select_campaign(campaign_id)
+        self.open_requested.emit(campaign_id)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         if self._press is None or self._press_id is None:
+            if self.more_at(pos) is not None:
+                self.setCursor(Qt.CursorShape.PointingHandCursor)
+            elif not self._dragging:
+                self.unsetCursor()
             return
         if not self._dragging:
             distance = (pos - self._press).manhattanLength()
@@ -461,6 +535,8 @@ class GridView(QWidget):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
+        if self.more_at(pos) is not None:
+            return  # the first click opened the day; the second is not "new campaign"
         entry = self.chip_at(pos)
         if entry is not None:
             self.open_requested.emit(entry.id)
@@ -516,3 +592,94 @@ class GridView(QWidget):
     def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.update()
         super().focusOutEvent(event)
+
+
+class DayPopup(QFrame):
+    """All of one day: each campaign a button that opens it, the open deadlines, and a way to
+    the week. A popup (closes on Esc or a click elsewhere) because the operator wants to peek at
+    a crowded day and go on with the month, not change views."""
+
+    open_requested = Signal(int)
+    week_requested = Signal(object)  # date
+
+    def __init__(
+        self,
+        day: date,
+        entries: list[CalendarEntry],
+        deadlines: list[Deadline],
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.day = day
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Campaigns of the day"))
+        title = QLabel(QLocale().toString(day, QLocale.FormatType.LongFormat).capitalize())
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+
+        self.buttons: dict[int, QPushButton] = {}
+        host = QWidget()
+        rows = QVBoxLayout(host)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        for entry in entries:
+            at = entry.send_at
+            button = QPushButton(f"{at.hour:02d}:{at.minute:02d}  {entry.name}")
+            button.setFlat(True)
+            button.setStyleSheet(
+                f"text-align: left; padding: 3px 6px; border-left: 4px solid {entry.colour};"
+            )
+            button.setToolTip(f"{entry.name} — {entry.client_name}, {status_label(entry.status)}")
+            button.setAccessibleName(f"{entry.name}, {entry.client_name}")
+            button.clicked.connect(lambda _=False, cid=entry.id: self._open(cid))
+            rows.addWidget(button)
+            self.buttons[entry.id] = button
+        for deadline in deadlines:
+            mark = "!" if deadline.overdue(today) else "◆"
+            label = QLabel(f"{mark} {deadline_label(deadline.kind)} · {deadline.campaign_name}")
+            label.setWordWrap(True)
+            label.setContentsMargins(6, 1, 6, 1)
+            rows.addWidget(label)
+        rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(host)
+        self.scroll = scroll
+
+        self.week_button = QPushButton(self.tr("Show the week"))
+        self.week_button.setToolTip(self.tr("The week view of this day, every campaign in full"))
+        self.week_button.clicked.connect(self._week)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.week_button, 0, Qt.AlignmentFlag.AlignRight)
+        self._content_height = host.sizeHint().height()
+
+    def show_at(self, top_left: QPoint, cell_width: int) -> None:
+        """Over the day's cell, as wide as it at least, kept on the screen."""
+        screen = QApplication.screenAt(top_left) or QApplication.primaryScreen()
+        area = screen.availableGeometry()
+        width = max(cell_width + 40, 280)
+        chrome = self.sizeHint().height() - self.scroll.sizeHint().height()
+        height = min(chrome + self._content_height + 8, max(200, area.height() * 2 // 3))
+        x = min(max(area.left(), top_left.x() - 20), area.right() - width)
+        y = min(max(area.top(), top_left.y()), area.bottom() - height)
+        self.setGeometry(x, y, width, height)
+        self.show()
+        first = next(iter(self.buttons.values()), None)
+        (first or self.week_button).setFocus()
+
+    def _open(self, campaign_id: int) -> None:
+        self.close()
+        self.open_requested.emit(campaign_id)
+
+    def _week(self) -> None:
+        self.close()
+        self.week_requested.emit(self.day)

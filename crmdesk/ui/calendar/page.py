@@ -80,6 +80,7 @@ class CalendarPage(QWidget):
             grid.new_requested.connect(self.new_requested)
             grid.reschedule_requested.connect(self.reschedule_requested)
             grid.painted.connect(self._on_painted)
+            grid.week_requested.connect(self.show_week_of)
 
         self.title = QLabel()
         title_font = self.title.font()
@@ -259,6 +260,12 @@ class CalendarPage(QWidget):
         self.month_view.selected_day = self.week_view.selected_day = self.today
         self.refresh()
 
+    def show_week_of(self, day: date) -> None:
+        """The week view on ``day`` (from a crowded day's popup): its campaigns in full."""
+        self.anchor = day
+        self.week_view.selected_day = self.month_view.selected_day = day
+        self.set_mode(WEEK)
+
     def go_to(self, day: date) -> None:
         self.anchor = day
         self.refresh()
@@ -394,8 +401,16 @@ class CalendarPage(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if changes.clients:
             self.reload_clients()
-        # The grid shows the campaigns, their clients' colours and the overdue checklist items.
-        if changes.campaigns or changes.clients or changes.checklist:
+        # The grid shows the campaigns, their clients' colours and the overdue checklist items;
+        # BAT, stats and brief events tick checklist items too (the chain), so they count.
+        if (
+            changes.campaigns
+            or changes.clients
+            or changes.checklist
+            or changes.bat
+            or changes.stats
+            or changes.brief
+        ):
             self.reload()
 
     def _on_painted(self) -> None:

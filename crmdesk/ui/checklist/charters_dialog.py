@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
+from crmdesk.ui.reports.fit import fit_to_screen
 
 #: Mail clients French readers use beyond the defaults, as caniemail.com keys.
 MORE_MAIL_CLIENTS = (
@@ -125,7 +128,7 @@ class ChartersDialog(QDialog):
         self.client_name = client_name
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.setWindowTitle(self.tr("Charters — %1").replace("%1", client_name))
-        self.resize(720, 700)
+        fit_to_screen(self, 720, 700)
         initial: CharterInput = ops.read(clients.charters, client_id)
 
         intro = QLabel(
@@ -253,12 +256,21 @@ class ChartersDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        # The rules scroll; Save and Cancel stay in sight below them, even on a laptop screen.
+        rules = QWidget()
+        rules_layout = QVBoxLayout(rules)
+        rules_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (intro, editorial, graphic, tracking, readers):
+            rules_layout.addWidget(widget)
+        rules_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(rules)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(editorial)
-        layout.addWidget(graphic)
-        layout.addWidget(tracking)
-        layout.addWidget(readers)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.errors)
         layout.addWidget(self.buttons)
 

@@ -44,6 +44,10 @@ def severity_icon(severity: Severity) -> QIcon:
     return glyph(draw)
 
 
+#: Widest the check column grows: the message column beside it must keep room to wrap.
+CHECK_COLUMN_CAP = 200
+
+
 class WrapDelegate(QStyledItemDelegate):
     """Row heights that fit the wrapped text: Qt's tree views measure a cell without knowing
     its column's width, so a long message would stay on one elided line."""
@@ -90,6 +94,7 @@ class FindingsTree(QTreeWidget):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(2, 108)
+        head.setMinimumSectionSize(40)
         # Row heights follow the wrapped messages only if the view lays its items out again.
         head.sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
 
@@ -125,6 +130,12 @@ class FindingsTree(QTreeWidget):
                     row.setToolTip(column, tip)
                 first = first or row
             group.setExpanded(True)
+        if run.findings:
+            # The check's id names what to fix ("compatibility.css-border-radius"): as wide
+            # as it needs up to CHECK_COLUMN_CAP, the message wrapping in the rest; a longer
+            # id is read whole in the row's tooltip.
+            wanted = max(self.sizeHintForColumn(2), self.header().sectionSizeHint(2)) + 8
+            self.setColumnWidth(2, max(108, min(wanted, CHECK_COLUMN_CAP)))
         if not run.findings:
             clean = QTreeWidgetItem(self)
             clean.setText(

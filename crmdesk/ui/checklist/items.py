@@ -21,6 +21,7 @@ from crmdesk.core.models import ChecklistState
 from crmdesk.ui.checklist.labels import (
     STATE_COLOURS,
     auto_comment_text,
+    auto_note_text,
     family_label,
     state_label,
 )
@@ -148,8 +149,21 @@ class ItemsTree(QTreeWidget):
         head.setStretchLastSection(False)
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        head.setMinimumSectionSize(48)
         for column, width in ((0, 104), (2, 72), (3, 128), (4, 112), (5, 110)):
             self.setColumnWidth(column, width)
+
+    #: Widest a column other than the item's label may grow to fit its texts: who ticked it
+    #: and the comment are read in full in their tooltips; the label keeps the room.
+    CAPS = {0: 140, 2: 120, 3: 190, 4: 190, 5: 220}
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their texts and headers (in the interface's language), within
+        ``CAPS``, so "Échéance" or an "overdue" badge is not cut and the label gets the rest."""
+        head = self.header()
+        for column, cap in self.CAPS.items():
+            wanted = max(self.sizeHintForColumn(column), head.sectionSizeHint(column)) + 8
+            self.setColumnWidth(column, min(cap, wanted))
 
 
 def item_row(item: ItemView, lang: str) -> QTreeWidgetItem:
@@ -201,10 +215,20 @@ def item_row(item: ItemView, lang: str) -> QTreeWidgetItem:
         row.setText(4, f"{day_month(item.done_at)} · {who}" if who else day_month(item.done_at))
         full = local_text(item.done_at)
         row.setToolTip(4, f"{who}, {full}" if who else full)
-    if item.by_check and item.comment:
-        comment = auto_comment_text(item.comment, item.state is ChecklistState.FAILED)
-    else:
-        comment = item.comment
+    comment = _comment_text(item, lang)
     row.setText(5, comment.replace("\n", " ⏎ "))
     row.setToolTip(5, comment)
     return row
+
+
+def _comment_text(item: ItemView, lang: str) -> str:
+    """What the Comment column says: why the app set the item (a check run or an event of the
+    chain, stored as data) before what a person wrote."""
+    failed = item.state is ChecklistState.FAILED
+    note = item.auto_note
+    said = ""
+    if item.by_check and note:
+        said = auto_note_text(note, failed, lang) or item.note(lang)
+    elif item.by_check and item.comment:
+        return auto_comment_text(item.comment, failed, lang)  # written before notes were data
+    return " — ".join(part for part in (said, item.comment) if part)

@@ -4,9 +4,11 @@ and the sentences for an email the check engine cannot read."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from crmdesk.core.checklists import describe_findings
 from crmdesk.core.checks.model import Family
 from crmdesk.core.errors import FieldProblem
 from crmdesk.core.models import ChecklistPhase, ChecklistState
@@ -149,32 +151,37 @@ _AUTO = re.compile(
 )
 
 
-def auto_comment_text(comment: str, failed: bool) -> str:
-    """The core writes "file.html: 2 errors, 1 warning" on an item a check ticked or failed;
-    say it as a sentence in the user's language (the core's text if it has another shape)."""
+def auto_comment_text(comment: str, failed: bool, lang: str) -> str:
+    """The core wrote "file.html: 2 errors, 1 warning" on an item a check ticked or failed
+    before its notes were data; say it as a sentence in the user's language (the core's text
+    if it has another shape)."""
     found = _AUTO.match(comment)
     if found is None or not (found["none"] or found["errors"] or found["warnings"]):
         return comment
-    if found["none"]:
-        detail = QCoreApplication.translate("ChecklistLabels", "no finding")
-    else:
-        parts = []
-        if found["errors"]:
-            parts.append(
-                QCoreApplication.translate(
-                    "ChecklistLabels", "%n error(s)", "", int(found["errors"])
-                )
-            )
-        if found["warnings"]:
-            parts.append(
-                QCoreApplication.translate(
-                    "ChecklistLabels", "%n warning(s)", "", int(found["warnings"])
-                )
-            )
-        detail = ", ".join(parts)
+    return _check_sentence(
+        found["source"], int(found["errors"] or 0), int(found["warnings"] or 0), failed, lang
+    )
+
+
+def auto_note_text(note: dict[str, Any], failed: bool, lang: str) -> str | None:
+    """A check run's note ({"check", "source", "errors", "warnings"}, stored as data by the
+    core) as the same sentence; None for the chain's other notes, which the core words."""
+    if "check" not in note:
+        return None
+    return _check_sentence(
+        str(note.get("source", "")),
+        int(note.get("errors", 0) or 0),
+        int(note.get("warnings", 0) or 0),
+        failed,
+        lang,
+    )
+
+
+def _check_sentence(source: str, errors: int, warnings: int, failed: bool, lang: str) -> str:
+    detail = describe_findings(errors, warnings, lang)
     sentence = (
         QCoreApplication.translate("ChecklistLabels", "Failed by the check of %1: %2")
         if failed
         else QCoreApplication.translate("ChecklistLabels", "Ticked by the check of %1: %2")
     )
-    return sentence.replace("%1", file_name(found["source"])).replace("%2", detail)
+    return sentence.replace("%1", file_name(source)).replace("%2", detail)

@@ -41,6 +41,7 @@ from crmdesk.ui.commands import CampaignCommand
 from crmdesk.ui.kit.styles import ALERT
 from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
+from crmdesk.ui.reports.fit import fit_to_screen
 
 PHASE, LABEL, ROLE, DUE, CHECK = range(5)
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole  # (label_en, label_fr, label as shown) of a kept item
@@ -154,7 +155,7 @@ class TemplateEditor(QDialog):
             .replace("%1", client_name)
             .replace("%2", type_label(campaign_type))
         )
-        self.resize(980, 620)
+        fit_to_screen(self, 980, 620)
 
         self.heading = QLabel()
         font = self.heading.font()

@@ -65,6 +65,7 @@ from crmdesk.ui.kit.formats import file_name, kilobytes, language, local_text
 from crmdesk.ui.kit.styles import ALERT, SEVERITY_COLOURS, bar_style, message_box_style
 from crmdesk.ui.labels import error_text, type_label
 from crmdesk.ui.operations import Job, Operations
+from crmdesk.ui.reports.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from crmdesk.core.checks.engine import CheckReport
@@ -72,6 +73,8 @@ if TYPE_CHECKING:
     from crmdesk.ui.checklist.template_editor import TemplateEditor
 
 EMAIL_SUFFIXES = (".html", ".htm", ".eml")
+#: The ``Changes`` flags after which the checklist is read again (for its campaign).
+REFRESHING_FLAGS = ("campaigns", "checklist", "bat", "stats", "brief", "clients")
 
 
 def _section_title(text: str) -> QLabel:
@@ -119,7 +122,7 @@ class ChecklistWindow(QWidget):
             .replace("%1", self.state.campaign_name)
             .replace("%2", self.state.client_name)
         )
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
         self.setAcceptDrops(True)
         self._build()
         self._shortcuts()
@@ -300,8 +303,10 @@ class ChecklistWindow(QWidget):
         self.stack.addWidget(self.findings)
 
         self.source_title = QLabel()
-        # A long file name must not widen the window past the screen: the label gives way.
+        # A long file name must not widen the window past the screen: the label gives way,
+        # wrapping rather than cutting "double-click a finding to go to its line".
         self.source_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.source_title.setWordWrap(True)
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText(self.tr("Find in the source (Ctrl+F)"))
         self.find_edit.setClearButtonEnabled(True)
@@ -379,7 +384,9 @@ class ChecklistWindow(QWidget):
             self.show_message(error_text(error))
 
     def _on_changed(self, changes: Changes) -> None:
-        if self._closed or not (changes.campaigns or changes.checklist):
+        # Besides its own writes, the chain ticks items from BAT, stats and brief events, and
+        # new charters re-run the latest round's checks: any of them may change what it shows.
+        if self._closed or not any(getattr(changes, flag) for flag in REFRESHING_FLAGS):
             return
         if not changes.concerns(self.campaign_id):
             return
@@ -437,6 +444,7 @@ class ChecklistWindow(QWidget):
                 if item.id == keep:
                     select = row
         self.tree.expandAll()
+        self.tree.fit_columns()
         self.tree.setUpdatesEnabled(True)
         if select is not None:
             self.tree.setCurrentItem(select)

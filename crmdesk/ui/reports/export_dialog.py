@@ -54,6 +54,7 @@ from crmdesk.ui.kit.formats import language
 from crmdesk.ui.kit.styles import ALERT, WARNING_STYLE
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Job, Operations, Progress, show_error
+from crmdesk.ui.reports.fit import fit_to_screen
 from crmdesk.ui.reports.review_dialog import quarter_label
 from crmdesk.ui.reports.send_dialog import RecapSendDialog
 
@@ -149,7 +150,8 @@ class ReportWindow(QWidget):
         self._print_timer.setSingleShot(True)
         self._print_timer.timeout.connect(self._print_timed_out)
         self.setWindowTitle(self._initial_title())
-        self.resize(900, 1000)
+        # A page's height where the screen allows; a laptop's keeps the buttons in sight.
+        fit_to_screen(self, 900, 1000)
         self._build()
         self._shortcuts()
         ops.changed.connect(self._on_changed)

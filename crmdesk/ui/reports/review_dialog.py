@@ -25,6 +25,7 @@ from crmdesk.core.reports.quarters import Quarter
 from crmdesk.ui.kit.styles import ALERT, colour_icon
 from crmdesk.ui.labels import problem_text
 from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.reports.fit import fit_to_screen
 
 #: How many quarters the combo offers: the one in progress and the seven before, two years.
 RECENT = 8
@@ -66,7 +67,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.ops = ops
         self.setWindowTitle(self.tr("Quarterly review"))
-        self.resize(620, 520)
+        fit_to_screen(self, 620, 520)
         self._loaded: dict[Key, str] = {}  # the roadmaps as read from the workspace
         self._drafts: dict[Key, str] = {}  # as edited here, for each client and quarter seen
         self._key: Key | None = None

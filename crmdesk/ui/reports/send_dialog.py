@@ -43,6 +43,7 @@ from crmdesk.ui.bat.send_dialog import send_error_text
 from crmdesk.ui.kit.formats import local_text
 from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
 from crmdesk.ui.operations import Operations, Progress
+from crmdesk.ui.reports.fit import fit_to_screen
 
 #: Recipients are typed one a line or separated by ";" (a name may hold a comma).
 _SEPARATORS = re.compile(r"[;\n]")
@@ -74,7 +75,7 @@ class RecapSendDialog(QDialog):
         campaign = ops.read(campaigns.load, campaign_id)
         signature = ops.read(settings.branding).operator_name or who
         self.setWindowTitle(self.tr("Send the recap of “%1”").replace("%1", campaign.name))
-        self.resize(680, 640)
+        fit_to_screen(self, 680, 640)
 
         self.account = QComboBox()
         self.account.setAccessibleName(self.tr("SMTP account"))

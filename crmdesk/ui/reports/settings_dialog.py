@@ -35,6 +35,7 @@ from crmdesk.core.reports.model import Branding
 from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE, colour_icon
 from crmdesk.ui.labels import problem_text
 from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.reports.fit import fit_to_screen
 
 THUMBNAIL = QSize(160, 56)
 #: The images a report can show (as ``crmdesk.render.reports.LOGO_SUFFIXES``).
@@ -131,7 +132,7 @@ class ReportSettingsDialog(QDialog):
         super().__init__(parent)
         self.ops = ops
         self.setWindowTitle(self.tr("Report settings"))
-        self.resize(640, 620)
+        fit_to_screen(self, 640, 620)
         branding: Branding = ops.read(settings.branding)
         self._folder_loaded: str = ops.read(settings.template_folder)
         self._logos_loaded: dict[int, str] = {}  # each client's logo as read

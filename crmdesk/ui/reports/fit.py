@@ -1,0 +1,27 @@
+"""Window sizes that fit the operator's screen: a laptop is 1280×720 or 1366×768, and a window
+taller than its screen hides its bottom row of buttons behind the task bar.
+
+Kept tiny and free of the report machinery so any window can use it (the checklist, the brief,
+the main window); it belongs in ``crmdesk.ui.kit`` once that is free to edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+#: Room for the title bar and the window's frame, which ``availableGeometry`` does not count.
+FRAME = QSize(16, 40)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> QSize:
+    """Resize ``window`` to ``width`` × ``height``, or to the screen it opens on if smaller.
+    Returns the size given."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    size = QSize(width, height)
+    if screen is not None:
+        area = screen.availableGeometry().size() - FRAME
+        size = size.boundedTo(area)
+    window.resize(size)
+    return size
