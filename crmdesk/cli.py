@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crmdesk import __version__
+from crmdesk.cli_texts import Texts, language_of
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -42,6 +43,22 @@ STATUSES = (
     "analysed",
     "closed",
 )
+
+
+#: The words of the running command (see ``run``); the locale's until a command sets them.
+_TEXTS: list[Texts] = []
+
+
+def texts() -> Texts:
+    """The CLI's words in the language of this run (``--lang``, else the locale)."""
+    if not _TEXTS:
+        _TEXTS.append(Texts(language_of()))
+    return _TEXTS[0]
+
+
+def tr(text: str, /, **values: object) -> str:
+    """``text`` (English, with ``%(name)s`` blanks) in the language of this run."""
+    return texts()._(text, **values)
 
 
 def print_json(payload: object) -> None:
@@ -339,7 +356,11 @@ def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
         description=(
             "Import an ESP's CSV export as the campaign's figures of the day (or of --on). "
             "All or nothing: a bad line names its line and column and nothing is written. "
-            "Importing the same file twice changes nothing."
+            "Importing the same file twice changes nothing. A file about another campaign "
+            "(name, subject, send date more than 2 days away), activity from more than a day "
+            "before the send or more than 60 days after it, or figures that would replace "
+            "the day's recorded ones exit with status 2, one sentence per mismatch, unless "
+            "--force."
         ),
     )
     brought.add_argument("file", type=Path, metavar="FILE")
@@ -353,6 +374,13 @@ def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     )
     brought.add_argument(
         "--on", type=_day, default=None, metavar="YYYY-MM-DD", help="the day the figures were read"
+    )
+    brought.add_argument(
+        "--force",
+        action="store_true",
+        help="import even when the file does not look like the campaign's (another name, "
+        "subject or send date, activity from before the send) or would replace the figures "
+        "recorded for that day; without it these are listed and nothing is written",
     )
     brought.set_defaults(handler=cmd_import_stats)
 
@@ -443,7 +471,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         demo.DEFAULT_SEED if args.seed is None else args.seed,
         args.today,
     )
-    print(f"Wrote {count} campaigns to {args.out}")
+    print(tr("Wrote %(count)s to %(path)s", count=texts().count(count, "campaign"), path=args.out))
     return EXIT_OK
 
 
@@ -476,24 +504,20 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         ]
         print_json(payload)
     else:
+        t = texts()
         for r in rows:
             print(
-                f"{r.id:>6}  {r.send_at:%Y-%m-%d %H:%M %Z}  {r.status.value:<10}  "
+                f"{r.id:>6}  {r.send_at:%Y-%m-%d %H:%M %Z}  {t.value(r.status.value):<10}  "
                 f"{r.client}  —  {r.name}"
             )
+        if not rows:
+            print(tr("No campaigns."))
     return EXIT_OK
 
 
 def _language(choice: str | None) -> str:
-    if choice:
-        return choice
-    import os
-
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "fr" if value.startswith("fr") else "en"
-    return "en"
+    """``--lang`` if given, else the locale's language (see ``cli_texts.language_of``)."""
+    return language_of(choice)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -507,16 +531,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.data_version:
         print(f"crmdesk {__version__}")
         print(
-            f"CSS and HTML support data: {notice['source']}, updated "
-            f"{notice['last_update_date']}; licence {notice['licence']}: {notice['notice']}"
+            tr(
+                "CSS and HTML support data: %(source)s, updated %(day)s; licence %(licence)s: "
+                "%(notice)s",
+                source=notice["source"],
+                day=notice["last_update_date"],
+                licence=notice["licence"],
+                notice=notice["notice"],
+            )
         )
         return EXIT_OK
     if not args.emails:
-        raise CrmdeskError("check: name at least one email file (.html or .eml).")
+        raise CrmdeskError(tr("check: name at least one email file (.html or .eml)."))
     if (args.campaign is None) != (args.db is None):
-        raise CrmdeskError("check: --db and --campaign go together.")
+        raise CrmdeskError(tr("check: --db and --campaign go together."))
     if args.record and (args.campaign is None or len(args.emails) != 1):
-        raise CrmdeskError("check: --record needs --db, --campaign and exactly one email.")
+        raise CrmdeskError(tr("check: --record needs --db, --campaign and exactly one email."))
     context = CheckContext()
     if args.campaign is not None:
         from crmdesk.core import checklists
@@ -547,7 +577,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             with Workspace.open(args.db, create=False) as workspace:
                 with workspace.session() as session:
                     outcome = checklists.record_run(session, args.campaign, report)
-            print(f"Recorded on campaign {args.campaign}: {len(outcome.ticks)} checklist item(s)")
+            ticked = texts().count(len(outcome.ticks), "checklist item")
+            print(tr("Recorded on campaign %(id)s: %(count)s", id=args.campaign, count=ticked))
     if args.format == "json":
         payload = {
             "crmdesk": __version__,
@@ -587,7 +618,9 @@ def _client_input(args: argparse.Namespace, base: ClientInput) -> ClientInput:
         try:
             changes["daily_rate"] = Decimal(text) if text else None
         except InvalidOperation as exc:
-            raise CrmdeskError(f"--daily-rate: “{args.daily_rate}” is not an amount.") from exc
+            raise CrmdeskError(
+                tr("--daily-rate: “%(value)s” is not an amount.", value=args.daily_rate)
+            ) from exc
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -623,7 +656,14 @@ def cmd_client_add(args: argparse.Namespace) -> int:
     with _open(args, create=True) as workspace, workspace.session() as session:
         clients.add_client(session, data)
         saved = clients.client_input(session, clients_id(session, args.name))
-    print(f"Client “{saved.name}” added ({saved.colour}, {saved.timezone})")
+    print(
+        tr(
+            "Client “%(name)s” added (%(colour)s, %(timezone)s)",
+            name=saved.name,
+            colour=saved.colour,
+            timezone=saved.timezone,
+        )
+    )
     return EXIT_OK
 
 
@@ -658,11 +698,20 @@ def cmd_client_list(args: argparse.Namespace) -> int:
         ]
         print_json(payload)
         return EXIT_OK
+    if found:
+        print(
+            f"{tr('ID'):>4}  {tr('Colour'):<7}  {tr('Time zone'):<16}  {tr('Cap'):>13}  "
+            f"{tr('Name')}"
+        )
     for c in found:
-        archived = "  (archived)" if c.archived else ""
-        print(f"{c.id:>4}  {c.colour}  {c.timezone:<16}  cap {c.pressure_cap}  {c.name}{archived}")
+        archived = f"  {tr('(archived)')}" if c.archived else ""
+        print(
+            f"{c.id:>4}  {c.colour:<7}  {c.timezone:<16}  {c.pressure_cap:>13}  {c.name}{archived}"
+        )
     if not found:
-        print("No active clients: add one with `crmdesk client add NAME` (--archived lists all).")
+        print(
+            tr("No active clients: add one with `crmdesk client add NAME` (--archived lists all).")
+        )
     return EXIT_OK
 
 
@@ -676,7 +725,7 @@ def cmd_client_edit(args: argparse.Namespace) -> int:
             data = replace(data, name=args.rename)
         clients.update_client(session, client_id, data)
         saved = clients.client_input(session, client_id)
-    print(f"Client “{saved.name}” saved")
+    print(tr("Client “%(name)s” saved", name=saved.name))
     return EXIT_OK
 
 
@@ -687,7 +736,11 @@ def cmd_client_archive(args: argparse.Namespace) -> int:
         client_id = clients_id(session, args.name)
         clients.set_client_archived(session, client_id, args.archived)
         name = clients.client_input(session, client_id).name
-    print(f"Client “{name}” {'archived' if args.archived else 'restored'}")
+    print(
+        tr("Client “%(name)s” archived", name=name)
+        if args.archived
+        else tr("Client “%(name)s” restored", name=name)
+    )
     return EXIT_OK
 
 
@@ -698,7 +751,14 @@ def cmd_segment_add(args: argparse.Namespace) -> int:
         client_id = clients_id(session, args.client)
         clients.add_segment(session, client_id, args.segment, args.size)
         name = clients.client_input(session, client_id).name
-    print(f"Segment “{' '.join(args.segment.split())}” added to “{name}” ({args.size:,} contacts)")
+    print(
+        tr(
+            "Segment “%(segment)s” added to “%(client)s” (%(size)s)",
+            segment=" ".join(args.segment.split()),
+            client=name,
+            size=texts().count(args.size, "contact", grouped=True),
+        )
+    )
     return EXIT_OK
 
 
@@ -715,8 +775,12 @@ def cmd_segment_list(args: argparse.Namespace) -> int:
         ]
         print_json(payload)
         return EXIT_OK
+    t = texts()
+    if found:
+        print(f"{tr('ID'):>4}  {tr('Size'):>10}  {tr('Name')}")
     for s in found:
-        print(f"{s.id:>4}  {s.estimated_size:>10,}  {s.name}{'  (archived)' if s.archived else ''}")
+        archived = f"  {tr('(archived)')}" if s.archived else ""
+        print(f"{s.id:>4}  {t.number(s.estimated_size):>10}  {s.name}{archived}")
     return EXIT_OK
 
 
@@ -735,7 +799,13 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
     with _open(args, create=True) as workspace, workspace.session() as session:
         client_id = clients_id(session, args.client)
         contacts.add_contact(session, client_id, data)
-    print(f"Contact “{' '.join(args.name.split())}” added ({args.role})")
+    print(
+        tr(
+            "Contact “%(name)s” added (%(role)s)",
+            name=" ".join(args.name.split()),
+            role=texts().value(args.role),
+        )
+    )
     return EXIT_OK
 
 
@@ -748,8 +818,12 @@ def cmd_contact_import(args: argparse.Namespace) -> int:
         found = contact_import.preview(session, client_id, table)
         added = len(contact_import.apply(session, client_id, found)[0])
     print(
-        f"{args.file.name}: {added} contact{'s' if added != 1 else ''} added, "
-        f"{found.unchanged} already there"
+        tr(
+            "%(file)s: %(added)s added, %(unchanged)s already there",
+            file=args.file.name,
+            added=texts().count(added, "contact added"),
+            unchanged=found.unchanged,
+        )
     )
     return EXIT_OK
 
@@ -774,11 +848,16 @@ def cmd_contact_list(args: argparse.Namespace) -> int:
         ]
         print_json(payload)
         return EXIT_OK
+    t = texts()
+    if found:
+        print(f"{tr('ID'):>4}  {tr('Team'):<9}  {tr('Name')}  <{tr('E-mail')}>  {tr('Receives')}")
     for c in found:
         gets = ", ".join(
-            what for what, yes in (("BAT", c.receives_bat), ("recaps", c.receives_recaps)) if yes
+            what
+            for what, yes in (("BAT", c.receives_bat), (tr("recaps"), c.receives_recaps))
+            if yes
         )
-        print(f"{c.id:>4}  {c.team.value:<9}  {c.name}  <{c.email or '—'}>  {gets}")
+        print(f"{c.id:>4}  {t.value(c.team.value):<9}  {c.name}  <{c.email or '—'}>  {gets}")
     return EXIT_OK
 
 
@@ -793,7 +872,9 @@ def _send_at(text: str) -> tuple[date, time]:
         except ValueError:
             continue
         return parsed.date(), parsed.time() if pattern != "%Y-%m-%d" else time(9, 0)
-    raise CrmdeskError(f"--send: “{text}” is not a date and time (YYYY-MM-DD HH:MM).")
+    raise CrmdeskError(
+        tr("--send: “%(value)s” is not a date and time (YYYY-MM-DD HH:MM).", value=text)
+    )
 
 
 def cmd_campaign_add(args: argparse.Namespace) -> int:
@@ -842,14 +923,25 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     created = preview.created if result is None else result.created
     new_clients = preview.new_clients if result is None else result.new_clients
     new_segments = preview.new_segments if result is None else result.new_segments
-    verb = "would be" if args.dry_run else ""
     skipped = preview.skipped_empty + preview.skipped_total
+    t = texts()
+    sentence = (
+        "%(file)s: %(created)s would be imported, %(unchanged)s already there, %(clients)s, "
+        "%(segments)s, %(skipped)s skipped"
+        if args.dry_run
+        else "%(file)s: %(created)s imported, %(unchanged)s already there, %(clients)s, "
+        "%(segments)s, %(skipped)s skipped"
+    )
     print(
-        f"{args.file.name}: {created} campaign{'s' if created != 1 else ''} "
-        f"{verb + ' ' if verb else ''}imported, {preview.unchanged} already there, "
-        f"{len(new_clients)} new client{'s' if len(new_clients) != 1 else ''}, "
-        f"{len(new_segments)} new segment{'s' if len(new_segments) != 1 else ''}, "
-        f"{skipped} empty or total row{'s' if skipped != 1 else ''} skipped"
+        tr(
+            sentence,
+            file=args.file.name,
+            created=t.count(created, "campaign" if args.dry_run else "campaign imported"),
+            unchanged=preview.unchanged,
+            clients=t.count(len(new_clients), "new client"),
+            segments=t.count(len(new_segments), "new segment"),
+            skipped=t.count(skipped, "empty or total row"),
+        )
     )
     return EXIT_OK
 
@@ -860,7 +952,7 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
     with _read(args) as workspace, workspace.reader() as session:
         chosen = {clients_id(session, name) for name in args.client} or None
         count = plan.export_plan(session, args.out, client_ids=chosen)
-    print(f"Wrote {count} campaign{'s' if count != 1 else ''} to {args.out}")
+    print(tr("Wrote %(count)s to %(path)s", count=texts().count(count, "campaign"), path=args.out))
     return EXIT_OK
 
 
@@ -887,11 +979,12 @@ def cmd_profile(args: argparse.Namespace) -> int:
         with workspace.reader() as session:
             profile = operators.me(session)
     if profile is None:
-        print("No profile yet: set yours with `crmdesk profile --name N --email E`.")
+        print(tr("No profile yet: set yours with `crmdesk profile --name N --email E`."))
         return EXIT_OK
     company = f", {profile.company}" if profile.company else ""
     email = f" <{profile.email}>" if profile.email else ""
-    print(f"{'Saved: ' if given else ''}{profile.name}{email}{company} ({profile.colour})")
+    shown = f"{profile.name}{email}{company} ({profile.colour})"
+    print(tr("Saved: %(profile)s", profile=shown) if given else shown)
     return EXIT_OK
 
 
@@ -906,15 +999,19 @@ def cmd_smtp_add(args: argparse.Namespace) -> int:
         if sys.stdin.isatty():  # typed at the keyboard: not echoed on the screen
             import getpass
 
-            password = getpass.getpass(f"Password of {args.user or args.name}: ")
+            password = getpass.getpass(tr("Password of %(user)s: ", user=args.user or args.name))
         else:
             password = sys.stdin.readline().rstrip("\r\n")
         if not password:
-            raise CrmdeskError("smtp add: the password (first line of standard input) is empty.")
+            raise CrmdeskError(
+                tr("smtp add: the password (first line of standard input) is empty.")
+            )
     elif args.user:
         raise CrmdeskError(
-            "smtp add: --user needs --password-stdin: the password is read from standard input, "
-            "never from the command line."
+            tr(
+                "smtp add: --user needs --password-stdin: the password is read from standard "
+                "input, never from the command line."
+            )
         )
     data = smtp.AccountInput(
         args.name, args.host, args.port, SmtpSecurity(args.security), args.user, args.sender
@@ -923,8 +1020,20 @@ def cmd_smtp_add(args: argparse.Namespace) -> int:
         with workspace.session() as session:
             smtp.save_account(session, data, password)
             saved = smtp.account(session, args.name)
-    login = f", user {saved.username}, password in the system keyring" if saved.username else ""
-    print(f"SMTP account “{saved.name}” saved: {saved.where} ({saved.security.value}){login}")
+    login = (
+        tr(", user %(user)s, password in the system keyring", user=saved.username)
+        if saved.username
+        else ""
+    )
+    print(
+        tr(
+            "SMTP account “%(name)s” saved: %(where)s (%(security)s)",
+            name=saved.name,
+            where=saved.where,
+            security=saved.security.value,
+        )
+        + login
+    )
     return EXIT_OK
 
 
@@ -954,10 +1063,14 @@ def cmd_bat_import(args: argparse.Namespace) -> int:
             view = rounds.load_round(session, round_id)
     errors = sum(f.severity is Severity.ERROR for f in view.findings)
     warnings = sum(f.severity is Severity.WARNING for f in view.findings)
+    t = texts()
     print(
-        f"BAT {view.number} imported for “{view.campaign_name}”: "
-        f"{errors} error{'s' if errors != 1 else ''}, "
-        f"{warnings} warning{'s' if warnings != 1 else ''}"
+        tr(
+            "BAT %(number)s imported for “%(campaign)s”: %(summary)s",
+            number=view.number,
+            campaign=view.campaign_name,
+            summary=f"{t.count(errors, 'error')}, {t.count(warnings, 'warning')}",
+        )
     )
     for notice in view.notices:
         print(f"  {notice.message}")
@@ -982,10 +1095,20 @@ def cmd_bat_send(args: argparse.Namespace) -> int:
         message.deliver(send)
         with workspace.session() as session:
             message.record(session, send, operators.who(session))
-    persona = f"persona {send.persona}" if send.persona else "the sample persona"
+    persona = (
+        tr("persona %(name)s", name=send.persona) if send.persona else tr("the sample persona")
+    )
     print(
-        f"BAT {send.number} of “{send.campaign_name}” sent to {', '.join(send.recipients)} "
-        f"via {send.account.name} ({send.account.where}), {persona}"
+        tr(
+            "BAT %(number)s of “%(campaign)s” sent to %(to)s via %(account)s (%(where)s), "
+            "%(persona)s",
+            number=send.number,
+            campaign=send.campaign_name,
+            to=", ".join(send.recipients),
+            account=send.account.name,
+            where=send.account.where,
+            persona=persona,
+        )
     )
     return EXIT_OK
 
@@ -1008,19 +1131,88 @@ def cmd_import_stats(args: argparse.Namespace) -> int:
             campaign_subject=target.subject,
             send_at=target.send_at,
         )
-        with workspace.session() as session:
-            result, _ = imports.save_parsed(
-                session, args.campaign, parsed, taken_on=args.on, imported_by=who
-            )
+        try:
+            with workspace.session() as session:
+                result, _ = imports.save_parsed(
+                    session,
+                    args.campaign,
+                    parsed,
+                    taken_on=args.on,
+                    imported_by=who,
+                    force=args.force,
+                )
+        except imports.ImportMismatch as refused:
+            for mismatch in refused.mismatches:
+                print(f"crmdesk: {mismatch_text(mismatch)}", file=sys.stderr)
+            again = tr("Nothing was written; run again with --force to import this file anyway.")
+            print(f"crmdesk: {again}", file=sys.stderr)
+            return EXIT_UNUSABLE
+    t = texts()
     if result.already_imported:
-        print(f"{args.file.name} was already imported into this campaign: nothing changed.")
+        print(
+            tr(
+                "%(file)s was already imported into this campaign: nothing changed.",
+                file=args.file.name,
+            )
+        )
         return EXIT_OK
-    variants = f", variants {', '.join(result.variants)}" if any(result.variants) else ""
+    variants = (
+        tr(", variants %(variants)s", variants=", ".join(result.variants))
+        if any(result.variants)
+        else ""
+    )
     print(
-        f"{args.file.name} ({result.layout}): {result.rows} row{'s' if result.rows != 1 else ''} "
-        f"read, figures of {result.taken_on.isoformat()} saved{variants}"
+        tr(
+            "%(file)s (%(layout)s): %(rows)s read, figures of %(day)s saved%(variants)s",
+            file=args.file.name,
+            layout=result.layout,
+            rows=t.count(result.rows, "row"),
+            day=t.day(result.taken_on.isoformat()),
+            variants=variants,
+        )
     )
     return EXIT_OK
+
+
+#: A stats import's mismatch (``imports.Mismatch.field``) as one sentence of the CLI.
+MISMATCH_SENTENCES = {
+    "campaign": "The file is about the campaign “%(file)s”, this campaign is “%(campaign)s”.",
+    "subject": "The file's subject is “%(file)s”, this campaign's is “%(campaign)s”.",
+    "send_date": "The file's send date is %(file)s, this campaign was sent on %(campaign)s.",
+    "events_before": (
+        "The file has opens or clicks from %(file)s, before this campaign's send (%(campaign)s)."
+    ),
+    "events_after": (
+        "The file has opens or clicks until %(file)s, more than 60 days after this "
+        "campaign's send (%(campaign)s)."
+    ),
+    "replaces": (
+        "Figures are already recorded for %(file)s (%(campaign)s): they would be replaced."
+    ),
+}
+
+
+def mismatch_text(mismatch: object) -> str:
+    """One mismatch of a stats import in the language of this run, dates as the reader
+    writes them."""
+    field = str(getattr(mismatch, "field", ""))
+    in_file, in_campaign = (
+        str(getattr(mismatch, "in_file", "")),
+        str(getattr(mismatch, "in_campaign", "")),
+    )
+    t = texts()
+    if field in ("send_date", "events_before", "events_after", "replaces"):
+        in_file = t.day(in_file)
+    if field in ("send_date", "events_before", "events_after"):
+        in_campaign = t.day(in_campaign)
+    if field == "replaces":
+        in_campaign = ", ".join(
+            tr("typed in") if origin == "typed" else origin for origin in in_campaign.split(", ")
+        )
+    sentence = MISMATCH_SENTENCES.get(field)
+    if sentence is None:
+        return str(getattr(mismatch, "message", field))
+    return tr(sentence, file=in_file, campaign=in_campaign)
 
 
 #: The KPIs' names in the CLI's English, in the order ``kpis.KPI_KEYS`` gives them.
@@ -1050,7 +1242,7 @@ def _export(args: argparse.Namespace, export: Callable[..., Exported], *target: 
         )
     for warning in done.warnings:
         print(f"crmdesk: {warning}", file=sys.stderr)
-    print(f"Wrote {done.out} ({done.size // 1024 or 1} KB)")
+    print(tr("Wrote %(path)s (%(size)s KB)", path=done.out, size=done.size // 1024 or 1))
     return EXIT_OK
 
 
@@ -1075,9 +1267,10 @@ def cmd_export_brief(args: argparse.Namespace) -> int:
 def _kpi_text(key: str, value: float | None) -> str:
     if value is None:
         return "—"
+    decimal = "," if texts().language == "fr" else "."
     if key == "revenue_per_delivered":
-        return f"{value:.3f} €"
-    return f"{value * 100:.2f} %"
+        return f"{value:.3f} €".replace(".", decimal)
+    return f"{value * 100:.2f} %".replace(".", decimal)
 
 
 #: How ``crmdesk stats`` marks a KPI's verdict against its target (else the client's average).
@@ -1095,63 +1288,117 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print_json(service.as_json(stats, targets))
         return EXIT_OK
-    when = stats.send_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    print(f"{stats.campaign_name} ({stats.client_name}), sent {when}")
+    t = texts()
+    when = t.day(stats.send_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+    print(
+        tr(
+            "%(campaign)s (%(client)s), sent %(when)s",
+            campaign=stats.campaign_name,
+            client=stats.client_name,
+            when=when,
+        )
+    )
     if stats.reference is None:
-        print("No figures yet: import an ESP export or type the D+5 figures.")
+        print(tr("No figures yet: import an ESP export or type the D+5 figures."))
         return EXIT_OK
-    print(f"Figures at D+{stats.reference_day}")
+    print(tr("Figures at D+%(day)s", day=stats.reference_day))
     averaged = max((k.campaigns_averaged for k in stats.kpis), default=0)
-    print(f"{'KPI':<28}{'value':>10}{'target':>10}{'client avg':>12}")
+    print(f"{tr('KPI'):<28}{tr('value'):>10}{tr('target'):>10}{tr('client avg'):>12}")
     for kpi in stats.kpis:
-        mark = _VERDICT_MARKS[verdict(kpi.key, kpi.value, kpi.reference)]
+        mark = tr(_VERDICT_MARKS[verdict(kpi.key, kpi.value, kpi.reference)] or "")
         line = (
-            f"{KPI_NAMES.get(kpi.key, kpi.key):<28}{_kpi_text(kpi.key, kpi.value):>10}"
+            f"{tr(KPI_NAMES.get(kpi.key, kpi.key)):<28}{_kpi_text(kpi.key, kpi.value):>10}"
             f"{_kpi_text(kpi.key, kpi.target):>10}{_kpi_text(kpi.key, kpi.client_average):>12}"
         )
         print(f"{line}  {mark}" if mark else line)
-    print(f"(client average: {averaged} campaigns sent in the 12 months before this one)")
-    print("(▲ better / ▼ worse than the target, else the client average; unmarked: none or level)")
+    print(
+        tr(
+            "(client average: %(count)s sent in the 12 months before this one)",
+            count=t.count(averaged, "campaign"),
+        )
+    )
+    print(
+        tr("(▲ better / ▼ worse than the target, else the client average; unmarked: none or level)")
+    )
     if stats.privacy_inflated:
         print(
-            "Opens look inflated by privacy proxies (Apple Mail Privacy Protection): "
-            "judge on clicks."
+            tr(
+                "Opens look inflated by privacy proxies (Apple Mail Privacy Protection): "
+                "judge on clicks."
+            )
         )
     if stats.ab is not None:
         ab = stats.ab
-        print(f"A/B test on {ab.metric} at {ab.confidence * 100:g} % confidence:")
+        metric = tr(str(ab.metric))
+        confidence = f"{ab.confidence * 100:g}"
+        print(
+            tr(
+                "A/B test on %(metric)s at %(confidence)s %% confidence:",
+                metric=metric,
+                confidence=confidence,
+            )
+        )
         for row in ab.variants:
-            test = "(control)" if row.z is None else f"z = {row.z:+.2f}  p = {row.p_value:.4f}"
+            test = tr("(control)") if row.z is None else f"z = {row.z:+.2f}  p = {row.p_value:.4f}"
             print(
-                f"  {row.variant:<6}{row.recipients:>10} delivered{row.successes:>8} {ab.metric}"
-                f"  {row.rate * 100:6.2f} %  {test}"
+                f"  {row.variant:<6}{row.recipients:>10} {tr('delivered')}{row.successes:>8} "
+                f"{metric}  {row.rate * 100:6.2f} %  {test}"
             )
         if ab.override is not None:
             print(
-                f"  Winner: {ab.override} (chosen by {ab.override_by or 'hand'}: "
-                f"{ab.override_reason})"
+                "  "
+                + tr(
+                    "Winner: %(variant)s (chosen by %(who)s: %(reason)s)",
+                    variant=ab.override,
+                    who=ab.override_by or tr("hand"),
+                    reason=ab.override_reason,
+                )
             )
         elif ab.tested_winner is not None:
-            print(f"  Winner: {ab.tested_winner} (significant at {ab.confidence * 100:g} %)")
+            print(
+                "  "
+                + tr(
+                    "Winner: %(variant)s (significant at %(confidence)s %%)",
+                    variant=ab.tested_winner,
+                    confidence=confidence,
+                )
+            )
         else:
-            print(f"  No winner: no difference is significant at {ab.confidence * 100:g} %")
+            print(
+                "  "
+                + tr(
+                    "No winner: no difference is significant at %(confidence)s %%",
+                    confidence=confidence,
+                )
+            )
         if ab.sample_size_needed is not None:
-            print(f"  Recipients per variant to detect this lift: {ab.sample_size_needed}")
+            print(
+                "  "
+                + tr(
+                    "Recipients per variant to detect this lift: %(count)s",
+                    count=ab.sample_size_needed,
+                )
+            )
     return EXIT_OK
 
 
 def _print_report(report: CheckReport, language: str) -> None:
-    from crmdesk.core.checks.model import Severity
-
+    t = texts()
     counts = report.counts()
-    summary = ", ".join(
-        f"{n} {severity.value}{'s' if n != 1 and severity is not Severity.INFO else ''}"
-        for severity, n in counts.items()
+    summary = ", ".join(t.count(n, severity.value) for severity, n in counts.items())
+    size = f"{report.encoded_size / 1024:.1f}"
+    print(
+        tr(
+            "%(file)s: %(summary)s (%(size)s KB, %(charset)s)",
+            file=report.name,
+            summary=summary or tr("no findings"),
+            size=size.replace(".", ",") if t.language == "fr" else size,
+            charset=report.charset,
+        )
     )
-    print(f"{report.name}: {summary} ({report.encoded_size / 1024:.1f} KB, {report.charset})")
     for finding in report.findings:
-        where = f"line {finding.line}" if finding.line else "—"
-        print(f"  {finding.severity.value:<7} {where:<10} {finding.check_id}")
+        where = tr("line %(line)s", line=finding.line) if finding.line else "—"
+        print(f"  {t.value(finding.severity.value):<7} {where:<10} {finding.check_id}")
         print(f"          {finding.message(language)}")
         if finding.element:
             print(f"          {finding.element}")
@@ -1166,6 +1413,7 @@ def run(args: argparse.Namespace) -> int:
     from crmdesk.core.errors import CrmdeskError
 
     handler: Callable[[argparse.Namespace], int] = args.handler
+    _TEXTS[:] = [Texts(language_of(getattr(args, "lang", None)))]
     try:
         return handler(args)
     except CrmdeskError as exc:
@@ -1188,7 +1436,10 @@ def run(args: argparse.Namespace) -> int:
         said = " ".join(str(exc).split())
         said = said if len(said) <= 200 else said[:199] + "…"
         what = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
-        print(f"crmdesk: unexpected error ({what}); details in {log}", file=sys.stderr)
+        print(
+            f"crmdesk: {tr('unexpected error (%(what)s); details in %(log)s', what=what, log=log)}",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -242,7 +242,8 @@ def update(session: Session, campaign_id: int, data: CampaignInput) -> Changes:
     session.flush()
     _index(session, campaign)
     checklists.move_due_dates(session, campaign)
-    return Changes(campaigns=True, campaign_ids=frozenset({campaign_id}))
+    brief_service.follow_campaign(session, campaign)  # the brief's dates are the campaign's
+    return Changes(campaigns=True, brief=True, campaign_ids=frozenset({campaign_id}))
 
 
 def reschedule(session: Session, campaign_id: int, new_date: date) -> Changes:

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from crmdesk.core.changes import Changes
 from crmdesk.core.models import (
     BatDecision,
     BatRound,
@@ -55,6 +56,7 @@ STATS_DAYS = 5
 
 _PENDING = "crmdesk.chain.pending"
 _PAUSED = "crmdesk.chain.paused"
+_MOVED = "crmdesk.chain.moved"
 _PENDING_ROUNDS = "crmdesk.chain.rounds"
 _WATCHED = (Brief, BatRound, StatSnapshot, StatAnalysis, RecapSend)
 
@@ -308,17 +310,25 @@ def _before_commit(session: Session) -> None:
     from crmdesk.core.operators import who as operator
 
     who, now = operator(session), utcnow()
-    for campaign_id in sorted(pending):
-        follow(session, campaign_id, who, now)
+    moved = {cid for cid in sorted(pending) if follow(session, cid, who, now)}
+    session.info[_MOVED] = session.info.get(_MOVED, frozenset()) | moved
     session.flush()
     session.info.pop(_PENDING, None)
     session.info.pop(_PENDING_ROUNDS, None)
 
 
 def _forget(session: Session, *_args: object) -> None:
+    session.info.pop(_MOVED, None)
     session.info.pop(_PAUSED, None)
     session.info.pop(_PENDING, None)
     session.info.pop(_PENDING_ROUNDS, None)
+
+
+def moved(session: Session) -> Changes:
+    """What the chain ticked in ``session``'s transaction, for the window to announce with the
+    write that caused it (a brief saved also moves the checklist)."""
+    ids = session.info.get(_MOVED, frozenset())
+    return Changes(checklist=True, campaign_ids=frozenset(ids)) if ids else Changes()
 
 
 def install(sessions: sessionmaker[Session]) -> None:

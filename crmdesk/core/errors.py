@@ -163,7 +163,8 @@ class StatsRefused(CrmdeskError):
     "value", "columns", "size"…). ``message`` is English and names the file, line and column.
     Codes: "missing", "unreadable", "too_large", "empty", "unknown_layout", "missing_columns",
     "not_a_number", "negative", "inconsistent", "bad_date", "bad_event", "no_matching_row",
-    "malformed", "cancelled".
+    "malformed", "cancelled", "mismatch" (the file does not look like this campaign's: see
+    ``ImportMismatch``).
     """
 
     def __init__(self, code: str, source: str, message: str, **details: str | int) -> None:

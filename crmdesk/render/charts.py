@@ -30,6 +30,8 @@ from matplotlib.ticker import Formatter, MaxNLocator, MultipleLocator, NullLocat
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from PySide6.QtGui import QColor
 
+from crmdesk.core.pressure import exceeds
+from crmdesk.core.stats import kpis
 from crmdesk.core.stats.figures import (
     AbResult,
     Breakdown,
@@ -51,8 +53,6 @@ PNG_DPI = 150
 DENSE_TREND = 60
 #: Beyond this many slots the heat map writes only the best ones' rates in their cells.
 HEAT_LABELS = 60
-#: A bounce rate above this is an alarm at any mailbox provider.
-BOUNCE_ALARM = 0.02
 
 
 # -- colours ------------------------------------------------------------------------------
@@ -326,13 +326,14 @@ def _wilson(successes: int, n: int, confidence: float) -> tuple[float, float]:
 
 def draw_funnel(fig: Figure, pal: Palette, figures: Figures | None) -> None:
     """Sent → delivered → unique opens → unique clicks → conversions, each step with its rate
-    as the KPIs define it. Conversions are left out when the export had none (no tracking)."""
+    as the KPIs define it. A step whose figure was not given is left out (no conversion tracking:
+    no conversions step), never drawn as an empty bar that would read as none."""
     if figures is None or figures.sent <= 0:
         draw_empty(fig, pal)
         return
     _reset(fig, pal)
     f = figures
-    steps: list[tuple[str, int, str]] = [
+    candidates: list[tuple[str, int | None, str]] = [
         (QCoreApplication.translate("StatsCharts", "Sent"), f.sent, ""),
         (
             QCoreApplication.translate("StatsCharts", "Delivered"),
@@ -350,16 +351,22 @@ def draw_funnel(fig: Figure, pal: Palette, figures: Figures | None) -> None:
             QCoreApplication.translate("StatsCharts", "%1 of delivered"),
         ),
     ]
-    denominators = [0, f.sent, f.delivered, f.delivered]
-    if f.conversions > 0 or f.revenue > 0:
-        steps.append(
+    bottoms: list[int | None] = [0, f.sent, f.delivered, f.delivered]
+    if f.conversions is not None:
+        candidates.append(
             (
                 QCoreApplication.translate("StatsCharts", "Conversions"),
                 f.conversions,
                 QCoreApplication.translate("StatsCharts", "%1 of clickers"),
             )
         )
-        denominators.append(f.unique_clicks)
+        bottoms.append(f.unique_clicks)
+    steps: list[tuple[str, int, str]] = []
+    denominators: list[int] = []
+    for (name, count, template), bottom in zip(candidates, bottoms, strict=True):
+        if count is not None:
+            steps.append((name, count, template if bottom is not None else ""))
+            denominators.append(bottom or 0)
     ax = fig.add_subplot()
     _style(ax, pal, grid=None)
     positions = list(range(len(steps)))
@@ -382,9 +389,10 @@ def draw_funnel(fig: Figure, pal: Palette, figures: Figures | None) -> None:
             fontsize=LABEL_SIZE,
             color=pal.foreground,
         )
-    if f.unique_opens > 0:
+    ctor_value = kpis.kpi_values(f)["ctor"]
+    if ctor_value is not None:
         ctor = QCoreApplication.translate("StatsCharts", "CTOR (clicks ÷ opens): %1")
-        _subtitle(ax, pal, ctor.replace("%1", percent_text(f.unique_clicks / f.unique_opens)))
+        _subtitle(ax, pal, ctor.replace("%1", percent_text(ctor_value)))
     ax.set_yticks(positions, [name for name, _, _ in steps], fontsize=LABEL_SIZE)
     ax.tick_params(axis="y", length=0, labelcolor=pal.foreground)
     ax.set_ylim(len(steps) - 0.5, -0.5)  # the first step on top
@@ -447,7 +455,7 @@ def draw_domains(fig: Figure, pal: Palette, rows: Sequence[Breakdown]) -> None:
         sum(r.bounces for r in domains), delivered + sum(r.bounces for r in domains)
     )
     bounce_colours = [
-        pal.bad if (rate or 0) > BOUNCE_ALARM else _mix(pal.muted, pal.background, 0.25)
+        pal.bad if kpis.bounce_alarm(rate) else _mix(pal.muted, pal.background, 0.25)
         for rate in bounce_rates
     ]
     for ax, rates, colours, overall, title in (
@@ -952,8 +960,9 @@ def draw_pressure(
     *,
     today: date | None = None,
 ) -> None:
-    """Sends per segment per ISO week beside the client's pressure cap (dashed); the bars over
-    the cap are red. With ``today``, the weeks still to come are shaded as planned."""
+    """Sends per segment per week beside the client's pressure cap (dashed); the bars over the
+    cap are red by ``pressure.exceeds``, the rule of the calendar's and the cockpit's warnings.
+    With ``today``, the weeks still to come are shaded as planned."""
     if not any(w.sends > 0 for w in weekly):
         draw_empty(fig, pal)
         return
@@ -973,8 +982,8 @@ def draw_pressure(
             sends = counts.get((segment_id, week), 0)
             xs.append(index[week] - 0.41 + width * (n + 0.5))
             heights.append(sends)
-            colours.append(pal.bad if sends > cap else colour)
-            over_any = over_any or sends > cap
+            colours.append(pal.bad if exceeds(sends, cap) else colour)
+            over_any = over_any or exceeds(sends, cap)
         _columns(ax, xs, heights, width * 0.9, colours, gid=f"segment-{n}")
     if today is not None:
         future = [index[w] for w in weeks if w > today]

@@ -52,6 +52,7 @@ FRENCH: dict[str, str] = {
     "Unique clicks": "Cliqueurs uniques",
     "Conversions": "Conversions",
     "Revenue": "Chiffre d’affaires",
+    "not given": "non renseigné",
     "Opens look inflated by privacy proxies (Apple Mail Privacy Protection): judge this "
     "campaign on its clicks.": (
         "Ouvertures vraisemblablement gonflées par les proxys de confidentialité (Apple Mail "
@@ -148,6 +149,27 @@ FRENCH: dict[str, str] = {
     "Every item of the checklist was ticked off.": (
         "Tous les points de la check-list ont été validés."
     ),
+    # The quality summary (the checklist as the client reads it)
+    "Quality checks": "Contrôle qualité",
+    "%(closed)s of %(total)s points settled": "%(closed)s points traités sur %(total)s",
+    "No quality checklist was kept for this campaign.": (
+        "Aucune check-list qualité n’a été tenue pour cette campagne."
+    ),
+    "%(n)s not applicable": "%(n)s sans objet",
+    "%(n)s BAT round": "%(n)s tour de BAT",
+    "%(n)s BAT rounds": "%(n)s tours de BAT",
+    "approved by %(who)s on %(day)s": "validé par %(who)s le %(day)s",
+    "approved on %(day)s": "validé le %(day)s",
+    "automatic checks of the last round": "contrôles automatiques du dernier BAT",
+    "automatic checks of the last round passed": (
+        "contrôles automatiques du dernier BAT sans anomalie"
+    ),
+    "auto": "auto",
+    "verified by the automatic checks of the email’s HTML": (
+        "vérifié par les contrôles automatiques du HTML de l’email"
+    ),
+    "Reserve": "Réserve",
+    "Nothing recorded for this phase.": "Rien d’enregistré pour cette phase.",
     # Planning and BAT
     "Planning": "Planning",
     "planned": "prévu",
@@ -157,6 +179,8 @@ FRENCH: dict[str, str] = {
     ),
     "Sent for review on %(moment)s by %(who)s": "Soumis le %(moment)s par %(who)s",
     "Decided on %(moment)s by %(who)s": "Décision le %(moment)s par %(who)s",
+    "Sent for review on %(moment)s": "Soumis le %(moment)s",
+    "Decided on %(moment)s": "Décision le %(moment)s",
     "Automatic checks": "Contrôles automatiques",
     "Automatic checks passed": "Contrôles automatiques sans anomalie",
     "%(n)s error": "%(n)s erreur",

@@ -244,10 +244,11 @@ class CockpitPage(QWidget):
         alert = max(entry.pressure, key=lambda a: a.count)
         text = (
             f"⚠ {self._when(entry, locale, True)} · {entry.client_name} — {entry.name}\n"
-            + self.tr("%1 sends to “%2” in 7 days (cap %3)")
+            + self.tr("%1 sends to “%2” in the week of %4 (cap %3 a week)")
             .replace("%1", str(alert.count))
             .replace("%2", alert.segment_name)
             .replace("%3", str(alert.cap))
+            .replace("%4", locale.toString(QDate(alert.window_start), "d MMM"))
         )
         return text, entry.colour, entry.id, text
 

@@ -29,6 +29,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from crmdesk.core import chain
 from crmdesk.core.changes import Changes
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError
@@ -214,7 +215,11 @@ class Operations(QObject):
         ``(value, …, Changes)`` or an outcome with its ``changes``."""
         with self.workspace.session() as session:
             result = service(session, *args, **kwargs)
-        self.announce(changes_of(result), initiator)
+        changes = changes_of(result)
+        ticked = chain.moved(session)  # the checklist items the write settled
+        if not ticked.empty:
+            changes = ticked if changes is None else changes | ticked
+        self.announce(changes, initiator)
         return result
 
     def announce(self, changes: Changes | None, initiator: object = None) -> None:

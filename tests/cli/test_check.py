@@ -77,9 +77,7 @@ def test_a_sound_email_passes_at_error_level_and_fails_at_warning_level(clean: P
     assert "compatibility" in strict.stdout
 
 
-def test_json_output_has_one_object_per_file_and_the_data_notice(
-    clean: Path, broken: Path
-) -> None:
+def test_json_output_has_one_object_per_file_and_the_data_notice(clean: Path, broken: Path) -> None:
     result = crmdesk("check", clean, broken, "--format", "json")
     assert result.returncode == 1
     payload = json.loads(result.stdout)

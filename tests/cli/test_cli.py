@@ -27,7 +27,13 @@ JSON_KEYS = {"id", "client", "name", "status", "channel", "send_at"}
 
 
 def crmdesk(*args: object, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CRMDESK_DATA_DIR": str(data_dir)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "CRMDESK_DATA_DIR": str(data_dir),
+        "LANG": "C.UTF-8",  # the English sentences; French has its own tests
+        "LC_ALL": "C.UTF-8",
+    }
     return subprocess.run(
         [sys.executable, "-m", "crmdesk", *map(str, args)],
         capture_output=True,

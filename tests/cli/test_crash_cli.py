@@ -244,5 +244,3 @@ def test_an_unwritable_folder_falls_back_to_no_file(
     assert not [
         h for h in logging.getLogger("crmdesk").handlers if isinstance(h, logging.FileHandler)
     ]
-
-

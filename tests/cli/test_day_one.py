@@ -133,12 +133,12 @@ def test_the_whole_chain_from_an_empty_workspace_names_the_operator_on_the_recap
         ("Claire Dubois", "marketing", True)
     ]
 
-    assert "BAT 1 imported" in ok(
+    assert "BAT 1 importé" in ok(
         data_dir, "bat", "import", email, "--db", db, "--campaign", campaign
     )
     checked = run(data_dir, "check", email, "--db", db, "--campaign", campaign, "--record")
     assert checked.returncode in (0, 1), checked.stderr
-    assert "Recorded on campaign" in checked.stdout
+    assert "Enregistré sur la campagne" in checked.stdout
     ok(data_dir, "import-stats", STATS, "--db", db, "--campaign", campaign, "--on", "2026-01-14")
     stats = json.loads(ok(data_dir, "stats", "--db", db, "--campaign", campaign, "--json"))
     assert stats["reference_day"] == 5
@@ -198,7 +198,7 @@ def test_bad_input_gets_one_sentence_exit_2_and_writes_nothing(
             "Soldes",
             "--send",
             "2026-02-31 09:00",
-        ): "not a date",
+        ): "n’est pas une date",
         (
             "campaign",
             "add",
@@ -334,7 +334,7 @@ def test_read_only_commands_work_while_the_app_holds_the_workspace(
             data_dir, "contact", "list", "--client", "Maison Verlaine", "--db", db
         )
         assert "Camille Moreau" in ok(data_dir, "profile", "--db", db)
-        assert "Figures at D+5" in ok(data_dir, "stats", "--db", db, "--campaign", campaign)
+        assert "Chiffres à J+5" in ok(data_dir, "stats", "--db", db, "--campaign", campaign)
         checked = run(data_dir, "check", email, "--db", db, "--campaign", campaign)
         assert checked.returncode in (0, 1), checked.stderr
         recap = tmp_path / "recap.pdf"
@@ -367,25 +367,23 @@ def test_a_plan_comes_in_once_goes_out_and_comes_back_unchanged(
     source.write_bytes(PLAN.encode("cp1252"))
     ok(data_dir, "client", "add", "Maison Verlaine", "--db", db)
     dry = ok(data_dir, "import-plan", source, "--dry-run", "--db", db)
-    assert "2 campaigns would be imported" in dry and "1 new client" in dry
+    assert "2 campagnes à importer" in dry and "1 nouveau client" in dry
     assert json.loads(ok(data_dir, "campaigns", "--json", "--db", db)) == []
 
     done = ok(data_dir, "import-plan", source, "--db", db)
-    assert "2 campaigns imported, 0 already there, 1 new client, 1 new segment" in done
-    assert "2 empty or total rows skipped" in done
+    assert "2 campagnes importées, 0 déjà là, 1 nouveau client, 1 nouveau segment" in done
+    assert "2 lignes vides ou de total ignorées" in done
     listed = json.loads(ok(data_dir, "campaigns", "--json", "--db", db))
     assert sorted((c["client"], c["name"], c["status"]) for c in listed) == [
         ("Atelier Rivage", "Lancement", "scheduled"),
         ("Maison Verlaine", "Soldes d'hiver", "draft"),
     ]
-    assert "0 campaigns imported, 2 already there" in ok(
-        data_dir, "import-plan", source, "--db", db
-    )
+    assert "0 campagne importée, 2 déjà là" in ok(data_dir, "import-plan", source, "--db", db)
     for suffix in ("csv", "xlsx"):
         out = tmp_path / f"export.{suffix}"
-        assert "Wrote 2 campaigns" in ok(data_dir, "export-plan", "--out", out, "--db", db)
+        assert "2 campagnes écrites dans" in ok(data_dir, "export-plan", "--out", out, "--db", db)
         again = ok(data_dir, "import-plan", out, "--db", db)
-        assert "0 campaigns imported, 2 already there, 0 new clients, 0 new segments" in again
+        assert "0 campagne importée, 2 déjà là, 0 nouveau client, 0 nouveau segment" in again
     assert json.loads(ok(data_dir, "campaigns", "--json", "--db", db)) == listed
 
     bad = tmp_path / "plan-faux.csv"
@@ -408,7 +406,7 @@ def test_a_clients_contact_list_comes_in_once_and_a_bad_address_writes_nothing(
         "Marc;Leroy;marc@verlaine.fr;Data;C\r\n"
         "Standard;;;Client;I\r\n".encode("cp1252")
     )
-    assert "3 contacts added, 0 already there" in ok(
+    assert "3 contacts ajoutés, 0 déjà là" in ok(
         data_dir, "contact", "import", good, "--client", "Maison Verlaine", "--db", db
     )
     listed = json.loads(
@@ -419,7 +417,7 @@ def test_a_clients_contact_list_comes_in_once_and_a_bad_address_writes_nothing(
         ("Marc Leroy", "data", "consulted", True),
         ("Standard", "client", "informed", False),
     ]
-    assert "0 contacts added, 3 already there" in ok(
+    assert "0 contact ajouté, 3 déjà là" in ok(
         data_dir, "contact", "import", good, "--client", "Maison Verlaine", "--db", db
     )
     bad = tmp_path / "contacts-faux.csv"

@@ -77,7 +77,7 @@ def test_export_recap_prints_the_campaign_its_client_and_its_kpis(
         "--out", str(out),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert f"Wrote {out}" in done.stdout
+    assert f"{out} écrit" in done.stdout  # French: LANG=fr_FR
     document, text = text_of(out)
     assert stats.client_name in text
     assert " ".join(stats.campaign_name.split()) in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -26,6 +27,7 @@ def crmdesk(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
         cwd=REPO,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},  # the English sentences
     )
 
 

@@ -339,10 +339,9 @@ def test_moving_the_campaign_moves_the_briefs_dates(workspace: Workspace, campai
     assert state.content.bat_due == bat_deadline(workspace, campaign_id) == date(2026, 3, 27)
     assert state.context.bat_day == date(2026, 3, 27)
 
-    # The stored copy (read by the brief's PDF) is brought in step without a new version.
+    # The move brought the stored copy (read by the brief's PDF) in step, without a version.
     with workspace.session() as session:
         campaign = get_campaign(session, campaign_id)
-        assert service.follow_campaign(session, campaign)
         assert not service.follow_campaign(session, campaign)
     with workspace.reader() as session:
         stored = session.scalar(select(Brief.content).where(Brief.campaign_id == campaign_id))

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from sqlalchemy import select
+
 from crmdesk.core.calendar import DeadlineKind
-from crmdesk.core.cockpit import Cockpit, cockpit
+from crmdesk.core.cockpit import PRESSURE_HORIZON, Cockpit, cockpit
 from crmdesk.core.db import Workspace
-from crmdesk.core.models import CampaignStatus, CampaignType
-from tests.conftest import plan
+from crmdesk.core.models import CampaignStatus, CampaignType, Client
+from crmdesk.core.pressure import exceeds
+from crmdesk.core.stats import service
+from tests.conftest import DEMO_TODAY, plan
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 
@@ -75,7 +79,7 @@ def test_pressure_warnings_cover_the_next_thirty_days(
     workspace: Workspace, client_id: int, segment_ids: list[int]
 ) -> None:
     segment = (segment_ids[0],)
-    for offset in (10, 11, 12):
+    for offset in (12, 13, 14):  # Monday to Wednesday of one week
         plan(workspace, client_id, TODAY + timedelta(days=offset), name="Soon", segment_ids=segment)
     for offset in (40, 41, 42):
         plan(
@@ -86,3 +90,32 @@ def test_pressure_warnings_cover_the_next_thirty_days(
 
     assert [e.name for e in warned] == ["Soon", "Soon", "Soon"]
     assert {(a.count, a.cap) for e in warned for a in e.pressure} == {(3, 2)}
+
+
+def test_the_demos_pressure_warnings_agree_with_its_pressure_charts(
+    demo_workspace: Workspace,
+) -> None:
+    """Every warning of the cockpit is a red week on its client's pressure chart with the same
+    count, and every red week to come has its warnings: one count, read twice."""
+    with demo_workspace.reader() as session:
+        home_page = cockpit(session, DEMO_TODAY)
+        weekly = {
+            (w.segment_id, w.week_start): (w.sends, stats.pressure_cap)
+            for client_id in session.scalars(select(Client.id))
+            for stats in [service.client_stats(session, client_id, today=DEMO_TODAY)]
+            for w in stats.weekly
+        }
+    warned = {
+        (a.segment_id, a.window_start): a.count for e in home_page.pressure for a in e.pressure
+    }
+    assert warned, "the demo shows at least one pressure warning"
+    for (segment_id, week), count in warned.items():
+        sends, cap = weekly[segment_id, week]
+        assert sends == count and exceeds(sends, cap), (segment_id, week)
+    horizon = DEMO_TODAY + PRESSURE_HORIZON
+    red_ahead = {
+        key
+        for key, (sends, cap) in weekly.items()
+        if exceeds(sends, cap) and DEMO_TODAY < key[1] and key[1] + timedelta(days=6) <= horizon
+    }
+    assert red_ahead <= set(warned)

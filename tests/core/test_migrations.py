@@ -109,7 +109,7 @@ def test_0009_gives_existing_checklists_their_events_and_keeps_figures(tmp_path:
         for position, label in enumerate(("BAT approved by the client", "Targeting built")):
             con.execute(
                 "INSERT INTO checklist_items (campaign_id, position, phase, label_en, "
-                "label_fr, role, due_offset_days, due_on, \"check\", state, done_by, comment, "
+                'label_fr, role, due_offset_days, due_on, "check", state, done_by, comment, '
                 "by_check) VALUES (1, ?, 'bat', ?, ?, 'client', -2, '2026-03-17', '', "
                 "'todo', '', '', 0)",
                 (position, label, label),

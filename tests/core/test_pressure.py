@@ -1,26 +1,20 @@
-"""Marketing pressure: more sends to one segment within seven days than the client's cap."""
+"""Marketing pressure: more sends to one segment in one week (Monday to Sunday, on the client's
+clock) than the client's cap. One count serves the calendar's warnings, the cockpit and the
+pressure chart, so they never disagree."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 
-from crmdesk.core import calendar, clients
+from crmdesk.core import calendar, clients, pressure
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import Campaign, CampaignType
-from crmdesk.core.pressure import Crowd, PressureAlert, Send, over_cap
+from crmdesk.core.pressure import PressureAlert, exceeds, week_of
 from tests.conftest import plan
 
 MONDAY = date(2026, 11, 2)
-
-
-def sends(*moments: datetime) -> list[Send]:
-    return [Send(number, moment) for number, moment in enumerate(moments, start=1)]
-
-
-def flagged(crowds: list[Crowd]) -> set[int]:
-    return {send.campaign_id for crowd in crowds for send in crowd.sends}
 
 
 def pressure_by_campaign(
@@ -44,32 +38,20 @@ def only_segment(workspace: Workspace, client_id: int) -> int:
     return segment.id
 
 
-# --- the rolling window, on its own -------------------------------------------------------------
+# --- the rule, on its own -----------------------------------------------------------------------
 
 
-def test_three_sends_within_a_week_over_a_cap_of_two_are_all_flagged() -> None:
-    week = sends(datetime(2026, 11, 2, 10), datetime(2026, 11, 4, 10), datetime(2026, 11, 8, 18))
-    assert over_cap(week, cap=2) == [Crowd(week, 3, date(2026, 11, 2))]
+def test_a_week_runs_monday_to_sunday() -> None:
+    assert [week_of(MONDAY + timedelta(days=n)) for n in (0, 3, 6, 7)] == [
+        MONDAY,
+        MONDAY,
+        MONDAY,
+        MONDAY + timedelta(days=7),
+    ]
 
 
-def test_sends_exactly_seven_days_apart_are_not_in_the_same_window() -> None:
-    assert over_cap(sends(datetime(2026, 11, 2, 10), datetime(2026, 11, 9, 10)), cap=1) == []
-
-
-def test_sends_six_days_and_twenty_three_hours_apart_are_in_the_same_window() -> None:
-    pair = sends(datetime(2026, 11, 2, 10), datetime(2026, 11, 9, 9))
-    assert flagged(over_cap(pair, cap=1)) == {1, 2}
-
-
-def test_every_send_of_a_long_crowded_run_is_flagged() -> None:
-    daily = sends(*(datetime(2026, 11, 2, 10) + timedelta(days=n) for n in range(20)))
-    crowds = over_cap(daily, cap=2)
-    assert flagged(crowds) == set(range(1, 21))
-    assert max(crowd.count for crowd in crowds) == 7, "a week of daily sends"
-
-
-def test_sends_up_to_the_cap_are_not_flagged() -> None:
-    assert over_cap(sends(datetime(2026, 11, 2, 10), datetime(2026, 11, 3, 10)), cap=2) == []
+def test_only_more_sends_than_the_cap_exceed_it() -> None:
+    assert [exceeds(sends, cap=2) for sends in (0, 1, 2, 3)] == [False, False, False, True]
 
 
 # --- through the calendar -----------------------------------------------------------------------
@@ -90,22 +72,34 @@ def test_the_calendar_flags_every_send_of_a_segment_over_its_cap(
     assert shown == {campaign_id: expected for campaign_id in ids}
 
 
-def test_a_warning_counts_sends_just_before_the_visible_days(
+def test_a_warning_counts_the_sends_of_its_week_before_the_visible_days(
     workspace: Workspace, client_id: int, segment_ids: list[int]
 ) -> None:
-    earlier = plan(workspace, client_id, MONDAY - timedelta(days=2), segment_ids=(segment_ids[0],))
+    earlier = plan(workspace, client_id, MONDAY, segment_ids=(segment_ids[0],))
     visible = [
         plan(workspace, client_id, MONDAY + timedelta(days=d), segment_ids=(segment_ids[0],))
-        for d in (0, 1)
+        for d in (3, 4)
     ]
 
-    shown = pressure_by_campaign(workspace, MONDAY, MONDAY + timedelta(days=6))
+    shown = pressure_by_campaign(workspace, MONDAY + timedelta(days=3), MONDAY + timedelta(days=9))
 
     assert earlier not in shown
     assert {campaign_id: [a.count for a in shown[campaign_id]] for campaign_id in visible} == {
         visible[0]: [3],
         visible[1]: [3],
     }
+
+
+def test_sends_either_side_of_a_monday_are_in_different_weeks(
+    workspace: Workspace, client_id: int, segment_ids: list[int]
+) -> None:
+    for day in (-2, -1, 0, 1):  # Saturday, Sunday, then Monday, Tuesday: two a week
+        plan(workspace, client_id, MONDAY + timedelta(days=day), segment_ids=(segment_ids[0],))
+
+    shown = pressure_by_campaign(workspace, MONDAY - timedelta(days=7), MONDAY + timedelta(days=6))
+
+    assert len(shown) == 4
+    assert all(alerts == () for alerts in shown.values())
 
 
 def test_sends_to_different_segments_do_not_add_up(
@@ -212,14 +206,36 @@ def test_a_client_abroad_is_counted_on_its_own_wall_clock(workspace: Workspace) 
 
 
 def test_a_client_abroad_is_still_warned_within_its_own_week(workspace: Workspace) -> None:
+    """Sunday 23:30 in Montreal is already Monday in Paris and in UTC: it still counts in the
+    Montreal week that began on the Monday before."""
     client_id = new_client(workspace, "Érable & Co", cap=1, timezone="America/Montreal")
     segment = only_segment(workspace, client_id)
     ids = [
         plan(workspace, client_id, day, at=at, timezone="America/Montreal", segment_ids=(segment,))
-        for day, at in ((date(2026, 3, 2), time(9, 0)), (date(2026, 3, 9), time(8, 59)))
+        for day, at in ((date(2026, 3, 2), time(9, 0)), (date(2026, 3, 8), time(23, 30)))
     ]
 
     shown = pressure_by_campaign(workspace, date(2026, 3, 1), date(2026, 3, 14))
 
     expected = (PressureAlert(segment, "Tous les abonnés", 2, 1, date(2026, 3, 2)),)
     assert shown == {ids[0]: expected, ids[1]: expected}
+
+
+def test_the_weekly_counts_are_those_the_warnings_judge(
+    workspace: Workspace, client_id: int, segment_ids: list[int]
+) -> None:
+    """The chart's bars and the calendar's warnings read one count: a week is red on the chart
+    exactly when its sends are warned, week by week."""
+    actifs = segment_ids[0]
+    for day in (0, 2, 4, 7, 14, 15, 20):
+        plan(workspace, client_id, MONDAY + timedelta(days=day), segment_ids=(actifs,))
+    with workspace.session() as session:
+        segments = [(s.id, s.name) for s in clients.list_segments(session, client_id)]
+        weekly = pressure.weekly_sends(session, client_id, segments, MONDAY, 3)
+    shown = pressure_by_campaign(workspace, MONDAY, MONDAY + timedelta(days=20))
+
+    cap = 2  # the fixture client's
+    red = {w.week_start for w in weekly if w.segment_id == actifs and exceeds(w.sends, cap)}
+    warned = {a.window_start for alerts in shown.values() for a in alerts}
+    assert [w.sends for w in weekly if w.segment_id == actifs] == [3, 1, 3]
+    assert red == warned == {MONDAY, MONDAY + timedelta(days=14)}

@@ -290,3 +290,23 @@ def test_a_read_in_the_background_gives_none_when_the_workspace_refuses(
     ops.wait_for_background()
     qtbot.waitUntil(lambda: len(results) == 2, timeout=WAIT_MS)
     assert results == [False, None]
+
+
+def test_a_write_that_ticks_the_checklist_announces_it_too(
+    ops: Operations, workspace: Workspace, client_id: int, qtbot: QtBot
+) -> None:
+    from datetime import date
+
+    from crmdesk.core.briefs import service as brief_service
+    from tests.conftest import plan
+    from tests.core.test_briefs import COMPLETE
+
+    campaign_id = plan(workspace, client_id, date(2026, 3, 19))
+    with qtbot.waitSignal(ops.changed, timeout=WAIT_MS) as blocker:
+        ops.write(brief_service.save, campaign_id, COMPLETE, "sitting-1")
+    changes = blocker.args[0]
+    # The brief at 100 % ticked "Brief received": the checklist views must hear of it.
+    assert changes.brief and changes.checklist and changes.campaign_ids == {campaign_id}
+    with qtbot.waitSignal(ops.changed, timeout=WAIT_MS) as blocker:
+        ops.write(brief_service.save, campaign_id, COMPLETE, "sitting-1")
+    assert not blocker.args[0].checklist  # nothing new to tick

@@ -242,9 +242,16 @@ def test_the_funnel_shows_each_step_with_its_rate(qtbot: QtBot) -> None:
 
 
 def test_the_funnel_leaves_out_conversions_that_were_not_tracked(qtbot: QtBot) -> None:
-    untracked = FIGURES.with_values(conversions=0, revenue=Decimal(0))
+    untracked = FIGURES.with_values(conversions=None, revenue=None)
     fig = rendered(lambda fig, pal: charts.draw_funnel(fig, pal, untracked))
     assert len(bars(fig.axes[0])) == 4
+
+
+def test_the_funnel_shows_conversions_tracked_at_zero(qtbot: QtBot) -> None:
+    """Zero sales is a result the client must see; only "not given" leaves the step out."""
+    none_sold = FIGURES.with_values(conversions=0, revenue=Decimal(0))
+    fig = rendered(lambda fig, pal: charts.draw_funnel(fig, pal, none_sold))
+    assert len(bars(fig.axes[0])) == 5
 
 
 def test_the_domain_chart_has_one_bar_per_domain_and_reds_the_bouncing_one(

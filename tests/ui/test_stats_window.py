@@ -527,3 +527,176 @@ def test_the_window_the_recap_and_the_cli_give_one_verdict(
     assert _recap_verdict(workspace, sent_campaign, "open_rate", tmp_path) == expected
     assert json_verdict == expected
     assert line.endswith(mark) if mark else not line.endswith(("better", "worse"))
+
+
+# --- missing is not zero, one verdict, one confidence ----------------------------------------
+
+UNTRACKED = FIGURES.with_values(conversions=None, revenue=None)
+
+
+def test_a_campaign_without_conversion_data_shows_a_dash_not_zero(
+    qtbot: QtBot, workspace: Workspace, sent_campaign: int
+) -> None:
+    with workspace.session() as session:
+        service.save_snapshot(session, sent_campaign, SEND_DAY + timedelta(days=5), UNTRACKED)
+
+    window = open_window(qtbot, workspace, sent_campaign)
+
+    for key in ("conversion_rate", "revenue_per_delivered"):
+        item = window.kpi_table.item(kpi_row(window, key), 1)
+        assert item.text() == "—", key
+        assert "not given" in item.toolTip()
+    assert "Conversions" in window.kpi_table.item(kpi_row(window, "conversion_rate"), 1).toolTip()
+    assert cell(window.kpi_table, kpi_row(window, "click_rate"), 1) == "3.0%"
+    assert cell(window.snapshot_table, 0, 9) == "—"  # conversions
+    assert cell(window.snapshot_table, 0, 10) == "—"  # revenue
+
+
+def _fill_the_form(qtbot: QtBot, typed: dict[str, str], seen: list[str]) -> None:
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from crmdesk.ui.stats.figures_dialog import FiguresDialog
+
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, FiguresDialog)
+    try:
+        for name, text in typed.items():
+            box = dialog.revenue if name == "revenue" else dialog.counts[name]
+            box.setFocus()
+            box.selectAll()
+            qtbot.keyClick(box, Qt.Key.Key_Delete)
+            qtbot.keyClicks(box, text)
+        seen.append(dialog.counts["conversions"].text())
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+    finally:
+        if dialog.isVisible():
+            dialog.reject()
+
+
+def test_typed_figures_left_empty_are_not_given_and_zero_stays_zero(
+    qtbot: QtBot, workspace: Workspace, sent_campaign: int
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    window = open_window(qtbot, workspace, sent_campaign)
+    typed = {
+        "sent": "10000",
+        "delivered": "9800",
+        "unique_opens": "2450",
+        "total_opens": "3900",
+        "unique_clicks": "294",
+        "total_clicks": "410",
+    }
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _fill_the_form(qtbot, typed, seen))
+    qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)
+
+    assert seen == ["not given"]
+    with workspace.reader() as session:
+        row = session.scalar(select(StatSnapshot))
+        assert row is not None
+        assert (row.delivered, row.conversions, row.revenue, row.complaints) == (
+            9_800,
+            None,
+            None,
+            None,
+        )
+    assert cell(window.kpi_table, kpi_row(window, "conversion_rate"), 1) == "—"
+
+    # Typing 0 is a result: no sale at all, shown as 0 %, not as "not given".
+    rect = window.snapshot_table.visualItemRect(window.snapshot_table.item(0, 0))
+    viewport = window.snapshot_table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
+    QTimer.singleShot(0, lambda: _fill_the_form(qtbot, {"conversions": "0"}, seen))
+    qtbot.mouseDClick(
+        window.snapshot_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
+    with workspace.reader() as session:
+        assert session.scalar(select(StatSnapshot.conversions)) == 0
+    assert cell(window.kpi_table, kpi_row(window, "conversion_rate"), 1) == "0.00%"
+
+
+def test_the_kpi_colours_are_cores_verdicts(
+    qtbot: QtBot, workspace: Workspace, client_id: int, sent_campaign: int
+) -> None:
+    from crmdesk.core.stats import kpis
+    from crmdesk.ui.stats.kpi_table import BAD, GOOD
+
+    earlier = plan(
+        workspace,
+        client_id,
+        SEND_DAY - timedelta(days=14),
+        name="Avant",
+        status=CampaignStatus.SENT,
+    )
+    with workspace.session() as session:
+        service.save_snapshot(
+            session,
+            earlier,
+            SEND_DAY - timedelta(days=9),
+            FIGURES.with_values(unique_opens=2_000, unique_clicks=400, total_clicks=500),
+        )
+        service.save_snapshot(session, sent_campaign, SEND_DAY + timedelta(days=5), FIGURES)
+
+    window = open_window(qtbot, workspace, sent_campaign)
+    with workspace.reader() as session:
+        stats = service.campaign_stats(session, sent_campaign)
+    by_json = {k["key"]: k["verdict"] for k in service.as_json(stats)["kpis"]}
+
+    tones = set()
+    for kpi in stats.kpis:
+        item = window.kpi_table.item(kpi_row(window, kpi.key), 1)
+        tone = kpis.verdict(kpi.key, kpi.value, kpi.reference)
+        tones.add(tone)
+        assert by_json[kpi.key] == tone
+        expected = {"good": GOOD, "bad": BAD}.get(tone)
+        if expected is None:
+            assert not item.font().bold(), kpi.key
+        else:
+            assert item.foreground().color() == expected, kpi.key
+    assert {"good", "bad", ""} <= tones
+
+
+def test_the_sample_size_is_planned_at_the_confidence_the_test_is_judged_at(
+    qtbot: QtBot, workspace: Workspace, client_id: int, sent_campaign: int
+) -> None:
+    from crmdesk.core.stats import abtest
+
+    with workspace.session() as session:
+        service.set_confidence(session, client_id, 0.8)
+    window = open_window(qtbot, workspace, sent_campaign)
+    panel = window.ab_panel
+
+    # No test yet: the planner already uses the client's 80 %, as the spin box says.
+    assert panel.confidence.value() == 80.0
+    assert "confidence 80%" in panel.needed.text()
+    needed = abtest.sample_size(panel.baseline.value() / 100, panel.lift.value() / 100, 0.8)
+    assert f"{needed:,}" in panel.needed.text()
+
+    day = SEND_DAY + timedelta(days=5)
+    with workspace.session() as session:
+        for variant, clicks in (("A", 250), ("B", 290)):
+            service.save_snapshot(
+                session,
+                sent_campaign,
+                day,
+                FIGURES.with_values(unique_clicks=clicks, total_clicks=clicks),
+                variant=variant,
+            )
+    window.reload()
+    ab = window.stats.ab if window.stats else None
+    assert ab is not None and ab.confidence == 0.8
+    assert ab.sample_size_needed == abtest.sample_size(250 / 9_800, 290 / 250 - 1, 0.8)
+    assert "at 80%" in window.verdict.text()
+
+    # Choosing 90 % with the keyboard changes the verdict's level and the planner's together.
+    panel.confidence.setFocus()
+    panel.confidence.selectAll()
+    qtbot.keyClicks(panel.confidence, "90")
+    qtbot.keyClick(panel.confidence, Qt.Key.Key_Return)
+    assert window.stats is not None and window.stats.ab is not None
+    assert window.stats.ab.confidence == pytest.approx(0.9)
+    assert "at 90%" in window.verdict.text()
+    assert "confidence 90%" in panel.needed.text()

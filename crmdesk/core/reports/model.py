@@ -80,25 +80,47 @@ class BatRoundSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class ChecklistLine:
-    phase: str  # a models.ChecklistPhase value
+class VerifiedPoint:
+    """A checklist item the client can read as "this was checked": its label in both
+    languages, and whether an automatic check of the email settled it."""
+
     label_en: str
     label_fr: str
-    state: str  # a models.ChecklistState value
-    due_on: date
-    done_by: str
-    comment: str
+    automatic: bool
 
 
 @dataclass(frozen=True, slots=True)
-class ChecklistSummary:
+class PhaseQuality:
+    """One phase of the chain as the client's quality summary tells it.
+
+    ``closed`` and ``total`` are the checklist window's own figures for the phase (from
+    ``checklists.load_checklist``), so the recap never reads 11/25 where the window reads 12/25.
+    """
+
+    phase: str  # a models.ChecklistPhase value
+    closed: int  # done or not applicable
     total: int
-    done: int
     not_applicable: int
-    failed: int
-    todo: int
-    #: The items still to do or failed, in checklist order: what the client should know about.
-    open_items: tuple[ChecklistLine, ...]
+    #: The points verified (done), in checklist order, without the operator's internal ones.
+    verified: tuple[VerifiedPoint, ...]
+    #: The points a check or a person found wrong: a reserve the client should know about.
+    reserves: tuple[VerifiedPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QualitySummary:
+    """What was checked, phase by phase: the checklist shown to the client as a quality
+    record, never as the operator's to-do list."""
+
+    closed: int  # ``Checklist.closed``: done or not applicable
+    total: int  # ``Checklist.total``
+    phases: tuple[PhaseQuality, ...]  # in the chain's order, phases without items left out
+
+    @property
+    def any_automatic(self) -> bool:
+        """Whether a verified point was settled by the automatic checks: the page then
+        explains its "auto" mark once."""
+        return any(point.automatic for phase in self.phases for point in phase.verified)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +134,11 @@ class CampaignRecap:
     milestones: tuple[Milestone, ...]  # by date
     bat_rounds: tuple[BatRoundSummary, ...]  # by number
     final_decision: str | None  # the last round's decision; None without a BAT
-    checklist: ChecklistSummary
+    quality: QualitySummary
     stats: CampaignStats
+    #: The reference snapshot's figures never given ("conversions", "revenue") and the KPIs
+    #: that need one of them ("conversion_rate"): they print "—" with "not given", never 0.
+    not_given: frozenset[str]
     #: The client's campaigns planned after this one (relances first), at most three: the
     #: "next steps" beside the D+5 decisions text (which is ``stats.decisions``).
     next_campaigns: tuple[CampaignCard, ...]
@@ -153,8 +178,9 @@ class QuarterlyReview:
     client: ClientCard
     quarter: Quarter
     rows: tuple[ReviewRow, ...]  # every campaign sent (or planned) in the quarter, by send time
-    totals: Figures  # the sum of the rows' figures
-    kpis: dict[str, float | None]  # kpis.kpi_values(totals): the quarter, pooled
+    totals: Figures  # the sum of the rows' figures, each over the rows that gave it
+    #: kpis.pooled_values of the rows' figures: each KPI over the rows that gave its figures.
+    kpis: dict[str, float | None]
     previous_kpis: dict[str, float | None]  # the same for the quarter before ({} if no figures)
     ranked_by: str  # the KPI key top and flop are ranked on ("click_rate")
     top: tuple[ReviewRow, ...]  # the best three rows with figures

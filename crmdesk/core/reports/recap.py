@@ -1,18 +1,20 @@
 """The data of the campaign recap (after D+5) and of the brief sheet, read from the workspace.
 
 The recap tells the client the campaign's story: the brief, the planning as it happened, the
-BAT rounds and who approved, what the checklist left open, the KPIs against targets and the
+BAT rounds and who approved, what was checked at each phase, the KPIs against targets and the
 client's average, and what comes next. Days are on the client's clock, as the client lived them.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from crmdesk.core import settings
+from crmdesk.core import checklists, operators, settings
+from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.briefs.content import BriefContent
 from crmdesk.core.calendar import DeadlineKind, deadline_days
 from crmdesk.core.lookup import get_campaign
@@ -24,7 +26,6 @@ from crmdesk.core.models import (
     Campaign,
     CampaignStatus,
     ChecklistItem,
-    ChecklistPhase,
     ChecklistState,
     Client,
     StatAnalysis,
@@ -34,11 +35,14 @@ from crmdesk.core.reports.model import (
     BatRoundSummary,
     BriefSheet,
     CampaignRecap,
-    ChecklistLine,
-    ChecklistSummary,
     FeedbackLine,
     Milestone,
+    PhaseQuality,
+    QualitySummary,
+    VerifiedPoint,
 )
+from crmdesk.core.stats import kpis
+from crmdesk.core.stats.figures import Figures
 from crmdesk.core.stats.service import campaign_stats
 from crmdesk.core.timezones import wall_clock
 
@@ -46,6 +50,12 @@ from crmdesk.core.timezones import wall_clock
 NEXT_CAMPAIGNS = 3
 #: Milestones of the same day read in the order of the chain.
 _KIND_ORDER = ("brief", "bat", "approval", "send", "analysis")
+#: The checklist events whose items are the operator's own housekeeping, not a quality point:
+#: the recap cannot report its own sending to the client it is sent to.
+INTERNAL_EVENTS = ("recap_sent",)
+#: The same items by the default template's English label, for checklists written before the
+#: items knew their events (the demo's, and any whose event was left blank).
+INTERNAL_LABELS = ("Recap sent to the client",)
 
 
 def _day(instant: datetime, timezone: str) -> date:
@@ -101,51 +111,75 @@ def _milestones(
     return tuple(found)
 
 
-def _round_summary(row: BatRound) -> BatRoundSummary:
+def _person(name: str, operator: str) -> str:
+    """The name a client reads for who did something: a name recorded as this computer's
+    login (a round imported before any profile existed: "root", "camille") is the operator's
+    own work, so it reads as the operator's name from the profile or the report settings."""
+    name = name.strip()
+    if operator and name and name == operators.login_name():
+        return operator
+    return name
+
+
+def _round_summary(row: BatRound, operator: str) -> BatRoundSummary:
     return BatRoundSummary(
         number=row.number,
         created_at=row.created_at,
-        created_by=row.created_by,
+        created_by=_person(row.created_by, operator),
         subject=row.subject,
         decision=BatDecision(row.decision).value,
-        decided_by=row.decided_by,
+        decided_by=_person(row.decided_by, operator),
         decided_at=row.decided_at,
         errors=row.errors,
         warnings=row.warnings,
-        feedback=tuple(FeedbackLine(f.author, f.text, f.target) for f in row.feedback),
+        feedback=tuple(
+            FeedbackLine(_person(f.author, operator), f.text, f.target) for f in row.feedback
+        ),
     )
 
 
-def checklist_summary(session: Session, campaign_id: int) -> ChecklistSummary:
-    """The checklist's counts, and the items still to do or failed in checklist order (phase,
-    then position), since those are what the client should hear about."""
-    phases = list(ChecklistPhase)
-    rows = sorted(
-        session.scalars(select(ChecklistItem).where(ChecklistItem.campaign_id == campaign_id)),
-        key=lambda r: (phases.index(ChecklistPhase(r.phase)), r.position, r.id),
-    )
-    states = [ChecklistState(r.state) for r in rows]
-    open_items = tuple(
-        ChecklistLine(
-            phase=ChecklistPhase(r.phase).value,
-            label_en=r.label_en,
-            label_fr=r.label_fr,
-            state=state.value,
-            due_on=r.due_on,
-            done_by=r.done_by,
-            comment=r.comment,
+def quality_summary(session: Session, campaign_id: int, *, today: date) -> QualitySummary:
+    """The checklist as the client reads it: per phase, what was verified and what was found
+    wrong, with the checklist window's own counts (``load_checklist``: one fact, one
+    computation). Items still to do are counted but not listed, and the operator's internal
+    items (the recap's own sending) are never named: the client reads a quality record."""
+    checklist = checklists.load_checklist(session, campaign_id, today)
+    internal = set(
+        session.scalars(
+            select(ChecklistItem.id).where(
+                ChecklistItem.campaign_id == campaign_id,
+                or_(
+                    ChecklistItem.event.in_(INTERNAL_EVENTS),
+                    ChecklistItem.label_en.in_(INTERNAL_LABELS),
+                ),
+            )
         )
-        for r, state in zip(rows, states, strict=True)
-        if state in (ChecklistState.TODO, ChecklistState.FAILED)
     )
-    return ChecklistSummary(
-        total=len(rows),
-        done=states.count(ChecklistState.DONE),
-        not_applicable=states.count(ChecklistState.NOT_APPLICABLE),
-        failed=states.count(ChecklistState.FAILED),
-        todo=states.count(ChecklistState.TODO),
-        open_items=open_items,
-    )
+
+    def point(item: checklists.ItemView) -> VerifiedPoint:
+        automatic = bool(item.check) and item.by_check
+        return VerifiedPoint(item.label_en, item.label_fr, automatic)
+
+    phases = []
+    for progress in checklist.phases:
+        of_phase = [
+            i for i in checklist.items if i.phase is progress.phase and i.id not in internal
+        ]
+        phases.append(
+            PhaseQuality(
+                phase=progress.phase.value,
+                closed=progress.closed,
+                total=progress.total,
+                not_applicable=sum(
+                    i.state is ChecklistState.NOT_APPLICABLE
+                    for i in checklist.items
+                    if i.phase is progress.phase
+                ),
+                verified=tuple(point(i) for i in of_phase if i.state is ChecklistState.DONE),
+                reserves=tuple(point(i) for i in of_phase if i.state is ChecklistState.FAILED),
+            )
+        )
+    return QualitySummary(checklist.closed, checklist.total, tuple(phases))
 
 
 def _next_campaigns(session: Session, campaign: Campaign) -> list[Campaign]:
@@ -173,6 +207,19 @@ def _next_campaigns(session: Session, campaign: Campaign) -> list[Campaign]:
     return [*children, *others]
 
 
+def not_given(reference: Figures | None) -> frozenset[str]:
+    """The figures of ``reference`` nobody gave, and the KPIs (by the stats' own definition,
+    ``kpis.KPI_RATIOS``) that need one of them: what the recap says is "not given" rather than
+    leaving a bare dash that could read as a failure. Empty without figures (the recap then
+    says there are none at all)."""
+    if reference is None:
+        return frozenset()
+    missing = {f.name for f in fields(reference) if getattr(reference, f.name) is None}
+    return frozenset(
+        missing | {key for key, needs in kpis.KPI_RATIOS.items() if missing.intersection(needs)}
+    )
+
+
 def campaign_recap(session: Session, campaign_id: int, *, today: date) -> CampaignRecap:
     """Everything the campaign recap shows; ``NotFound`` for an unknown campaign."""
     campaign = get_campaign(session, campaign_id)
@@ -191,8 +238,10 @@ def campaign_recap(session: Session, campaign_id: int, *, today: date) -> Campai
     )
     following = _next_campaigns(session, campaign)
     campaign_cards = cards.campaign_cards(session, [campaign, *following])
+    branding = settings.branding(session)
+    stats = campaign_stats(session, campaign_id)
     return CampaignRecap(
-        branding=settings.branding(session),
+        branding=branding,
         client=cards.client_card(client),
         campaign=campaign_cards[0],
         brief=BriefContent.from_dict(brief.content) if brief is not None else None,
@@ -204,10 +253,11 @@ def campaign_recap(session: Session, campaign_id: int, *, today: date) -> Campai
             rounds,
             decisions or "",
         ),
-        bat_rounds=tuple(_round_summary(r) for r in rounds),
+        bat_rounds=tuple(_round_summary(r, branding.operator_name) for r in rounds),
         final_decision=BatDecision(rounds[-1].decision).value if rounds else None,
-        checklist=checklist_summary(session, campaign_id),
-        stats=campaign_stats(session, campaign_id),
+        quality=quality_summary(session, campaign_id, today=today),
+        stats=stats,
+        not_given=not_given(stats.reference),
         next_campaigns=tuple(campaign_cards[1:]),
         generated_on=today,
     )
@@ -232,7 +282,10 @@ def brief_sheet(session: Session, campaign_id: int, *, today: date) -> BriefShee
         branding=settings.branding(session),
         client=cards.client_card(client),
         campaign=card,
-        brief=BriefContent.from_dict(brief.content) if brief is not None else BriefContent(),
+        brief=brief_service.with_campaign_dates(
+            BriefContent.from_dict(brief.content) if brief is not None else BriefContent(),
+            brief_service.campaign_dates(session, campaign),
+        ),
         updated_at=brief.updated_at if brief is not None else None,
         version=version,
         generated_on=today,

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core import campaigns as campaign_service
-from crmdesk.core import settings
+from crmdesk.core import pressure, settings
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, ValidationError
 from crmdesk.core.models import (
@@ -74,10 +74,21 @@ def _campaigns(session: Session, criteria: Sequence[ColumnElement[bool]]) -> lis
 
 
 def _pooled(measured: dict[int, Measured]) -> Figures | None:
-    """The sum of the campaigns' reference figures; None when none has figures."""
+    """The sum of the campaigns' reference figures, each figure over the campaigns that gave
+    it (``Figures.__add__``): a revenue nobody tracked stays not given rather than 0 €. None
+    when no campaign has figures."""
     if not measured:
         return None
-    return sum((m.reference for m in measured.values()), Figures())
+    return sum((m.reference for m in measured.values()), Figures(sent=0))
+
+
+def _pooled_kpis(measured: dict[int, Measured]) -> dict[str, float | None]:
+    """The quarter's KPIs by the stats' own pooling rule (``kpis.pooled_values``): each KPI over
+    the campaigns that gave both its figures, so a campaign without conversion tracking does
+    not drag the quarter's conversion rate to zero. {} without figures."""
+    if not measured:
+        return {}
+    return kpis.pooled_values(m.reference for m in measured.values())
 
 
 def _lift(result: AbResult) -> float | None:
@@ -127,7 +138,7 @@ def _pressure(
             segment=name,
             sends=sends.get(sid, 0),
             busiest_week=max(by_segment[sid], default=0),
-            weeks_over_cap=sum(count > cap for count in by_segment[sid]),
+            weeks_over_cap=sum(pressure.exceeds(count, cap) for count in by_segment[sid]),
         )
         for sid, name in segments
     ]
@@ -222,7 +233,7 @@ def quarterly_review(
         client.timezone,
     )
     totals = _pooled(measured) or Figures()
-    previous = _pooled(measure(session, *_in_quarter(client, quarter.previous())))
+    previous = measure(session, *_in_quarter(client, quarter.previous()))
     top, flop = _podium(rows)
     return QuarterlyReview(
         branding=settings.branding(session),
@@ -230,8 +241,8 @@ def quarterly_review(
         quarter=quarter,
         rows=tuple(rows),
         totals=totals,
-        kpis=kpis.kpi_values(totals),
-        previous_kpis=kpis.kpi_values(previous) if previous is not None else {},
+        kpis=_pooled_kpis(measured) or kpis.kpi_values(totals),
+        previous_kpis=_pooled_kpis(previous),
         ranked_by=RANKED_BY,
         top=top,
         flop=flop,

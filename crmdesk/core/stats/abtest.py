@@ -14,6 +14,8 @@ from statistics import NormalDist
 from crmdesk.core.stats.figures import AbResult, VariantResult
 
 _NORMAL = NormalDist()
+#: The power every sample size is planned at: a real lift is missed one test in five.
+POWER = 0.8
 
 
 def two_proportion_z(x1: int, n1: int, x2: int, n2: int) -> tuple[float, float]:
@@ -41,8 +43,12 @@ def _power(h: float, n: float, crit: float) -> float:
     return _NORMAL.cdf(shift - crit) + _NORMAL.cdf(-shift - crit)
 
 
-def sample_size(baseline: float, lift: float, confidence: float = 0.95, power: float = 0.8) -> int:
+def sample_size(baseline: float, lift: float, confidence: float, power: float = POWER) -> int:
     """Recipients each variant needs to detect ``baseline`` → ``baseline × (1 + lift)``.
+
+    ``confidence`` has no default on purpose: it must be the level the test itself is judged at
+    (the client's setting), or the window would print a size planned at 95 % beside a verdict
+    given at 80 %. ``compare`` and the stats window's planner both pass it.
 
     Two-sided at ``confidence``, equal groups, effect measured by Cohen's h (the arcsine
     difference, which makes a one-point lift from 2 % harder to see than from 50 %, as it is).
@@ -83,7 +89,8 @@ def compare(variants: Sequence[tuple[str, int, int]], confidence: float, metric:
     The verdict rests on the best rate against the runner-up: that pair is the closest call
     among those the best could lose, so if it is significant at ``confidence`` the best variant
     wins. The sample size says how many recipients per variant the observed lift would need at
-    80 % power, so a close call tells the operator how big the next test must be.
+    ``POWER``, at the same ``confidence`` as the verdict, so a close call tells the operator how
+    big the next test must be.
     """
     if len(variants) < 2:
         raise ValueError("an A/B test needs at least two variants")

@@ -224,6 +224,36 @@ class ActivityResult:
     breakdowns: tuple[tuple[str, Breakdown], ...]  # (variant, breakdown); "" = all variants
     rows: int
     notes: tuple[str, ...]
+    #: The figures the layout's events can tell (a MailUp export has no unsubscribes): the
+    #: others are stored as "not given", not as 0.
+    given: frozenset[str] = frozenset()
+    #: The hours (UTC, naive) of the first and last open or click, to check the file against
+    #: the campaign's send; None when the file has none.
+    first_event: datetime | None = None
+    last_event: datetime | None = None
+
+
+#: What each event of an activity file counts for.
+_EVENT_FIGURES: dict[str, tuple[str, ...]] = {
+    SENT: ("sent",),
+    DELIVERED: ("delivered",),
+    HARD: ("hard_bounces",),
+    SOFT: ("soft_bounces",),
+    _BOUNCE: ("hard_bounces", "soft_bounces"),
+    OPEN: ("unique_opens", "total_opens"),
+    CLICK: ("unique_clicks", "total_clicks"),
+    UNSUBSCRIBE: ("unsubscribes",),
+    COMPLAINT: ("complaints",),
+}
+
+
+def given_figures(layout: ActivityLayout) -> frozenset[str]:
+    """The figures an activity layout can count: sent and delivered always (every address
+    listed was sent to), the others when the layout has an event for them."""
+    given = {"sent", "delivered"}
+    for event in set(layout.events.values()):
+        given.update(_EVENT_FIGURES.get(event, ()))
+    return frozenset(given)
 
 
 @dataclass
@@ -449,7 +479,20 @@ class _Aggregator:
                 "The file identifies recipients by member id, not address: no per-domain figures."
             )
         breakdowns.extend(("", b) for b in hour_breakdowns(hour_opens, hour_clicks))
-        return ActivityResult(figures, tuple(breakdowns), self.rows, tuple(dict.fromkeys(notes)))
+        first = last = None
+        slots = [*hour_opens, *hour_clicks]
+        if slots and self.origin is not None:
+            first = self.origin + min(slots) * _HOUR
+            last = self.origin + (max(slots) + 1) * _HOUR
+        return ActivityResult(
+            figures,
+            tuple(breakdowns),
+            self.rows,
+            tuple(dict.fromkeys(notes)),
+            given_figures(self.layout),
+            first,
+            last,
+        )
 
 
 def hour_breakdowns(opens: Counter[int], clicks: Counter[int]) -> list[Breakdown]:

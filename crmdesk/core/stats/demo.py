@@ -3,7 +3,10 @@
 Each client has its own audience (open and click rates, basket size); the send slot, the kind
 of campaign and chance move each send around it. A D+1 and a D+5 snapshot per sent email, about
 one promotion in six as an A/B test, per-domain and per-hour activity for the latest sends, and
-the decisions of the analyses already done. Deterministic for the caller's ``rng``; bulk inserts.
+the decisions of the analyses already done. One client (Cycles Aubrac, whose bikes sell in its
+shops) has no conversion tracking: its figures give no conversions nor revenue, so the demo
+shows what "not given" looks like ("—", left out of averages) beside clients that track them.
+Deterministic for the caller's ``rng``; bulk inserts.
 """
 
 from __future__ import annotations
@@ -51,12 +54,15 @@ class Audience:
     basket: float  # euros per order
     hard_bounce: float
     soft_bounce: float
+    #: Whether the client's ESP tracks purchases: without it, conversions and revenue are not
+    #: given (None), which is not the same as no sale.
+    tracks_conversions: bool = True
 
 
 AUDIENCES = {
     "Éditions Lumière": Audience(0.31, 0.026, 38.0, 0.003, 0.008),
     "Maison Verlaine": Audience(0.39, 0.041, 64.0, 0.002, 0.006),
-    "Cycles Aubrac": Audience(0.27, 0.033, 140.0, 0.004, 0.010),
+    "Cycles Aubrac": Audience(0.27, 0.033, 140.0, 0.004, 0.010, tracks_conversions=False),
     "Fromagerie Lescure": Audience(0.42, 0.047, 52.0, 0.002, 0.007),
 }
 DEFAULT_AUDIENCE = Audience(0.33, 0.030, 50.0, 0.003, 0.008)
@@ -119,6 +125,12 @@ def _allocate(total: int, weights: Sequence[float]) -> list[int]:
     return parts
 
 
+def _given(value: int | None) -> int:
+    """A figure the demo itself generated (never None: only conversions and revenue may be)."""
+    assert value is not None
+    return value
+
+
 def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
 
@@ -147,8 +159,12 @@ def _figures(
         0.15,
     )
     unique_clicks = min(round(delivered * click_rate), unique_opens)
-    conversions = round(unique_clicks * rng.uniform(*conversion))
-    revenue = Decimal(conversions * audience.basket * rng.uniform(0.8, 1.25)).quantize(_CENT)
+    conversions: int | None = round(unique_clicks * rng.uniform(*conversion))
+    revenue: Decimal | None = Decimal(
+        (conversions or 0) * audience.basket * rng.uniform(0.8, 1.25)
+    ).quantize(_CENT)
+    if not audience.tracks_conversions:
+        conversions = revenue = None
     return Figures(
         sent=sent,
         delivered=delivered,
@@ -169,17 +185,17 @@ def _figures(
 
 def _day_one(final: Figures) -> Figures:
     """The same send read at D+1: bounces are known, opens and clicks still coming in."""
-    opens = round(final.unique_opens * 0.82)
-    clicks = min(round(final.unique_clicks * 0.86), opens)
+    opens = round(_given(final.unique_opens) * 0.82)
+    clicks = min(round(_given(final.unique_clicks) * 0.86), opens)
     return final.with_values(
         unique_opens=opens,
-        total_opens=max(round(final.total_opens * 0.78), opens),
+        total_opens=max(round(_given(final.total_opens) * 0.78), opens),
         unique_clicks=clicks,
-        total_clicks=max(round(final.total_clicks * 0.84), clicks),
-        unsubscribes=round(final.unsubscribes * 0.8),
-        complaints=round(final.complaints * 0.7),
-        conversions=round(final.conversions * 0.7),
-        revenue=(final.revenue * Decimal("0.7")).quantize(_CENT),
+        total_clicks=max(round(_given(final.total_clicks) * 0.84), clicks),
+        unsubscribes=round(_given(final.unsubscribes) * 0.8),
+        complaints=round(_given(final.complaints) * 0.7),
+        conversions=None if final.conversions is None else round(final.conversions * 0.7),
+        revenue=None if final.revenue is None else (final.revenue * Decimal("0.7")).quantize(_CENT),
     )
 
 
@@ -229,24 +245,26 @@ def _breakdowns(
     """Per-domain people and per-hour events consistent with ``figures``."""
     rows: list[dict[str, object]] = []
     shares = [d[1] * rng.uniform(0.9, 1.1) for d in DOMAINS]
-    delivered = _allocate(figures.delivered, shares)
+    delivered = _allocate(_given(figures.delivered), shares)
     bounces = _allocate(
-        figures.hard_bounces + figures.soft_bounces,
+        _given(figures.hard_bounces) + _given(figures.soft_bounces),
         [s * d[2] for s, d in zip(shares, DOMAINS, strict=True)],
     )
     apple = next(i for i, d in enumerate(DOMAINS) if d[0] == "icloud")
-    apple_opens = min(round(delivered[apple] * rng.uniform(0.62, 0.92)), figures.unique_opens)
+    apple_opens = min(
+        round(delivered[apple] * rng.uniform(0.62, 0.92)), _given(figures.unique_opens)
+    )
     weights = [n * d[3] for n, d in zip(delivered, DOMAINS, strict=True)]
-    opens = _allocate(figures.unique_opens - apple_opens, weights)
+    opens = _allocate(_given(figures.unique_opens) - apple_opens, weights)
     opens[apple] = apple_opens
     opens = [min(o, n) for o, n in zip(opens, delivered, strict=True)]
     clicks = _allocate(
-        figures.unique_clicks, [n * d[4] for n, d in zip(delivered, DOMAINS, strict=True)]
+        _given(figures.unique_clicks), [n * d[4] for n, d in zip(delivered, DOMAINS, strict=True)]
     )
     clicks = [min(c, o) for c, o in zip(clicks, opens, strict=True)]
-    unsubscribes = _allocate(figures.unsubscribes, delivered)
+    unsubscribes = _allocate(_given(figures.unsubscribes), delivered)
     complaints = _allocate(
-        figures.complaints, [n * d[2] for n, d in zip(delivered, DOMAINS, strict=True)]
+        _given(figures.complaints), [n * d[2] for n, d in zip(delivered, DOMAINS, strict=True)]
     )
     for index, (key, *_) in enumerate(DOMAINS):
         rows.append(
@@ -267,8 +285,8 @@ def _breakdowns(
     awake = [1.0 if 7 <= (send_local.hour + h) % 24 <= 22 else 0.12 for h in range(HOURS)]
     open_weights = [awake[h] * (math.exp(-h / 6) + 0.04) for h in range(HOURS)]
     click_weights = [awake[h] * (math.exp(-h / 4) + 0.02) for h in range(HOURS)]
-    hour_opens = _allocate(figures.total_opens, open_weights)
-    hour_clicks = _allocate(figures.total_clicks, click_weights)
+    hour_opens = _allocate(_given(figures.total_opens), open_weights)
+    hour_clicks = _allocate(_given(figures.total_clicks), click_weights)
     for hour in range(HOURS):
         if hour_opens[hour] or hour_clicks[hour]:
             rows.append(
@@ -289,7 +307,8 @@ def _breakdowns(
 
 
 def _decisions(figures: Figures, audience: Audience, ab_note: str, rng: random.Random) -> str:
-    click_rate = figures.unique_clicks / figures.delivered if figures.delivered else 0.0
+    clicks, delivered = _given(figures.unique_clicks), _given(figures.delivered)
+    click_rate = clicks / delivered if delivered else 0.0
     first = rng.choice(DECISIONS_GOOD if click_rate >= audience.click_rate else DECISIONS_WEAK)
     return " ".join(filter(None, (ab_note, first, rng.choice(DECISIONS_NEXT))))
 
@@ -358,7 +377,9 @@ def write_demo_stats(
             variants = [("A", a), ("B", b)]
             final = a + b
             result = abtest.compare(
-                [(n, f.unique_clicks, f.delivered) for n, f in variants], 0.95, "clicks"
+                [(n, _given(f.unique_clicks), _given(f.delivered)) for n, f in variants],
+                0.95,
+                "clicks",
             )
             if result.tested_winner:
                 ab_note = f"Test A/B : la version {result.tested_winner} gagne sur les clics."
@@ -390,7 +411,11 @@ def write_demo_stats(
                         "source_name": source_name,
                         "layout": source.value,
                         "taken_on": day,
-                        "rows": (read.delivered + read.total_opens + read.total_clicks)
+                        "rows": (
+                            _given(read.delivered)
+                            + _given(read.total_opens)
+                            + _given(read.total_clicks)
+                        )
                         if source is StatSource.ACTIVITY
                         else 1,
                         "imported_by": OPERATOR,

@@ -7,6 +7,7 @@ read these.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -28,29 +29,65 @@ COUNT_FIELDS: tuple[str, ...] = (
 )
 
 
+def add_given(first: Any, second: Any) -> Any:
+    """The sum of two figures where None is "not given": what was given adds up, and a sum of
+    nothing given stays not given (a total of revenues nobody tracked is unknown, not 0 €)."""
+    if first is None:
+        return second
+    if second is None:
+        return first
+    return first + second
+
+
 @dataclass(frozen=True, slots=True)
 class Figures:
-    """A campaign's (or one variant's) numbers as an ESP reports them."""
+    """A campaign's (or one variant's) numbers as an ESP reports them.
+
+    Only ``sent`` is always known. Any other figure is None when it was never given (an export
+    without a conversions column, a field left empty in the form): "not given" must never read
+    as 0, or a campaign without conversion tracking looks like one that sold nothing.
+    """
 
     sent: int = 0
-    delivered: int = 0
-    hard_bounces: int = 0
-    soft_bounces: int = 0
-    unique_opens: int = 0
-    total_opens: int = 0
-    unique_clicks: int = 0
-    total_clicks: int = 0
-    unsubscribes: int = 0
-    complaints: int = 0
-    conversions: int = 0
-    revenue: Decimal = Decimal(0)
+    delivered: int | None = None
+    hard_bounces: int | None = None
+    soft_bounces: int | None = None
+    unique_opens: int | None = None
+    total_opens: int | None = None
+    unique_clicks: int | None = None
+    total_clicks: int | None = None
+    unsubscribes: int | None = None
+    complaints: int | None = None
+    conversions: int | None = None
+    revenue: Decimal | None = None
 
     def __add__(self, other: Figures) -> Figures:
-        return Figures(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(Figures)))
+        """Field by field with ``add_given``: sums leave the figures not given out."""
+        return Figures(
+            *(add_given(getattr(self, f.name), getattr(other, f.name)) for f in fields(Figures))
+        )
 
-    def with_values(self, **values: int | Decimal) -> Figures:
+    def with_values(self, **values: int | Decimal | None) -> Figures:
         changes: dict[str, Any] = values
         return replace(self, **changes)
+
+    def missing(self) -> tuple[str, ...]:
+        """The fields never given, in form order (``COUNT_FIELDS`` then "revenue")."""
+        return tuple(f.name for f in fields(Figures) if getattr(self, f.name) is None)
+
+
+def whole_of(parts: Iterable[Figures]) -> Figures | None:
+    """The figures of a whole from those of its parts (a campaign from its variants): a figure
+    is known only when every part gives it, since a part without it leaves the whole unknown
+    (A's conversions alone are not the campaign's). None without parts."""
+    found = list(parts)
+    if not found:
+        return None
+    values: dict[str, Any] = {}
+    for f in fields(Figures):
+        given = [getattr(part, f.name) for part in found]
+        values[f.name] = None if any(v is None for v in given) else sum(given[1:], given[0])
+    return Figures(**values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +121,7 @@ class Kpi:
     """One KPI of a campaign beside what it is judged against; rates are fractions (0.25)."""
 
     key: str  # one of kpis.KPI_KEYS
-    value: float | None  # None when its denominator is 0
+    value: float | None  # None when a figure it needs was not given or its denominator is 0
     target: float | None  # from the brief, when it sets one
     client_average: float | None  # the client's mean over the 12 months before the send
     campaigns_averaged: int  # how many campaigns the average is over
@@ -150,6 +187,9 @@ class CampaignStats:
     domains: tuple[Breakdown, ...]
     hours: tuple[Breakdown, ...]
     decisions: str
+    #: The confidence the client's A/B tests are judged at (its setting, 0.95 by default): the
+    #: significance and every sample size shown beside it use this one level.
+    ab_confidence: float = 0.95
     imports: tuple[tuple[str, datetime], ...] = field(default=())  # (file name, when)
 
 

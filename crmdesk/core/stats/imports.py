@@ -4,15 +4,23 @@
 and a cancel button; ``import_file`` is ``read_file`` plus a short write in the caller's
 session. Everything is read and checked before anything is written, so a bad line anywhere
 leaves the workspace as it was. Importing the same bytes into the same campaign twice is
-recognised by their sha256 and changes nothing; a changed file replaces the snapshot of the
-same (campaign, variant, day).
+recognised by their sha256 and changes nothing, as long as the figures they wrote are still
+there (deleted figures can be imported again).
+
+A file is checked against the campaign before it is written (``inspect``): a report about
+another campaign (name, subject, send date), activity from before the send or long after it,
+or figures that would replace the ones recorded for that day are mismatches, and the import
+is refused with ``ImportMismatch`` listing them unless the operator confirmed (``force``).
+The tolerances are the constants below ``# --- checking``.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -22,6 +30,7 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.errors import StatsRefused
 from crmdesk.core.lookup import get_campaign
 from crmdesk.core.models import (
+    BatRound,
     Campaign,
     Client,
     StatBreakdown,
@@ -92,6 +101,13 @@ class Parsed:
     encoding: str
     delimiter: str
     matched_title: str = ""  # the report row taken for the campaign
+    #: The figures the file gives; the others are stored as None ("not given"), never as 0.
+    given: frozenset[str] = frozenset(layouts.FIGURE_FIELDS)
+    matched_subject: str = ""  # the subject of the report row taken
+    sent_on: str = ""  # the report's send date as written ("" when it has none)
+    #: The first and last open or click of an activity file (UTC, naive), to the hour.
+    first_event: datetime | None = None
+    last_event: datetime | None = None
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -270,7 +286,9 @@ def _read(
                     columns="Overall Stats",
                 )
             row = layouts.read_campaign_report(source)
-            if "bounces" in row.columns and not {"hard_bounces", "soft_bounces"} & set(row.columns):
+            total = row.columns.get("bounces")
+            only_total = "soft_bounces" not in row.columns
+            if total and row.columns.get("hard_bounces") == total and only_total:
                 notes.append("The report gives bounces as one total: counted as hard bounces.")
             return _report_result(layout, source, fmt, [row], [row], notes)
         next(source.reader, None)  # the header
@@ -291,7 +309,7 @@ def _read(
                 notes.append("MailUp export: times read as Italian time.")
             result = activity.aggregate(source, headers, act, send_at=send_at, progress=progress)
             for figures in result.figures.values():
-                layouts.check_figures(figures, name, source.line)
+                layouts.check_figures(figures, name, source.line, given=result.given)
             digest = source.sha256()
             if progress is not None and progress(size, size) is False:
                 raise StatsRefused("cancelled", name, "Import cancelled; nothing was written.")
@@ -305,6 +323,9 @@ def _read(
                 (*notes, *result.notes),
                 fmt.encoding,
                 fmt.delimiter,
+                given=result.given,
+                first_event=result.first_event,
+                last_event=result.last_event,
             )
         if layout == "mailchimp":
             columns = layouts.mailchimp_mapping(headers)
@@ -337,7 +358,7 @@ def _report_result(
     progress: Progress | None = None,
 ) -> Parsed:
     for row in chosen:
-        layouts.check_figures(row.figures, source.name, row.line, row.columns)
+        layouts.check_figures(row.figures, source.name, row.line, row.columns, row.given)
     digest = source.sha256()
     if progress is not None and progress(source.size, source.size) is False:
         raise StatsRefused("cancelled", source.name, "Import cancelled; nothing was written.")
@@ -352,6 +373,9 @@ def _report_result(
         fmt.encoding,
         fmt.delimiter,
         chosen[0].title,
+        given=frozenset().union(*(row.given for row in chosen)),
+        matched_subject=chosen[0].subject,
+        sent_on=chosen[0].sent_on,
     )
 
 
@@ -394,8 +418,10 @@ def import_file(
     taken_on: date | None = None,
     progress: Progress | None = None,
     imported_by: str = "",
+    force: bool = False,
 ) -> ImportResult:
-    """Read ``path`` and write its figures into the campaign, in the caller's transaction."""
+    """Read ``path`` and write its figures into the campaign, in the caller's transaction;
+    a file that does not look like the campaign's is refused unless ``force``."""
     campaign = get_campaign(session, campaign_id)
     client = session.get(Client, campaign.client_id)
     assert client is not None
@@ -417,7 +443,210 @@ def import_file(
         esp=esp,
         mapping=mapping,
         imported_by=imported_by,
+        force=force,
     )
+
+
+# --- checking a file against the campaign it is imported into ------------------------------
+
+#: A report's send date may differ from the campaign's send day (in the campaign's time zone)
+#: by this many days: the ESP's account may keep another time zone, a send may slip a day.
+SEND_DAY_TOLERANCE = 2
+#: Names are compared without case, accents, punctuation or merge tags; they match when one
+#: holds the other or their similarity (difflib's ratio) reaches this. ESP titles often add
+#: a suffix ("Soldes J-1 (copy 01)"), so the bar is low; another campaign's name stays far.
+NAME_SIMILARITY = 0.6
+#: Subjects are compared the same way against the campaign's and its latest BAT's subjects;
+#: a subject is copied, not retitled, so the bar is higher.
+SUBJECT_SIMILARITY = 0.8
+#: Opens and clicks earlier than this before the planned send cannot be this campaign's (the
+#: slack covers a send moved by some hours without the plan being updated).
+EVENTS_BEFORE = timedelta(hours=24)
+#: Opens and clicks later than this after the send are not read as this campaign's activity.
+EVENTS_AFTER = timedelta(days=60)
+
+#: What a mismatch is about, in the order they are listed.
+MISMATCH_FIELDS: tuple[str, ...] = (
+    "campaign",
+    "subject",
+    "send_date",
+    "events_before",
+    "events_after",
+    "replaces",
+)
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One way a file does not look like the campaign's: what the file says, what the campaign
+    says. ``field`` is one of MISMATCH_FIELDS; for "replaces", ``in_file`` is the day whose
+    figures would be replaced and ``in_campaign`` where the recorded ones came from."""
+
+    field: str
+    in_file: str
+    in_campaign: str
+
+    @property
+    def message(self) -> str:
+        """The mismatch in English (the UI and the CLI word it in the user's language)."""
+        sentences = {
+            "campaign": "The file is about the campaign “{f}”, this campaign is “{c}”.",
+            "subject": "The file's subject is “{f}”, this campaign's is “{c}”.",
+            "send_date": "The file's send date is {f}, this campaign was sent on {c}.",
+            "events_before": (
+                "The file has opens or clicks from {f}, before this campaign's send ({c})."
+            ),
+            "events_after": (
+                "The file has opens or clicks until {f}, more than 60 days after this "
+                "campaign's send ({c})."
+            ),
+            "replaces": "Figures are already recorded for {f} ({c}): they would be replaced.",
+        }
+        return sentences[self.field].format(f=self.in_file, c=self.in_campaign)
+
+
+class ImportMismatch(StatsRefused):
+    """A file that does not look like the campaign's, or would replace recorded figures:
+    nothing was written; importing it again with ``force=True`` takes it anyway."""
+
+    def __init__(self, source: str, mismatches: tuple[Mismatch, ...]) -> None:
+        listed = " ".join(m.message for m in mismatches)
+        super().__init__(
+            "mismatch",
+            source,
+            f"{listed} Nothing was written; confirm to import it anyway.",
+            count=len(mismatches),
+        )
+        self.mismatches = mismatches
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What importing a read file would do, asked before writing it."""
+
+    taken_on: date
+    #: The same bytes were imported into this campaign and their figures are still there.
+    already_imported: bool
+    mismatches: tuple[Mismatch, ...]
+
+
+def _plain(text: str) -> str:
+    """``text`` for comparing: merge tags ("*|FNAME|*", "{{prenom}}") out, no accents or case."""
+    import re
+
+    text = re.sub(r"\*\|[^|]*\|\*|\{\{[^}]*\}\}|\[[A-Z_]+\]", " ", text)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join("".join(c if c.isalnum() else " " for c in bare).split())
+
+
+def similar(a: str, b: str, threshold: float) -> bool:
+    """Whether two names or subjects are the same thing written two ways (see NAME_SIMILARITY);
+    an empty side says nothing, so it is not a mismatch."""
+    x, y = _plain(a), _plain(b)
+    if not x or not y or x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    if len(short) >= 4 and f" {short} " in f" {long} ":
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= threshold
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _local_text(moment: datetime, tz: str) -> str:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return wall_clock(aware, tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _latest_bat_subject(session: Session, campaign_id: int) -> str:
+    subject = session.scalar(
+        select(BatRound.subject)
+        .where(BatRound.campaign_id == campaign_id)
+        .order_by(BatRound.number.desc())
+        .limit(1)
+    )
+    return subject or ""
+
+
+def _import_row(session: Session, campaign_id: int, sha256: str) -> StatImport | None:
+    return session.scalar(
+        select(StatImport).where(StatImport.campaign_id == campaign_id, StatImport.sha256 == sha256)
+    )
+
+
+def _still_there(session: Session, done: StatImport) -> bool:
+    """Whether the figures a recorded import wrote are still there: once deleted (or replaced
+    by other figures), the same file can be imported again."""
+    found = session.scalar(
+        select(StatSnapshot.id)
+        .where(
+            StatSnapshot.campaign_id == done.campaign_id,
+            StatSnapshot.taken_on == done.taken_on,
+            StatSnapshot.source_name == done.source_name,
+            StatSnapshot.source == _SOURCES.get(done.layout, StatSource.MAPPED),
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
+def mismatches(
+    session: Session, campaign: Campaign, parsed: Parsed, day: date
+) -> tuple[Mismatch, ...]:
+    """How ``parsed`` does not look like ``campaign``'s figures of ``day`` (see the
+    tolerances above), and the recorded figures it would replace."""
+    tz = campaign.send_timezone
+    send_local = wall_clock(campaign.planned_send_at, tz)
+    found: list[Mismatch] = []
+    if parsed.matched_title and not similar(parsed.matched_title, campaign.name, NAME_SIMILARITY):
+        found.append(Mismatch("campaign", parsed.matched_title, campaign.name))
+    subjects = [
+        s for s in (campaign.subject, _latest_bat_subject(session, campaign.id)) if s.strip()
+    ]
+    if (
+        parsed.matched_subject
+        and subjects
+        and not any(similar(parsed.matched_subject, s, SUBJECT_SIMILARITY) for s in subjects)
+    ):
+        found.append(Mismatch("subject", parsed.matched_subject, subjects[-1]))
+    sent_day = layouts.parse_send_day(parsed.sent_on) if parsed.sent_on else None
+    if sent_day is not None and abs((sent_day - send_local.date()).days) > SEND_DAY_TOLERANCE:
+        found.append(Mismatch("send_date", sent_day.isoformat(), send_local.date().isoformat()))
+    send_utc = _naive_utc(campaign.planned_send_at)
+    send_text = send_local.strftime("%Y-%m-%d %H:%M")
+    if parsed.first_event is not None and parsed.first_event < send_utc - EVENTS_BEFORE:
+        found.append(Mismatch("events_before", _local_text(parsed.first_event, tz), send_text))
+    if parsed.last_event is not None and parsed.last_event > send_utc + EVENTS_AFTER:
+        found.append(Mismatch("events_after", _local_text(parsed.last_event, tz), send_text))
+    recorded = session.scalars(
+        select(StatSnapshot).where(
+            StatSnapshot.campaign_id == campaign.id,
+            StatSnapshot.taken_on == day,
+            StatSnapshot.variant.in_(list(parsed.figures)),
+        )
+    ).all()
+    if recorded:
+        origins = dict.fromkeys(r.source_name or r.source.value for r in recorded)
+        found.append(Mismatch("replaces", day.isoformat(), ", ".join(origins)))
+    return tuple(found)
+
+
+def inspect(
+    session: Session, campaign_id: int, parsed: Parsed, *, taken_on: date | None = None
+) -> Inspection:
+    """What importing ``parsed`` would do, before writing it: already there, or the
+    mismatches to confirm (the window asks with them, the CLI needs --force)."""
+    campaign = get_campaign(session, campaign_id)
+    client = session.get(Client, campaign.client_id)
+    assert client is not None
+    day = taken_on or default_taken_on(campaign, client)
+    done = _import_row(session, campaign.id, parsed.sha256)
+    if done is not None and _still_there(session, done):
+        return Inspection(done.taken_on, True, ())
+    return Inspection(day, False, mismatches(session, campaign, parsed, day))
 
 
 def write_parsed(
@@ -430,16 +659,23 @@ def write_parsed(
     esp: str = "",
     mapping: dict[str, str] | None = None,
     imported_by: str = "",
+    force: bool = False,
 ) -> ImportResult:
-    """Write what ``read_file`` gave (the short part of an import, on the database thread)."""
+    """Write what ``read_file`` gave (the short part of an import, on the database thread).
+
+    Refused with ImportMismatch, writing nothing, when the file does not look like the
+    campaign's or would replace recorded figures, unless ``force``. The same bytes are
+    "already imported" only while the figures they wrote are still there."""
     day = taken_on or default_taken_on(campaign, client)
-    done = session.scalar(
-        select(StatImport).where(
-            StatImport.campaign_id == campaign.id, StatImport.sha256 == parsed.sha256
-        )
-    )
-    if done is not None:
+    done = _import_row(session, campaign.id, parsed.sha256)
+    if done is not None and _still_there(session, done):
         return ImportResult(parsed.layout, True, 0, parsed.rows, done.taken_on, parsed.variants)
+    found = mismatches(session, campaign, parsed, day)
+    if found and not force:
+        raise ImportMismatch(parsed.source_name, found)
+    if done is not None:  # its figures were deleted: the file is imported anew
+        session.delete(done)
+        session.flush()
     source = _SOURCES[parsed.layout]
     for variant, figures in parsed.figures.items():
         snapshot = session.scalar(
@@ -453,7 +689,8 @@ def write_parsed(
             snapshot = StatSnapshot(campaign_id=campaign.id, variant=variant, taken_on=day)
             session.add(snapshot)
         for name in layouts.FIGURE_FIELDS:
-            setattr(snapshot, name, getattr(figures, name))
+            given = name == "sent" or name in parsed.given
+            setattr(snapshot, name, getattr(figures, name) if given else None)
         snapshot.source = source
         snapshot.source_name = parsed.source_name[:300]
     if parsed.breakdowns:
@@ -527,9 +764,11 @@ def save_parsed(
     esp: str = "",
     mapping: dict[str, str] | None = None,
     imported_by: str = "",
+    force: bool = False,
 ) -> tuple[ImportResult, Changes]:
     """The short write after ``read_file`` ran on a worker thread; the mapping the operator
-    chose is remembered under the ESP's name, report or activity alike."""
+    chose is remembered under the ESP's name, report or activity alike. ``force`` takes a
+    file whose mismatches (see ``inspect``) the operator confirmed."""
     campaign = get_campaign(session, campaign_id)
     client = session.get(Client, campaign.client_id)
     assert client is not None
@@ -542,6 +781,7 @@ def save_parsed(
         esp=esp,
         mapping=mapping,
         imported_by=imported_by,
+        force=force,
     )
     if mapping and esp.strip() and not result.already_imported:
         remember_mapping(session, esp, mapping)

@@ -1,13 +1,15 @@
 """The KPIs of a campaign computed from its figures, the rules typed figures must follow, and
 the sign that privacy proxies (Apple Mail Privacy Protection) inflate its opens.
 
-Rates are fractions (0.25, not 25) and None when their denominator is 0, so a campaign with no
-deliveries shows "—" rather than a misleading 0 %.
+Rates are fractions (0.25, not 25) and None when a figure they need was not given or their
+denominator is 0, so a campaign without conversion tracking shows "—" rather than a misleading
+0 %: None is "cannot be said", never "zero".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from crmdesk.core.errors import FieldProblem
 from crmdesk.core.stats.figures import COUNT_FIELDS, Breakdown, Figures
@@ -25,10 +27,14 @@ KPI_KEYS: tuple[str, ...] = (
     "revenue_per_delivered",
 )
 
-#: The KPIs where less is better (a bounce or a complaint), for colouring against targets.
+#: The KPIs where less is better (a bounce or a complaint), for colouring against targets;
+#: "bounce_rate" is a mailbox provider's in the per-domain breakdown.
 LOWER_IS_BETTER: frozenset[str] = frozenset(
-    {"unsubscribe_rate", "hard_bounce_rate", "soft_bounce_rate", "complaint_rate"}
+    {"unsubscribe_rate", "hard_bounce_rate", "soft_bounce_rate", "complaint_rate", "bounce_rate"}
 )
+#: A mailbox provider bouncing more than this share of the emails sent to it is filtering them:
+#: the deliverability chart reds it, judged by ``verdict`` like every other KPI.
+BOUNCE_ALARM = 0.02
 
 #: The small rates whose differences print to hundredths of a point (0.01 pt); the other rates
 #: print to tenths (0.1 pt), the revenue per email to the tenth of a cent (0.001 €).
@@ -59,12 +65,42 @@ def verdict(key: str, value: float | None, reference: float | None) -> str:
     return "good" if better else "bad"
 
 
-def _ratio(numerator: float, denominator: float) -> float | None:
-    return numerator / denominator if denominator else None
+#: Each KPI as (numerator, denominator) fields of ``Figures``: the one definition
+#: ``kpi_values`` and ``pooled_values`` both read.
+KPI_RATIOS: dict[str, tuple[str, str]] = {
+    "delivery_rate": ("delivered", "sent"),
+    "open_rate": ("unique_opens", "delivered"),
+    "click_rate": ("unique_clicks", "delivered"),
+    "ctor": ("unique_clicks", "unique_opens"),
+    "unsubscribe_rate": ("unsubscribes", "delivered"),
+    "hard_bounce_rate": ("hard_bounces", "sent"),
+    "soft_bounce_rate": ("soft_bounces", "sent"),
+    "complaint_rate": ("complaints", "delivered"),
+    "conversion_rate": ("conversions", "unique_clicks"),
+    "revenue_per_delivered": ("revenue", "delivered"),
+}
+
+
+def _number(value: int | Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def bounce_alarm(rate: float | None) -> bool:
+    """Whether a mailbox provider's bounce rate is over ``BOUNCE_ALARM``, by ``verdict`` (so a
+    rate that prints as 2.0 % is not red beside a 2 % line)."""
+    return verdict("bounce_rate", rate, BOUNCE_ALARM) == "bad"
+
+
+def _ratio(numerator: float | None, denominator: float | None) -> float | None:
+    """``numerator / denominator``; None when either was not given or the denominator is 0."""
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
 
 
 def kpi_values(f: Figures) -> dict[str, float | None]:
-    """Every KPI of ``f``, keyed and ordered as ``KPI_KEYS``.
+    """Every KPI of ``f``, keyed and ordered as ``KPI_KEYS``; None where a figure it needs was
+    not given (no conversions column: no conversion rate) or its denominator is 0.
 
     Opens, clicks, unsubscribes, complaints and revenue are read against the emails delivered
     (what the readers could act on); bounces against those sent (what failed to arrive). The
@@ -72,17 +108,54 @@ def kpi_values(f: Figures) -> dict[str, float | None]:
     tracked click that led to it.
     """
     return {
-        "delivery_rate": _ratio(f.delivered, f.sent),
-        "open_rate": _ratio(f.unique_opens, f.delivered),
-        "click_rate": _ratio(f.unique_clicks, f.delivered),
-        "ctor": _ratio(f.unique_clicks, f.unique_opens),
-        "unsubscribe_rate": _ratio(f.unsubscribes, f.delivered),
-        "hard_bounce_rate": _ratio(f.hard_bounces, f.sent),
-        "soft_bounce_rate": _ratio(f.soft_bounces, f.sent),
-        "complaint_rate": _ratio(f.complaints, f.delivered),
-        "conversion_rate": _ratio(f.conversions, f.unique_clicks),
-        "revenue_per_delivered": _ratio(float(f.revenue), f.delivered),
+        key: _ratio(_number(getattr(f, num)), _number(getattr(f, den)))
+        for key, (num, den) in KPI_RATIOS.items()
     }
+
+
+def missing_for(key: str, f: Figures | None) -> tuple[str, ...]:
+    """The figures of ``f`` KPI ``key`` needs but were not given (("conversions",) for a
+    conversion rate without tracking): why the KPI is None, for the window to say so. Empty
+    when the KPI is known, or is None only because its denominator is 0."""
+    if f is None:
+        return ()
+    return tuple(name for name in KPI_RATIOS[key] if getattr(f, name) is None)
+
+
+def pooled_values(parts: Iterable[Figures]) -> dict[str, float | None]:
+    """Every KPI of several campaigns pooled (a quarter): each KPI sums its numerator and its
+    denominator over the campaigns that give both, so a campaign without conversion tracking
+    neither lowers the quarter's conversion rate nor counts its clicks against it. None for a
+    KPI no campaign can tell."""
+    found = list(parts)
+    values: dict[str, float | None] = {}
+    for key, (num, den) in KPI_RATIOS.items():
+        numerator = 0.0
+        denominator = 0.0
+        for f in found:
+            top, bottom = _number(getattr(f, num)), _number(getattr(f, den))
+            if top is not None and bottom is not None:
+                numerator += top
+                denominator += bottom
+        values[key] = _ratio(numerator, denominator)
+    return values
+
+
+def averages(campaigns: Iterable[dict[str, float | None]]) -> dict[str, tuple[float | None, int]]:
+    """The mean of each KPI over campaigns (their ``kpi_values``) and how many it is over.
+
+    Each campaign weighs the same, as in the client's own spreadsheets; a campaign where the KPI
+    cannot be said (conversions never given) is left out, not counted as 0, so the client's
+    average conversion rate is that of the campaigns that tracked conversions.
+    """
+    sums = dict.fromkeys(KPI_KEYS, 0.0)
+    counts = dict.fromkeys(KPI_KEYS, 0)
+    for values in campaigns:
+        for key, value in values.items():
+            if value is not None and key in sums:
+                sums[key] += value
+                counts[key] += 1
+    return {k: (sums[k] / counts[k] if counts[k] else None, counts[k]) for k in KPI_KEYS}
 
 
 def validate(f: Figures) -> list[FieldProblem]:
@@ -96,34 +169,40 @@ def validate(f: Figures) -> list[FieldProblem]:
     def refuse(name: str, code: str, message: str) -> None:
         problems.setdefault(name, FieldProblem(name, code, message))
 
+    def over(more: int | None, than: int | None) -> bool:
+        return more is not None and than is not None and more > than
+
     for name in COUNT_FIELDS:
-        if getattr(f, name) < 0:
+        value = getattr(f, name)
+        if value is not None and value < 0:
             refuse(name, "negative", f"{name.replace('_', ' ').capitalize()} cannot be negative.")
-    if f.revenue < 0:
+    if f.revenue is not None and f.revenue < 0:
         refuse("revenue", "negative", "Revenue cannot be negative.")
     if f.sent <= 0 and "sent" not in problems:
         refuse("sent", "sent_zero", "A campaign's figures need at least one email sent.")
-    if f.delivered > f.sent:
+    # A rule between two figures holds only when both were given: nothing to compare otherwise.
+    if f.delivered is not None and f.delivered > f.sent:
         refuse("delivered", "delivered_over_sent", "More emails delivered than sent.")
-    if f.hard_bounces + f.soft_bounces > f.sent:
-        refuse("hard_bounces", "bounces_over_sent", "More bounces than emails sent.")
-    if f.unique_opens > f.delivered:
+    if (f.hard_bounces or 0) + (f.soft_bounces or 0) > f.sent:
+        field_name = "hard_bounces" if f.hard_bounces is not None else "soft_bounces"
+        refuse(field_name, "bounces_over_sent", "More bounces than emails sent.")
+    if over(f.unique_opens, f.delivered):
         refuse("unique_opens", "opens_over_delivered", "More unique opens than emails delivered.")
-    if f.total_opens < f.unique_opens:
+    if over(f.unique_opens, f.total_opens):
         refuse("total_opens", "total_under_unique", "Fewer total opens than unique opens.")
-    if f.unique_clicks > f.delivered:
+    if over(f.unique_clicks, f.delivered):
         refuse(
             "unique_clicks", "clicks_over_delivered", "More unique clicks than emails delivered."
         )
-    if f.total_clicks < f.unique_clicks:
+    if over(f.unique_clicks, f.total_clicks):
         refuse("total_clicks", "total_under_unique", "Fewer total clicks than unique clicks.")
-    if f.unsubscribes > f.delivered:
+    if over(f.unsubscribes, f.delivered):
         refuse(
             "unsubscribes",
             "unsubscribes_over_delivered",
             "More unsubscribes than emails delivered.",
         )
-    if f.complaints > f.delivered:
+    if over(f.complaints, f.delivered):
         refuse("complaints", "complaints_over_delivered", "More complaints than emails delivered.")
     return list(problems.values())
 
@@ -155,7 +234,7 @@ def privacy_inflated(f: Figures, domains: Sequence[Breakdown] = ()) -> bool:
     3. the open rate is 30 % or more while fewer than 5 % of openers click — opens grew without
        the clicks that real reading brings.
 
-    Without deliveries nothing can be said: False.
+    Without deliveries (or without opens given) nothing can be said: False.
     """
     for row in domains:
         if (
@@ -165,10 +244,10 @@ def privacy_inflated(f: Figures, domains: Sequence[Breakdown] = ()) -> bool:
             and row.opens / row.delivered >= MPP_APPLE_OPEN_RATE
         ):
             return True
-    if f.delivered <= 0:
+    open_rate = _ratio(_number(f.unique_opens), _number(f.delivered))
+    if open_rate is None:  # no deliveries, or opens not given: nothing can be said
         return False
-    open_rate = f.unique_opens / f.delivered
     if open_rate >= MPP_OPEN_RATE:
         return True
-    ctor = _ratio(f.unique_clicks, f.unique_opens)
+    ctor = _ratio(_number(f.unique_clicks), _number(f.unique_opens))
     return open_rate >= MPP_HIGH_OPEN_RATE and ctor is not None and ctor < MPP_LOW_CTOR

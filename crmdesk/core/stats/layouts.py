@@ -19,8 +19,10 @@ is refused naming its line and column before anything is written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import Decimal
 
 from crmdesk.core.errors import StatsRefused
@@ -178,6 +180,99 @@ class ReportRow:
     figures: Figures
     #: field → the header it was read from, to name the column in a refusal.
     columns: dict[str, str] = field(default_factory=dict)
+    #: The send date as the file writes it ("" when the file has no send date), checked
+    #: against the campaign's before anything is written.
+    sent_on: str = ""
+
+    @property
+    def given(self) -> frozenset[str]:
+        """The figures the file has a column for: the others are stored as "not given"."""
+        return frozenset(f for f in FIGURE_FIELDS if f in self.columns)
+
+
+#: Headers (normalised) that hold a report row's send date: Mailchimp, Brevo, French ESPs.
+SEND_DATE_HEADERS: tuple[str, ...] = (
+    "send date",
+    "sent date",
+    "date sent",
+    "sent at",
+    "send time",
+    "delivery date",
+    "delivery date time",
+    "date d envoi",
+    "date de l envoi",
+    "date envoi",
+    "envoye le",
+    "date",
+)
+
+
+def send_date_column(headers: Sequence[str]) -> int:
+    """The index of the send-date column of a report's header, or -1."""
+    normalised = [normalise_header(h) for h in headers]
+    for name in SEND_DATE_HEADERS:
+        if name in normalised:
+            return normalised.index(name)
+    return -1
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "janv", "janvier", "january"),
+            ("feb", "fev", "fevr", "fevrier", "february"),
+            ("mar", "mars", "march"),
+            ("apr", "avr", "avril", "april"),
+            ("may", "mai"),
+            ("jun", "juin", "june"),
+            ("jul", "juil", "juillet", "july"),
+            ("aug", "aou", "aout", "august"),
+            ("sep", "sept", "septembre", "september"),
+            ("oct", "octobre", "october"),
+            ("nov", "novembre", "november"),
+            ("dec", "decembre", "december"),
+        ),
+        1,
+    )
+    for name in names
+}
+
+
+def parse_send_day(text: str) -> date | None:
+    """The day of a send date as ESPs write it, or None when it cannot be read for sure.
+
+    Understood: ISO ("2026-01-09 09:30"), Mailchimp's "Jan 09, 2026 09:30 am", French
+    "9 janvier 2026", and numeric dates with slashes or dots, read day first (French ESPs) unless
+    the day-first reading is impossible ("01/25/2026" is then read month first).
+    """
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("/", "-")).date()
+    except ValueError:
+        pass
+    words = normalise_header(value).split()
+    numbers = re.findall(r"\d+", value)
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), 0)
+    try:
+        if month and len(numbers) >= 2:
+            # "Jan 09, 2026 09:30 am" or "9 janvier 2026 à 09:30": the day and the year.
+            day, year = int(numbers[0]), int(numbers[1])
+            if day > 31 and year <= 31:
+                day, year = year, day
+            return date(year if year > 99 else 2000 + year, month, day)
+        found = re.match(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", value)
+        if found:
+            first, second, year = (int(g) for g in found.groups())
+            year = year if year > 99 else 2000 + year
+            if first > 12 or second <= 12:
+                return date(year, second, first)
+            return date(year, first, second)
+    except ValueError:
+        return None
+    return None
 
 
 def read_table(
@@ -209,6 +304,7 @@ def read_table(
         for f in ("campaign", "subject", "variant")
         if f in mapping
     }
+    date_at = send_date_column(headers)
     decimal = source.format.decimal
     rows: list[ReportRow] = []
     for count, (line, row) in enumerate(source.rows(), 1):
@@ -222,10 +318,8 @@ def read_table(
                     values[field_name] = parse_count(cell, decimal)
             except NumberError as exc:
                 raise refuse_number(source.name, line, mapping[field_name], exc) from None
-        if "total_opens" not in mapping:
-            values["total_opens"] = values.get("unique_opens", 0)
-        if "total_clicks" not in mapping:
-            values["total_clicks"] = values.get("unique_clicks", 0)
+        # A figure without a column stays 0 here and is stored as "not given" (see
+        # ReportRow.given): no total of opens is invented from the unique ones.
 
         def text(field_name: str, row: list[str] = row) -> str:
             index = text_at.get(field_name, -1)
@@ -239,6 +333,7 @@ def read_table(
                 text("variant"),
                 Figures(**values),  # type: ignore[arg-type]
                 mapping,
+                row[date_at].strip() if 0 <= date_at < len(row) else "",
             )
         )
         if not count & 0x3FF:
@@ -289,6 +384,10 @@ _CAMPAIGN_REPORT_KEYS: dict[str, str] = {
 }
 
 
+#: The keys of the report's send date ("Delivery Date/Time:"), normalised.
+_CAMPAIGN_REPORT_DATES = ("delivery date time", "send date", "sent date", "date sent")
+
+
 def looks_like_campaign_report(rows: Sequence[Sequence[str]]) -> bool:
     """Key/value lines ("Successful Deliveries:,1200") or an "Overall Stats" heading."""
     known = 0
@@ -320,6 +419,9 @@ def read_campaign_report(source: CsvSource) -> ReportRow:
             seen_stats = seen_stats or heading == "overall stats"
             continue
         key = normalise_header(cells[0]) if cells else ""
+        if key in _CAMPAIGN_REPORT_DATES and "sent_on" not in found:
+            found["sent_on"] = (next((c for c in cells[1:] if c), ""), line, cells[0])
+            continue
         field_name = _CAMPAIGN_REPORT_KEYS.get(key)
         if field_name and field_name not in found:
             value = next((c for c in cells[1:] if c), "")
@@ -335,7 +437,7 @@ def read_campaign_report(source: CsvSource) -> ReportRow:
     values: dict[str, int | Decimal] = {}
     columns: dict[str, str] = {}
     for field_name, (value, line, key) in found.items():
-        if field_name in ("campaign", "subject"):
+        if field_name in ("campaign", "subject", "sent_on"):
             continue
         try:
             if field_name == "revenue":
@@ -346,12 +448,21 @@ def read_campaign_report(source: CsvSource) -> ReportRow:
             raise refuse_number(source.name, line, key, exc) from None
         columns[field_name] = key
     bounces = values.pop("bounces", None)
+    bounces_key = columns.get("bounces", "")
     if "hard_bounces" not in values and "soft_bounces" not in values and bounces is not None:
         values["hard_bounces"] = bounces  # only a total: counted as hard, said in the notes
+        columns["hard_bounces"] = bounces_key
     if "delivered" not in values:
-        values["delivered"] = int(values["sent"]) - int(bounces or 0)
-    values.setdefault("total_opens", values.get("unique_opens", 0))
-    values.setdefault("total_clicks", values.get("unique_clicks", 0))
+        # Delivered is what was sent less what bounced, known only when the bounces are.
+        if bounces is not None:
+            lost: int | None = int(bounces)
+        elif "hard_bounces" in values or "soft_bounces" in values:
+            lost = int(values.get("hard_bounces", 0)) + int(values.get("soft_bounces", 0))
+        else:
+            lost = None
+        if lost is not None:
+            values["delivered"] = int(values["sent"]) - lost
+            columns["delivered"] = bounces_key or columns.get("hard_bounces", "")
     return ReportRow(
         found["sent"][1],
         found.get("campaign", ("", 0, ""))[0],
@@ -359,6 +470,7 @@ def read_campaign_report(source: CsvSource) -> ReportRow:
         "",
         Figures(**values),  # type: ignore[arg-type]
         columns,
+        found.get("sent_on", ("", 0, ""))[0],
     )
 
 
@@ -423,9 +535,14 @@ _RULES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
 
 
 def check_figures(
-    figures: Figures, name: str, line: int, columns: dict[str, str] | None = None
+    figures: Figures,
+    name: str,
+    line: int,
+    columns: dict[str, str] | None = None,
+    given: frozenset[str] | None = None,
 ) -> None:
-    """Refuse figures that cannot be true, naming the line and the column at fault."""
+    """Refuse figures that cannot be true, naming the line and the column at fault; only the
+    ``given`` figures (all when None) are compared, the others being unknown, not zero."""
     columns = columns or {}
 
     def refuse(field_name: str, why: str) -> StatsRefused:
@@ -441,11 +558,20 @@ def check_figures(
             field=field_name,
         )
 
+    known = {
+        f
+        for f in (FIGURE_FIELDS if given is None else given)
+        if getattr(figures, f, None) is not None
+    }
     if figures.sent <= 0:
         raise refuse("sent", "no emails sent")
-    if figures.hard_bounces + figures.soft_bounces > figures.sent:
-        raise refuse("soft_bounces" if figures.soft_bounces else "hard_bounces", _RULES[1][3])
+    hard = figures.hard_bounces if "hard_bounces" in known else 0
+    soft = figures.soft_bounces if "soft_bounces" in known else 0
+    if (hard or 0) + (soft or 0) > figures.sent:
+        raise refuse("soft_bounces" if soft else "hard_bounces", _RULES[1][3])
     for left, relation, (right,), why in _RULES:
+        if left not in known or right not in known:
+            continue  # a figure the file does not give cannot contradict another
         a, b = getattr(figures, left), getattr(figures, right)
         if (relation == "<=" and a > b) or (relation == ">=" and a < b):
             raise refuse(left, why)

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, selectinload
 
 from crmdesk.core import campaigns as campaign_service
+from crmdesk.core import pressure
 from crmdesk.core.briefs.content import KpiTargets
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
@@ -51,6 +52,7 @@ from crmdesk.core.stats.figures import (
     SnapshotView,
     TrendPoint,
     WeeklySends,
+    whole_of,
 )
 from crmdesk.core.timezones import local_to_instant, wall_clock, zone
 
@@ -87,9 +89,9 @@ _CENT = Decimal("0.01")
 
 
 def _figures(values: Sequence[Any]) -> Figures:
-    """Figures from the 12 values of ``_COUNTS`` in order."""
+    """Figures from the 12 values of ``_COUNTS`` in order; a NULL column stays None (not given)."""
     *counts, revenue = values
-    return Figures(*counts).with_values(revenue=Decimal(revenue or 0))
+    return Figures(*counts).with_values(revenue=None if revenue is None else Decimal(revenue))
 
 
 def _send_day(instant: datetime, timezone: str) -> date:
@@ -108,35 +110,22 @@ def _reference(
     """The reference figures of one campaign and their day after the send.
 
     The campaign-wide snapshot closest to D+5; when only variants were recorded, the sum of the
-    variants' snapshots of the day closest to D+5.
+    variants' snapshots of the day closest to D+5 (a figure one variant lacks is not known for
+    the campaign: ``whole_of``).
     """
     whole: dict[date, Figures] = {}
-    summed: dict[date, Figures] = {}
+    parts: dict[date, list[Figures]] = defaultdict(list)
     for variant, day, figures in rows:
         if variant == "":
             whole[day] = figures
         else:
-            summed[day] = summed.get(day, Figures()) + figures
+            parts[day].append(figures)
+    summed = {day: found for day, found in ((d, whole_of(p)) for d, p in parts.items()) if found}
     pool = whole or summed
     if not pool:
         return None, None
     day = min(pool, key=lambda d: _closest_to_reference(d, send_day))
     return pool[day], (day - send_day).days
-
-
-def _averages(
-    campaigns: Iterable[dict[str, float | None]],
-) -> dict[str, tuple[float | None, int]]:
-    """The mean of each KPI over campaigns (their ``kpi_values``): each campaign weighs the
-    same, as in the client's own spreadsheets; only those where the KPI is defined count."""
-    sums = dict.fromkeys(kpis.KPI_KEYS, 0.0)
-    counts = dict.fromkeys(kpis.KPI_KEYS, 0)
-    for values in campaigns:
-        for key, value in values.items():
-            if value is not None:
-                sums[key] += value
-                counts[key] += 1
-    return {k: (sums[k] / counts[k] if counts[k] else None, counts[k]) for k in kpis.KPI_KEYS}
 
 
 def _changes(campaign_id: int) -> Changes:
@@ -225,8 +214,10 @@ def save_snapshot(
         row = StatSnapshot(campaign_id=campaign_id, variant=variant, taken_on=taken_on)
         session.add(row)
     for column in _COUNTS[:-1]:
-        setattr(row, column.key, int(getattr(figures, column.key)))
-    row.revenue = Decimal(str(figures.revenue)).quantize(_CENT)
+        value = getattr(figures, column.key)
+        setattr(row, column.key, None if value is None else int(value))
+    # A figure left empty is stored NULL ("not given"), never 0.
+    row.revenue = None if figures.revenue is None else Decimal(str(figures.revenue)).quantize(_CENT)
     row.source = StatSource(source)
     row.source_name = source_name
     session.flush()
@@ -269,7 +260,7 @@ def _targets(targets: KpiTargets, reference: Figures | None) -> dict[str, float 
         found["open_rate"] = targets.open_rate / 100
     if targets.click_rate is not None:
         found["click_rate"] = targets.click_rate / 100
-    if targets.revenue is not None and reference is not None and reference.delivered > 0:
+    if targets.revenue is not None and reference is not None and reference.delivered:
         found["revenue_per_delivered"] = targets.revenue / reference.delivered
     return found
 
@@ -304,7 +295,7 @@ def client_averages(
         if campaign_id not in send_days:
             send_days[campaign_id] = _send_day(at, timezone)
     references = (_reference(rows, send_days[cid])[0] for cid, rows in grouped.items())
-    return _averages(kpis.kpi_values(f) for f in references if f is not None)
+    return kpis.averages(kpis.kpi_values(f) for f in references if f is not None)
 
 
 def _breakdowns(session: Session, campaign_id: int, dimension: str) -> tuple[Breakdown, ...]:
@@ -362,7 +353,12 @@ def _ab(
     for name in sorted(by_variant):
         days = by_variant[name]
         figures = days[min(days, key=lambda d: _closest_to_reference(d, send_day))]
-        picked.append((name, int(getattr(figures, _SUCCESSES[metric])), figures.delivered))
+        successes = getattr(figures, _SUCCESSES[metric])
+        if successes is None or figures.delivered is None:
+            # A variant whose figure was not given cannot be compared: no test rather than a
+            # test that reads "not given" as 0 and crowns the other variant.
+            return None
+        picked.append((name, int(successes), figures.delivered))
     # Typed figures never have more successes than deliveries; clamp what an import may bring.
     picked = [(n, min(max(s, 0), max(d, 0)), max(d, 0)) for n, s, d in picked]
     result = abtest.compare(picked, confidence, metric.value)
@@ -425,6 +421,7 @@ def campaign_stats(session: Session, campaign_id: int) -> CampaignStats:
         domains=domains,
         hours=hours,
         decisions=analysis.decisions if analysis is not None else "",
+        ab_confidence=float(client.ab_confidence),
         imports=imports,
     )
 
@@ -648,7 +645,7 @@ def client_stats(
             for row_s, row_n in zip(sums, ns, strict=True)
         )
 
-    averages = _averages(measured)
+    averages = kpis.averages(measured)
     first = today - timedelta(days=today.weekday()) - timedelta(weeks=WEEKS_BEFORE - 1)
     return ClientStats(
         client_id=client.id,
@@ -675,34 +672,12 @@ def weekly_sends(
     tz_name: str,
     segment_id: int | None = None,
 ) -> tuple[WeeklySends, ...]:
-    """Sends per segment per ISO week (Monday on the client's clock) for ``weeks`` weeks from
-    the Monday ``first_week``, zero weeks included so the chart shows the gaps; every segment
-    of ``segments``, or only ``segment_id``. Automations are scenarios, not sends: left out."""
-    tz = zone(tz_name)
-    week_starts = [first_week + timedelta(weeks=n) for n in range(weeks)]
-    stop = first_week + timedelta(weeks=weeks)
-    query = (
-        select(campaign_segments.c.segment_id, Campaign.planned_send_at)
-        .join(Campaign, Campaign.id == campaign_segments.c.campaign_id)
-        .where(
-            Campaign.client_id == client_id,
-            Campaign.type != CampaignType.AUTOMATION,
-            Campaign.planned_send_at >= local_midnight(first_week, tz_name),
-            Campaign.planned_send_at < local_midnight(stop, tz_name),
-        )
-    )
-    if segment_id is not None:
-        query = query.where(campaign_segments.c.segment_id == segment_id)
-    sends: dict[tuple[int, date], int] = defaultdict(int)
-    for sid, at in session.execute(query):
-        day = at.astimezone(tz).date()
-        sends[sid, day - timedelta(days=day.weekday())] += 1
-    shown = [s for s in segments if segment_id is None or s[0] == segment_id]
-    return tuple(
-        WeeklySends(sid, name, week, sends.get((sid, week), 0))
-        for sid, name in shown
-        for week in week_starts
-    )
+    """Sends per segment per week (Monday on the client's clock) for ``weeks`` weeks from the
+    Monday ``first_week``, zero weeks included; ``pressure.weekly_sends``, the count the
+    calendar's and the cockpit's warnings judge. ``tz_name`` is the client's own zone, which
+    that count reads from the client: kept for the callers that pass it."""
+    del tz_name  # the client's: pressure reads it with the sends
+    return pressure.weekly_sends(session, client_id, segments, first_week, weeks, segment_id)
 
 
 # --- the D+5 analysis ------------------------------------------------------------------------
@@ -817,6 +792,14 @@ def set_confidence(session: Session, client_id: int, confidence: float) -> tuple
     return previous, Changes(stats=True)
 
 
+def non_openers(figures: Figures) -> int | None:
+    """Who a relance goes to: delivered − unique opens; None when either was not given. The
+    stats window's hint and the relance's volume both read it."""
+    if figures.delivered is None or figures.unique_opens is None:
+        return None
+    return max(figures.delivered - figures.unique_opens, 0)
+
+
 def create_relance(
     session: Session, campaign_id: int, *, send_at: datetime | None = None
 ) -> tuple[int, Changes]:
@@ -862,7 +845,7 @@ def create_relance(
     reference, _ = _reference(
         ((variant, day, _figures(values)) for variant, day, *values in rows), send_day
     )
-    volume = max(reference.delivered - reference.unique_opens, 0) if reference is not None else None
+    volume = non_openers(reference) if reference is not None else None
     name = f"{RELANCE_PREFIX} – {parent.name}"
     new_id, changes = campaign_service.create(
         session,
@@ -891,7 +874,7 @@ def create_relance(
 
 def _plain_figures(f: Figures) -> dict[str, Any]:
     document: dict[str, Any] = {name: getattr(f, name) for name in Figures.__slots__}
-    document["revenue"] = float(f.revenue)
+    document["revenue"] = None if f.revenue is None else float(f.revenue)
     return document
 
 

@@ -2100,7 +2100,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ChecklistWindow</name>
     <message>
-        <location filename="../../ui/kit/formats.py" line="+39"/>
+        <location filename="../../ui/kit/formats.py" line="+69"/>
         <source>%1 KB</source>
         <translation>%1 Ko</translation>
     </message>
@@ -2481,7 +2481,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientStatsPage</name>
     <message>
-        <location filename="../../ui/stats/client_page.py" line="+56"/>
+        <location filename="../../ui/stats/client_page.py" line="+57"/>
         <source>&amp;Opens</source>
         <extracomment>The client shown, for its quarterly review (the button, or Ctrl+P in the main window).</extracomment>
         <translation>&amp;Ouvertures</translation>
@@ -2552,7 +2552,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Tous les segments</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Campaigns with figures over the last 12 months: %1.</source>
         <translation>Campagnes chiffrées sur les 12 derniers mois : %1.</translation>
     </message>
@@ -3155,7 +3155,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message numerus="yes">
         <location line="+29"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>(%n day(s) late)</source>
         <translation>
             <numerusform>(%n jour de retard)</numerusform>
@@ -3163,12 +3163,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         </translation>
     </message>
     <message>
-        <location line="-15"/>
-        <source>%1 sends to “%2” in 7 days (cap %3)</source>
-        <translation>%1 envois au segment «&#xa0;%2&#xa0;» sur 7 jours (plafond&#xa0;: %3)</translation>
+        <location line="-16"/>
+        <source>%1 sends to “%2” in the week of %4 (cap %3 a week)</source>
+        <translation>%1 envois vers «&#xa0;%2&#xa0;» la semaine du %4 (plafond de %3 par semaine)</translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%n item(s) late</source>
         <translation>
             <numerusform>%n tâche en retard</numerusform>
@@ -3396,7 +3396,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>DayPopup</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="+617"/>
+        <location filename="../../ui/calendar/grid_view.py" line="+618"/>
         <source>Campaigns of the day</source>
         <translation>Campagnes du jour</translation>
     </message>
@@ -3422,7 +3422,14 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>FiguresDialog</name>
     <message>
-        <location filename="../../ui/stats/figures_dialog.py" line="+49"/>
+        <location filename="../../ui/stats/figures_dialog.py" line="+55"/>
+        <location line="+28"/>
+        <source>Leave empty if not given</source>
+        <extracomment>The value of an empty box: &quot;not given&quot;.</extracomment>
+        <translation>Laisser vide si non fourni</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Campaign figures</source>
         <translation>Chiffres de la campagne</translation>
     </message>
@@ -3436,11 +3443,25 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <source>Figures of</source>
         <translation>Chiffres du</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Leave a figure empty when the ESP does not give it (no conversion tracking): it shows as “—” and stays out of the averages, where 0 would count as none.</source>
+        <translation>Laissez un chiffre vide quand le routeur ne le donne pas (pas de suivi des conversions)&#xa0;: il s’affiche «&#xa0;—&#xa0;» et reste hors des moyennes, alors que 0 compterait comme aucune.</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <location filename="../../ui/kit/formats.py" line="-47"/>
+        <source>not given</source>
+        <extracomment>What a figure never given reads as in every window (&quot;non renseigné&quot; in its tooltip): a dash, never a 0 that would read as a failed campaign.</extracomment>
+        <translation>non renseigné</translation>
+    </message>
 </context>
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="-509"/>
+        <location filename="../../ui/calendar/grid_view.py" line="-510"/>
         <source>Campaign calendar</source>
         <translation>Calendrier des campagnes</translation>
     </message>
@@ -3454,11 +3475,11 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+102"/>
-        <source>Pressure: %1 sends to “%2” within 7 days (cap %3)</source>
-        <translation>Pression marketing&#xa0;: %1 envois au segment «&#xa0;%2&#xa0;» sur 7 jours (plafond&#xa0;: %3)</translation>
+        <source>Pressure: %1 sends to “%2” in the week of %4 (cap %3 a week)</source>
+        <translation>Pression marketing&#xa0;: %1 envois vers «&#xa0;%2&#xa0;» la semaine du %4 (plafond de %3 par semaine)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Sent on a public holiday: %1</source>
         <translation>Envoi un jour férié&#xa0;: %1</translation>
     </message>
@@ -4126,7 +4147,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la suppression de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="+385"/>
+        <location filename="../../ui/operations.py" line="+390"/>
         <source>crmdesk</source>
         <extracomment>Threads per kind of work: the workspace has one writer; files, CPU and network share two. Progress reaches the GUI thread at most this often (the last step always does). A progress dialog shows only for work that lasts longer than this (Anki&apos;s 600 ms). True once the outcome was delivered on the GUI thread (or the job was dropped).</extracomment>
         <translation>crmdesk</translation>
@@ -5556,22 +5577,22 @@ Bien cordialement,
     <message>
         <location filename="../../render/charts.py" line="+244"/>
         <source>No figures yet</source>
-        <extracomment>Text sizes in points, readable on a chart of about 600 × 350 pixels. The resolution of saved PNGs: sharp in a printed or projected report. Beyond this many campaigns the trend draws dots and a running mean instead of a line. Beyond this many slots the heat map writes only the best ones&apos; rates in their cells. A bounce rate above this is an alarm at any mailbox provider. One colour per segment; none of them is red, which marks what is over the cap.</extracomment>
+        <extracomment>Text sizes in points, readable on a chart of about 600 × 350 pixels. The resolution of saved PNGs: sharp in a printed or projected report. Beyond this many campaigns the trend draws dots and a running mean instead of a line. Beyond this many slots the heat map writes only the best ones&apos; rates in their cells. One colour per segment; none of them is red, which marks what is over the cap.</extracomment>
         <translation>Pas encore de chiffres</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+99"/>
+        <location line="+106"/>
         <source>Delivered</source>
         <translation>Délivrés</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-104"/>
         <source>%1 of sent</source>
         <translation>%1 des envoyés</translation>
     </message>
@@ -5602,7 +5623,7 @@ Bien cordialement,
         <translation>%1 des cliqueurs</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>CTOR (clicks ÷ opens): %1</source>
         <translation>Taux de réactivité (clics ÷ ouvertures) : %1</translation>
     </message>
@@ -5763,7 +5784,7 @@ Bien cordialement,
         <translation>Taux d’ouverture par jour et heure d’envoi</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Planned</source>
         <translation>Prévu</translation>
     </message>
@@ -5786,7 +5807,7 @@ Bien cordialement,
 <context>
     <name>StatsImport</name>
     <message>
-        <location filename="../../ui/stats/import_flow.py" line="+56"/>
+        <location filename="../../ui/stats/import_flow.py" line="+63"/>
         <source>Map the columns of this export</source>
         <extracomment>A mapped report needs these to say anything; an activity file needs its three columns.</extracomment>
         <translation>Associer les colonnes de cet export</translation>
@@ -5837,9 +5858,9 @@ Bien cordialement,
         <translation>Choisissez au moins la colonne des emails envoyés ou délivrés.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Import an ESP export</source>
-        <extracomment>A sentence for the window: the refusal, or what was imported. The file being read, if any.</extracomment>
+        <extracomment>A sentence for the window: the refusal, or what was imported. The file being read, if any. The question open about a file that does not look like the campaign&apos;s, if any, and its &quot;Import anyway&quot; button.</extracomment>
         <translation>Importer un export de routeur</translation>
     </message>
     <message>
@@ -5848,22 +5869,83 @@ Bien cordialement,
         <translation>Exports CSV (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+75"/>
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+36"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-37"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Import this file?</source>
+        <translation>Importer ce fichier&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 would replace figures already recorded.</source>
+        <translation>%1 remplacerait des chiffres déjà enregistrés.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 does not look like this campaign&apos;s export.</source>
+        <translation>%1 ne ressemble pas à l’export de cette campagne.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import anyway</source>
+        <translation>Importer quand même</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 was not imported: nothing was written.</source>
+        <translation>%1 n’a pas été importé&#xa0;: rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The file is about the campaign “%1”; this campaign is “%2”.</source>
+        <translation>Le fichier concerne la campagne «&#xa0;%1&#xa0;»&#x202f;; cette campagne est «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file’s subject is “%1”; this campaign’s is “%2”.</source>
+        <translation>L’objet du fichier est «&#xa0;%1&#xa0;»&#x202f;; celui de cette campagne est «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file’s send date is %1; this campaign was sent on %2.</source>
+        <translation>La date d’envoi du fichier est le %1&#x202f;; cette campagne a été envoyée le %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file has opens or clicks from %1, before this campaign’s send (%2).</source>
+        <translation>Le fichier contient des ouvertures ou des clics dès le %1, avant l’envoi de cette campagne (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file has opens or clicks until %1, more than 60 days after this campaign’s send (%2).</source>
+        <translation>Le fichier contient des ouvertures ou des clics jusqu’au %1, plus de 60 jours après l’envoi de cette campagne (%2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Figures are already recorded for %1 (%2): they would be replaced.</source>
+        <translation>Des chiffres sont déjà enregistrés pour le %1 (%2)&#xa0;: ils seraient remplacés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>typed in</source>
+        <translation>saisis</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 was already imported into this campaign: nothing changed.</source>
         <translation>%1 a déjà été importé dans cette campagne : rien n’a changé.</translation>
     </message>
@@ -6316,7 +6398,12 @@ Bien cordialement,
         <translation>Les ouvertures semblent gonflées par les proxys de confidentialité (Apple Mail Privacy Protection) : jugez cette campagne sur ses clics.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/kpi_table.py" line="+26"/>
+        <location line="+110"/>
+        <source>Client average: the mean of the campaigns sent in the 12 months before this one (%1). Green: better than the target (or the average when there is no target); red: worse; uncoloured: level. “—”: not given, left out of averages.</source>
+        <translation>Moyenne du client&#xa0;: la moyenne des campagnes envoyées dans les 12 mois avant celle-ci (%1). Vert&#xa0;: meilleur que l’objectif (ou que la moyenne sans objectif)&#x202f;; rouge&#xa0;: moins bon&#x202f;; sans couleur&#xa0;: égal. «&#xa0;—&#xa0;»&#xa0;: non renseigné, hors des moyennes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/kpi_table.py" line="+34"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
@@ -6357,14 +6444,14 @@ Bien cordialement,
         <translation>Double-clic pour corriger ; Suppr retire la ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="+26"/>
+        <location filename="../../ui/stats/window.py" line="-84"/>
         <source>&lt;b&gt;Figures recorded&lt;/b&gt;</source>
         <translation>&lt;b&gt;Chiffres enregistrés&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/ab_panel.py" line="+50"/>
+        <location filename="../../ui/stats/ab_panel.py" line="+58"/>
         <source>No A/B test on this campaign: type or import figures per variant (A, B…) to compare them.</source>
-        <extracomment>Judge the test on another metric. The confidence a winner needs (0–1), for all of the client&apos;s tests. A winner chosen by hand (None: the test decides) and why.</extracomment>
+        <extracomment>Judge the test on another metric. The confidence a winner needs (0–1), for all of the client&apos;s tests. A winner chosen by hand (None: the test decides) and why. The client&apos;s confidence level: the verdict&apos;s and the sample size&apos;s, test or not.</extracomment>
         <translation>Pas de test A/B sur cette campagne : saisissez ou importez des chiffres par variante (A, B…) pour les comparer.</translation>
     </message>
     <message>
@@ -6428,7 +6515,7 @@ Bien cordialement,
         <translation>Clic droit sur un graphique pour l’enregistrer en PNG ou SVG.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/decisions.py" line="+24"/>
+        <location filename="../../ui/stats/decisions.py" line="+26"/>
         <source>What the D+5 analysis decides: the next A/B test, a relance, the next target…
 The campaign recap quotes this text.</source>
         <extracomment>The save button (the window saves on Ctrl+S and when it closes too).</extracomment>
@@ -6461,12 +6548,7 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>KPI calculés sur les chiffres à %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Client average: the mean of the campaigns sent in the 12 months before this one (%1). Green: at or better than the target (or the average when there is no target); red: worse.</source>
-        <translation>Moyenne client : celle des campagnes envoyées dans les 12 mois précédant celle-ci (%1). Vert : objectif atteint ou dépassé (ou la moyenne faute d’objectif) ; rouge : en dessous.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats/ab_panel.py" line="+55"/>
+        <location filename="../../ui/stats/ab_panel.py" line="+57"/>
         <source>%1 wins on %2: the difference is significant at %3 (p = %4).</source>
         <translation>%1 gagne sur les %2 : l’écart est significatif à %3 (p = %4).</translation>
     </message>
@@ -6501,12 +6583,12 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>%1 destinataires n’ont pas ouvert cet envoi : Créer une relance (Ctrl+Maj+R).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/ab_panel.py" line="+39"/>
+        <location filename="../../ui/stats/ab_panel.py" line="+43"/>
         <source>%1 recipients per variant (power 80 %, confidence %2).</source>
         <translation>%1 destinataires par variante (puissance 80 %, confiance %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/window.py" line="+137"/>
+        <location filename="../../ui/stats/window.py" line="+144"/>
         <source>Stats</source>
         <translation>Statistiques</translation>
     </message>

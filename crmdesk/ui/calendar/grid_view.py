@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -416,10 +416,11 @@ class GridView(QWidget):
         for alert in entry.pressure:
             parts.append(
                 "⚠ "
-                + self.tr("Pressure: %1 sends to “%2” within 7 days (cap %3)")
+                + self.tr("Pressure: %1 sends to “%2” in the week of %4 (cap %3 a week)")
                 .replace("%1", str(alert.count))
                 .replace("%2", alert.segment_name)
                 .replace("%3", str(alert.cap))
+                .replace("%4", QLocale().toString(QDate(alert.window_start), "d MMM"))
             )
         if entry.holiday:
             parts.append(

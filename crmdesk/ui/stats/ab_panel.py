@@ -32,6 +32,12 @@ from crmdesk.ui.kit.styles import GOOD
 from crmdesk.ui.stats.charts import ChartCanvas, ChartScheduler
 
 
+def level_text(confidence: float) -> str:
+    """A confidence level as the spin box shows it ("95 %", "97,5 %"): the verdict and the
+    sample size print the same level the operator chose."""
+    return percent(confidence, 0 if abs(confidence * 100 - round(confidence * 100)) < 1e-9 else 1)
+
+
 class AbPanel(QWidget):
     """Says what the A/B test shows; the choices it offers are signals the window records."""
 
@@ -46,6 +52,8 @@ class AbPanel(QWidget):
         super().__init__(parent)
         self.charts = charts
         self.ab: AbResult | None = None
+        #: The client's confidence level: the verdict's and the sample size's, test or not.
+        self.level: float | None = None
         self.ab_empty = QLabel(
             QCoreApplication.translate(
                 "StatsWindow",
@@ -156,6 +164,11 @@ class AbPanel(QWidget):
 
     def fill(self, stats: CampaignStats) -> None:
         self.ab = ab = stats.ab
+        # One level for everything the tab shows: the client's (the test is judged at it too).
+        self.level = ab.confidence if ab is not None else stats.ab_confidence
+        self.confidence.blockSignals(True)
+        self.confidence.setValue(round(self.level * 100, 1))
+        self.confidence.blockSignals(False)
         has_test = ab is not None
         self.ab_empty.setVisible(not has_test)
         for widget in (self.variant_table, self.verdict, self.override, self.override_button):
@@ -168,9 +181,6 @@ class AbPanel(QWidget):
             self._sample_size()
             return
         self.metric_combo.setCurrentIndex(self.metric_combo.findData(AbMetric(ab.metric)))
-        self.confidence.blockSignals(True)
-        self.confidence.setValue(round(ab.confidence * 100, 1))
-        self.confidence.blockSignals(False)
         self.variant_table.setRowCount(len(ab.variants))
         for row, variant in enumerate(ab.variants):
             cells = (
@@ -188,7 +198,7 @@ class AbPanel(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.variant_table.setItem(row, column, item)
-        level = percent(ab.confidence, 0)
+        level = level_text(ab.confidence)
         if ab.tested_winner is not None:
             text = QCoreApplication.translate(
                 "StatsWindow", "%1 wins on %2: the difference is significant at %3 (p = %4)."
@@ -242,7 +252,8 @@ class AbPanel(QWidget):
             self.metric_chosen.emit(metric)
 
     def _confidence_chosen(self, value: float) -> None:
-        if self.ab is None or abs(value / 100 - self.ab.confidence) < 1e-9:
+        # The client's setting: it can be chosen before any test, for the planner below.
+        if self.level is None or abs(value / 100 - self.level) < 1e-9:
             return
         self.confidence_chosen.emit(round(value / 100, 4))
 
@@ -253,7 +264,10 @@ class AbPanel(QWidget):
         self.override_reason.clear()
 
     def _sample_size(self) -> None:
-        confidence = self.ab.confidence if self.ab else 0.95
+        if self.level is None:  # nothing filled yet
+            self.needed.clear()
+            return
+        confidence = self.level
         needed = abtest.sample_size(
             self.baseline.value() / 100, self.lift.value() / 100, confidence
         )
@@ -262,5 +276,5 @@ class AbPanel(QWidget):
                 "StatsWindow", "%1 recipients per variant (power 80 %, confidence %2)."
             )
             .replace("%1", count_text(needed))
-            .replace("%2", percent(confidence, 0))
+            .replace("%2", level_text(confidence))
         )

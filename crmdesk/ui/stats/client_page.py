@@ -32,6 +32,7 @@ from crmdesk.core.stats import service
 from crmdesk.core.stats.figures import ClientStats
 from crmdesk.render import charts as drawing
 from crmdesk.render.labels import kpi_label, kpi_text
+from crmdesk.ui.kit.formats import given_text, given_tip
 from crmdesk.ui.operations import Operations, show_error
 from crmdesk.ui.stats import charts
 
@@ -188,7 +189,8 @@ class ClientStatsPage(QWidget):
         self.averages.setRowCount(0 if stats is None else len(stats.averages))
         if stats is not None:
             for row, kpi in enumerate(stats.averages):
-                value = QTableWidgetItem(kpi_text(kpi.key, kpi.value))
+                value = QTableWidgetItem(given_text(kpi.value, lambda v, k=kpi.key: kpi_text(k, v)))
+                value.setToolTip(given_tip(kpi.value))
                 value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.averages.setItem(row, 0, QTableWidgetItem(kpi_label(kpi.key)))
                 self.averages.setItem(row, 1, value)

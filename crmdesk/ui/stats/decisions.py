@@ -6,8 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from crmdesk.core.stats import service
 from crmdesk.core.stats.figures import CampaignStats
 from crmdesk.render.labels import count_text
+from crmdesk.ui.kit.formats import given_text, given_tip
 
 
 class DecisionsPanel(QWidget):
@@ -68,10 +70,11 @@ class DecisionsPanel(QWidget):
                 )
             )
             return
-        non_openers = max(0, reference.delivered - reference.unique_opens)
+        unopened = service.non_openers(reference)
         self.relance_hint.setText(
             QCoreApplication.translate(
                 "StatsWindow",
                 "%1 recipients did not open this send: Create a relance (Ctrl+Shift+R).",
-            ).replace("%1", count_text(non_openers))
+            ).replace("%1", given_text(unopened, count_text))
         )
+        self.relance_hint.setToolTip(given_tip(unopened))

@@ -1,7 +1,9 @@
 """Typing a snapshot's figures by hand: what the ESP's dashboard shows at D+1, D+5 or D+30.
 
 The rules (opens cannot exceed deliveries…) are the core's; the dialog shows their sentences as
-the operator types and keeps OK disabled until the figures hold together.
+the operator types and keeps OK disabled until the figures hold together. Every figure but the
+emails sent may be left empty: the ESP's screen does not show it (no conversion tracking), and
+"not given" is stored as such, never as a 0 that would read as a campaign that sold nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -28,9 +31,74 @@ from PySide6.QtWidgets import (
 from crmdesk.core.stats import kpis
 from crmdesk.core.stats.figures import COUNT_FIELDS, Figures
 from crmdesk.render.labels import day_label, field_label
+from crmdesk.ui.kit.formats import not_given
 from crmdesk.ui.stats.problems import problem_text
 
 MAX_COUNT = 2_000_000_000
+#: The value of an empty box: "not given".
+NOT_GIVEN = -1
+
+
+def _empty(text: str, special: str) -> bool:
+    return not text.strip() or text == special
+
+
+class OptionalCount(QSpinBox):
+    """A count that may be left empty (erase it, or step below 0): "not given", shown greyed
+    as such; ``given()`` is the count or None."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(NOT_GIVEN, MAX_COUNT)
+        self.setSpecialValueText(not_given())
+        self.setGroupSeparatorShown(True)
+        self.setToolTip(QCoreApplication.translate("FiguresDialog", "Leave empty if not given"))
+
+    def validate(self, text: str, pos: int) -> object:
+        if _empty(text, self.specialValueText()):
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> int:
+        if _empty(text, self.specialValueText()):
+            return NOT_GIVEN
+        return super().valueFromText(text)
+
+    def given(self) -> int | None:
+        return None if self.value() == NOT_GIVEN else self.value()
+
+    def set_given(self, value: int | None) -> None:
+        self.setValue(NOT_GIVEN if value is None else value)
+
+
+class OptionalAmount(QDoubleSpinBox):
+    """An amount in euros that may be left empty ("not given"), as ``OptionalCount``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(NOT_GIVEN, 1e11)
+        self.setDecimals(2)
+        self.setSpecialValueText(not_given())
+        self.setGroupSeparatorShown(True)
+        self.setToolTip(QCoreApplication.translate("FiguresDialog", "Leave empty if not given"))
+
+    def validate(self, text: str, pos: int) -> object:
+        if _empty(text, self.specialValueText()):
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str) -> float:
+        if _empty(text, self.specialValueText()):
+            return float(NOT_GIVEN)
+        return super().valueFromText(text)
+
+    def given(self) -> Decimal | None:
+        if self.value() <= NOT_GIVEN:
+            return None
+        return Decimal(str(round(self.value(), 2)))
+
+    def set_given(self, value: Decimal | None) -> None:
+        self.setValue(NOT_GIVEN if value is None else float(value))
 
 
 class FiguresDialog(QDialog):
@@ -74,19 +142,31 @@ class FiguresDialog(QDialog):
         self.counts: dict[str, QSpinBox] = {}
         start = figures or Figures()
         for name in COUNT_FIELDS:
-            box = QSpinBox()
-            box.setRange(0, MAX_COUNT)
-            box.setGroupSeparatorShown(True)
-            box.setValue(getattr(start, name))
+            box: QSpinBox
+            if name == "sent":  # the one figure every snapshot has
+                box = QSpinBox()
+                box.setRange(0, MAX_COUNT)
+                box.setGroupSeparatorShown(True)
+                box.setValue(start.sent)
+            else:
+                box = OptionalCount()
+                box.set_given(getattr(start, name))
             box.valueChanged.connect(self._check)
             self.counts[name] = box
             form.addRow(field_label(name), box)
-        self.revenue = QDoubleSpinBox()
-        self.revenue.setRange(0, 1e11)
-        self.revenue.setDecimals(2)
-        self.revenue.setGroupSeparatorShown(True)
-        self.revenue.setValue(float(start.revenue))
+        self.revenue = OptionalAmount()
+        self.revenue.set_given(start.revenue)
+        self.revenue.valueChanged.connect(self._check)
         form.addRow(field_label("revenue"), self.revenue)
+        self.hint = QLabel(
+            QCoreApplication.translate(
+                "FiguresDialog",
+                "Leave a figure empty when the ESP does not give it (no conversion tracking): "
+                "it shows as “—” and stays out of the averages, where 0 would count as none.",
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #b91c1c;")
@@ -97,13 +177,18 @@ class FiguresDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.hint)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self._check()
 
     def figures(self) -> Figures:
-        values: dict[str, int | Decimal] = {n: b.value() for n, b in self.counts.items()}
-        values["revenue"] = Decimal(str(round(self.revenue.value(), 2)))
+        """The figures typed; an empty box is None (not given)."""
+        values: dict[str, int | Decimal | None] = {
+            name: box.given() if isinstance(box, OptionalCount) else box.value()
+            for name, box in self.counts.items()
+        }
+        values["revenue"] = self.revenue.given()
         return Figures(**values)  # type: ignore[arg-type]
 
     def _check(self) -> None:

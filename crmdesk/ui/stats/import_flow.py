@@ -1,11 +1,16 @@
 """Importing an ESP export into a campaign: recognise it, map its columns when crmdesk does not
 know it, read it on a worker thread with progress and cancel, then write it in one short
-transaction. A refused file names the line and column, and nothing is written.
+transaction. A refused file names the line and column, and nothing is written. A file that
+does not look like the campaign's (another campaign's name, subject or send date, activity from
+before the send) or that would replace the day's recorded figures is listed in a question, and
+written only when the operator answers "Import anyway".
 
 The stats window owns a ``StatsImport``; this module knows nothing of the window."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
@@ -20,6 +25,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -188,6 +195,10 @@ class StatsImport(QObject):
         self.ops, self.campaign_id, self.who, self.window = ops, campaign_id, who, window
         #: The file being read, if any.
         self.job: Job | None = None
+        #: The question open about a file that does not look like the campaign's, if any, and
+        #: its "Import anyway" button.
+        self.question: QMessageBox | None = None
+        self.import_anyway: QPushButton | None = None
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -238,7 +249,7 @@ class StatsImport(QObject):
             except OSError as error:  # vanished or unreadable between detection and reading
                 raise CrmdeskError(f"{path}: {error.strerror or error}") from error
 
-        def read(parsed: imports.Parsed) -> None:
+        def save(parsed: imports.Parsed, force: bool) -> None:
             try:
                 result, _ = self.ops.write(
                     imports.save_parsed,
@@ -247,11 +258,23 @@ class StatsImport(QObject):
                     esp=esp_name,
                     mapping=mapping,
                     imported_by=self.who,
+                    force=force,
                 )
             except CrmdeskError as refused:
                 self.message.emit(refused_text(refused))
                 return
             self.message.emit(_result_text(path, parsed, result))
+
+        def read(parsed: imports.Parsed) -> None:
+            try:
+                seen = self.ops.read(imports.inspect, self.campaign_id, parsed)
+            except CrmdeskError as refused:
+                self.message.emit(refused_text(refused))
+                return
+            if seen.already_imported or not seen.mismatches:
+                save(parsed, False)
+                return
+            self._ask(path, seen.mismatches, lambda: save(parsed, True))
 
         self.job = self.ops.run(
             work,
@@ -270,6 +293,103 @@ class StatsImport(QObject):
 
     def _finished(self) -> None:
         self.job = None
+
+    def _ask(
+        self, path: Path, mismatches: tuple[imports.Mismatch, ...], go: Callable[[], None]
+    ) -> None:
+        """List what does not match and import only on "Import anyway"; opened window-modal
+        rather than run in a nested loop, so the window keeps painting behind it."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("StatsImport", "Import this file?"))
+        replacing = all(m.field == "replaces" for m in mismatches)
+        box.setText(
+            QCoreApplication.translate(
+                "StatsImport", "%1 would replace figures already recorded."
+            ).replace("%1", path.name)
+            if replacing
+            else QCoreApplication.translate(
+                "StatsImport", "%1 does not look like this campaign's export."
+            ).replace("%1", path.name)
+        )
+        box.setInformativeText("\n".join(f"• {mismatch_text(m)}" for m in mismatches))
+        anyway = box.addButton(
+            QCoreApplication.translate("StatsImport", "Import anyway"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        cancel = box.addButton(
+            QCoreApplication.translate("StatsImport", "Cancel"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+
+        def answered() -> None:
+            chosen = box.clickedButton()
+            self.question = self.import_anyway = None
+            box.deleteLater()
+            if chosen is anyway:
+                go()
+            else:
+                self.message.emit(
+                    QCoreApplication.translate(
+                        "StatsImport", "%1 was not imported: nothing was written."
+                    ).replace("%1", path.name)
+                )
+
+        box.finished.connect(lambda _=0: answered())
+        self.question, self.import_anyway = box, anyway
+        box.open()
+
+
+def _day_text(iso: str) -> str:
+    """An ISO day, optionally with a time ("2026-12-08 09:30"), in the user's short format."""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    rest = iso[10:].strip()
+    return f"{short_date(day)} {rest}".strip()
+
+
+def mismatch_text(mismatch: imports.Mismatch) -> str:
+    """One mismatch of an import, in the user's language: what the file says, what the
+    campaign says."""
+    in_file, in_campaign = mismatch.in_file, mismatch.in_campaign
+    if mismatch.field == "campaign":
+        text = QCoreApplication.translate(
+            "StatsImport", "The file is about the campaign “%1”; this campaign is “%2”."
+        )
+    elif mismatch.field == "subject":
+        text = QCoreApplication.translate(
+            "StatsImport", "The file’s subject is “%1”; this campaign’s is “%2”."
+        )
+    elif mismatch.field == "send_date":
+        text = QCoreApplication.translate(
+            "StatsImport", "The file’s send date is %1; this campaign was sent on %2."
+        )
+    elif mismatch.field == "events_before":
+        text = QCoreApplication.translate(
+            "StatsImport", "The file has opens or clicks from %1, before this campaign’s send (%2)."
+        )
+    elif mismatch.field == "events_after":
+        text = QCoreApplication.translate(
+            "StatsImport",
+            "The file has opens or clicks until %1, more than 60 days after this campaign’s "
+            "send (%2).",
+        )
+    elif mismatch.field == "replaces":
+        text = QCoreApplication.translate(
+            "StatsImport", "Figures are already recorded for %1 (%2): they would be replaced."
+        )
+        typed = QCoreApplication.translate("StatsImport", "typed in")
+        in_campaign = ", ".join(typed if o == "typed" else o for o in in_campaign.split(", "))
+    else:
+        return mismatch.message
+    if mismatch.field in ("send_date", "events_before", "events_after", "replaces"):
+        in_file = _day_text(in_file)
+    if mismatch.field in ("send_date", "events_before", "events_after"):
+        in_campaign = _day_text(in_campaign)
+    return text.replace("%1", in_file).replace("%2", in_campaign)
 
 
 def _result_text(path: Path, parsed: imports.Parsed, result: imports.ImportResult) -> str:

@@ -1,5 +1,6 @@
 """The stats window's KPI table: each D+5 KPI against its target and the client's average,
-green or red by the reports' rule."""
+green or red by the reports' rule (``kpis.verdict``); a KPI whose figures were not given reads
+"—" with "not given" and the missing figures in its tooltip, never 0 %."""
 
 from __future__ import annotations
 
@@ -7,13 +8,20 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from crmdesk.core.stats.figures import CampaignStats
+from crmdesk.core.stats.figures import CampaignStats, Kpi
+from crmdesk.core.stats.kpis import missing_for
 from crmdesk.core.stats.kpis import verdict as kpi_verdict
-from crmdesk.render.labels import kpi_label, kpi_text
+from crmdesk.render.labels import field_label, kpi_label, kpi_text
 from crmdesk.ui.kit import styles
+from crmdesk.ui.kit.formats import given_text, given_tip
 
 GOOD = QColor(styles.GOOD)
 BAD = QColor(styles.BAD)
+
+
+def tone_of(kpi: Kpi) -> str:
+    """The colour a KPI row takes: core's verdict against its reference, nothing else."""
+    return kpi_verdict(kpi.key, kpi.value, kpi.reference)
 
 
 class KpiTable(QTableWidget):
@@ -43,15 +51,20 @@ class KpiTable(QTableWidget):
         for row, kpi in enumerate(kpis):
             name = QTableWidgetItem(kpi_label(kpi.key))
             name.setData(Qt.ItemDataRole.UserRole, kpi.key)
-            value = QTableWidgetItem(kpi_text(kpi.key, kpi.value))
-            tone = kpi_verdict(kpi.key, kpi.value, kpi.reference)  # the reports' rule
+            value = QTableWidgetItem(given_text(kpi.value, lambda v, k=kpi.key: kpi_text(k, v)))
+            missing = missing_for(kpi.key, stats.reference)
+            value.setToolTip(given_tip(kpi.value, ", ".join(field_label(m) for m in missing)))
+            tone = tone_of(kpi)
             if tone:
                 value.setForeground(QBrush(GOOD if tone == "good" else BAD))
                 font = value.font()
                 font.setBold(True)
                 value.setFont(font)
-            target = QTableWidgetItem(kpi_text(kpi.key, kpi.target))
-            average = QTableWidgetItem(kpi_text(kpi.key, kpi.client_average))
+            target = QTableWidgetItem(given_text(kpi.target, lambda v, k=kpi.key: kpi_text(k, v)))
+            average = QTableWidgetItem(
+                given_text(kpi.client_average, lambda v, k=kpi.key: kpi_text(k, v))
+            )
+            average.setToolTip(given_tip(kpi.client_average))
             for column, item in enumerate((name, value, target, average)):
                 if column:
                     item.setTextAlignment(

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from crmdesk.core.stats.figures import CampaignStats
 from crmdesk.render.labels import count_text, day_label, field_label, source_label
-from crmdesk.ui.kit.formats import short_date
+from crmdesk.ui.kit.formats import given_text, given_tip, short_date
 
 SNAPSHOT_COLUMNS = (
     "day",
@@ -73,23 +73,34 @@ class SnapshotTable(QTableWidget):
         self.setRowCount(len(stats.snapshots))
         for row, snap in enumerate(stats.snapshots):
             f = snap.figures
+            bounces = (
+                None
+                if f.hard_bounces is None and f.soft_bounces is None
+                else (f.hard_bounces or 0) + (f.soft_bounces or 0)
+            )
+            figures = (
+                f.sent,
+                f.delivered,
+                f.unique_opens,
+                f.unique_clicks,
+                f.unsubscribes,
+                bounces,
+                f.complaints,
+                f.conversions,
+            )
             cells = (
                 f"{day_label(snap.day_offset)} ({short_date(snap.taken_on)})",
                 snap.variant or "—",
-                count_text(f.sent),
-                count_text(f.delivered),
-                count_text(f.unique_opens),
-                count_text(f.unique_clicks),
-                count_text(f.unsubscribes),
-                count_text(f.hard_bounces + f.soft_bounces),
-                count_text(f.complaints),
-                count_text(f.conversions),
-                QLocale().toString(float(f.revenue), "f", 2),
+                *(given_text(value, count_text) for value in figures),
+                given_text(f.revenue, lambda r: QLocale().toString(float(r), "f", 2)),
                 source_label(snap.source)
                 + (f" — {Path(snap.source_name).name}" if snap.source_name else ""),
             )
+            given = (None, None, *figures, f.revenue, None)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if 1 < column < len(cells) - 1:
+                    item.setToolTip(given_tip(given[column]))
                 if 1 < column < len(cells) - 1:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -34,7 +34,7 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.models import AbMetric
 from crmdesk.core.stats import service
-from crmdesk.core.stats.figures import CampaignStats, Figures, SnapshotView
+from crmdesk.core.stats.figures import CampaignStats, SnapshotView
 from crmdesk.render import charts as drawing
 from crmdesk.render.labels import count_text, day_label
 from crmdesk.ui.kit.formats import local_text
@@ -297,8 +297,8 @@ class StatsWindow(QWidget):
             QCoreApplication.translate(
                 "StatsWindow",
                 "Client average: the mean of the campaigns sent in the 12 months before this "
-                "one (%1). Green: at or better than the target (or the average when there is no "
-                "target); red: worse.",
+                "one (%1). Green: better than the target (or the average when there is no "
+                "target); red: worse; uncoloured: level. “—”: not given, left out of averages.",
             ).replace("%1", count_text(averaged))
         )
 
@@ -306,7 +306,7 @@ class StatsWindow(QWidget):
         reference = stats.reference
         self.charts.set(
             self.funnel_chart,
-            lambda fig, pal: drawing.draw_funnel(fig, pal, reference or Figures()),
+            lambda fig, pal: drawing.draw_funnel(fig, pal, reference),
         )
         self.charts.set(
             self.domain_chart, lambda fig, pal: drawing.draw_domains(fig, pal, stats.domains)

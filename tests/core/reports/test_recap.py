@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from crmdesk.core import campaigns, checklists, clients, settings
+from crmdesk.core import campaigns, checklists, clients, operators, settings
 from crmdesk.core.bat import rounds
 from crmdesk.core.bat.snapshot import EmailSnapshot, SnapshotFile
 from crmdesk.core.briefs import service as briefs
@@ -25,6 +25,7 @@ from crmdesk.core.models import (
     CampaignType,
     ChecklistState,
     StatAnalysis,
+    StatSnapshot,
 )
 from crmdesk.core.reports import recap
 from crmdesk.core.reports.model import Branding, Milestone
@@ -66,6 +67,7 @@ def figures(delivered: int, opens: int, clicks: int) -> Figures:
         unique_clicks=clicks,
         total_clicks=clicks,
         unsubscribes=12,
+        complaints=3,
         conversions=clicks // 10,
         revenue=Decimal("1250.00"),
     )
@@ -218,10 +220,8 @@ def test_the_recap_carries_the_brief_the_bat_history_and_the_figures(
     assert click.target == pytest.approx(0.015)
     assert found.stats.decisions == "Relancer les non-ouvreurs vendredi."
 
-    checklist = found.checklist
-    assert checklist.total == 25
-    assert checklist.done + checklist.not_applicable + checklist.failed + checklist.todo == 25
-    assert len(checklist.open_items) == checklist.todo + checklist.failed
+    assert found.quality.total == 25
+    assert found.not_given == frozenset()
 
 
 def test_next_steps_are_the_relance_first_then_what_the_client_has_planned_after(
@@ -282,7 +282,7 @@ def test_the_analysis_is_done_once_the_campaign_is_analysed_even_without_decisio
     ]
 
 
-def test_the_checklist_summary_counts_each_state_and_lists_what_is_left_in_order(
+def test_the_quality_summary_has_the_windows_counts_and_lists_only_what_was_checked(
     workspace: Workspace, client_id: int
 ) -> None:
     campaign_id = plan(workspace, client_id, date(2026, 12, 9), name="Noël")
@@ -292,31 +292,87 @@ def test_the_checklist_summary_counts_each_state_and_lists_what_is_left_in_order
             checklists.set_state(session, item.id, ChecklistState.DONE, "Camille")
         checklists.set_state(session, items[20].id, ChecklistState.NOT_APPLICABLE, "Camille")
         checklists.set_state(
-            session, items[21].id, ChecklistState.FAILED, "Camille", comment="Export incomplet"
+            session, items[21].id, ChecklistState.FAILED, "Camille", comment="1 error, 1 warning"
         )
+        recap_item = next(i for i in items if i.label_en == "Recap sent to the client")
+        checklists.set_state(session, recap_item.id, ChecklistState.DONE, "Camille")
+        window = checklists.load_checklist(session, campaign_id, TODAY)
 
-    summary = recap_of(workspace, campaign_id).checklist
+    quality = recap_of(workspace, campaign_id).quality
 
-    assert (summary.total, summary.done, summary.not_applicable, summary.failed, summary.todo) == (
-        25,
-        20,
-        1,
-        1,
-        3,
-    )
-    assert [(line.label_en, line.state) for line in summary.open_items] == [
-        (items[21].label_en, "failed"),
-        (items[22].label_en, "todo"),
-        (items[23].label_en, "todo"),
-        (items[24].label_en, "todo"),
+    # One fact, one computation: the window's progress, phase by phase.
+    assert (quality.closed, quality.total) == (window.closed, window.total) == (22, 25)
+    assert [(p.phase, p.closed, p.total) for p in quality.phases] == [
+        (p.phase.value, p.closed, p.total) for p in window.phases
     ]
-    failed = summary.open_items[0]
-    assert (failed.phase, failed.done_by, failed.comment) == (
-        "analysis",
-        "Camille",
-        "Export incomplet",
-    )
-    assert failed.label_fr and failed.due_on == items[21].due_on
+    assert sum(p.not_applicable for p in quality.phases) == 1
+    verified = [v.label_en for p in quality.phases for v in p.verified]
+    assert verified == [i.label_en for i in items[:20]]  # in checklist order
+    # The recap never names its own sending, nor lists what is still to do.
+    assert "Recap sent to the client" not in verified
+    assert not {i.label_en for i in items[22:24]} & set(verified)
+    [reserve] = [r for p in quality.phases for r in p.reserves]
+    assert (reserve.label_en, reserve.label_fr) == (items[21].label_en, items[21].label_fr)
+
+
+def test_what_the_automatic_checks_settled_is_marked_as_such(
+    workspace: Workspace, story: int
+) -> None:
+    """Importing the BATs ran the checks on the email: the points they ticked are marked."""
+    with workspace.reader() as session:
+        items = checklists.load_checklist(session, story, TODAY).items
+
+    quality = recap_of(workspace, story).quality
+
+    marked = [v.label_en for p in quality.phases for v in p.verified if v.automatic]
+    by_check = [
+        i.label_en for i in items if i.check and i.by_check and i.state is ChecklistState.DONE
+    ]
+    assert marked == by_check and len(marked) >= 5
+    assert quality.any_automatic
+
+
+def test_a_round_recorded_under_the_computers_login_reads_as_the_operators_name(
+    workspace: Workspace, story: int
+) -> None:
+    """A BAT imported before any profile existed carries the login ("root"): the client
+    reads the operator's name instead, and the names of real people stay as they are."""
+    login = operators.login_name()
+    assert login
+    with workspace.session() as session:
+        first = session.scalars(
+            select(BatRound).where(BatRound.campaign_id == story).order_by(BatRound.number)
+        ).first()
+        assert first is not None
+        first.created_by = login
+        operators.save_my_profile(session, operators.ProfileInput("Léa Fontaine"))
+
+    found = recap_of(workspace, story)
+
+    first_round, second_round = found.bat_rounds
+    assert found.branding.operator_name == "Léa Fontaine"
+    assert first_round.created_by == "Léa Fontaine"
+    assert (first_round.decided_by, second_round.created_by) == ("Thomas Garnier", "Camille")
+
+
+def test_figures_never_given_and_the_kpis_needing_them_are_named(
+    workspace: Workspace, story: int
+) -> None:
+    with workspace.session() as session:
+        for row in session.scalars(select(StatSnapshot).where(StatSnapshot.campaign_id == story)):
+            row.conversions, row.revenue = None, None
+
+    found = recap_of(workspace, story)
+
+    assert found.not_given == {
+        "conversions",
+        "revenue",
+        "conversion_rate",
+        "revenue_per_delivered",
+    }
+    kpi = {k.key: k.value for k in found.stats.kpis}
+    assert kpi["conversion_rate"] is None and kpi["revenue_per_delivered"] is None
+    assert kpi["click_rate"] == pytest.approx(380 / 19_000)
 
 
 def test_an_unknown_campaign_is_not_found(workspace: Workspace) -> None:
@@ -348,7 +404,10 @@ def test_a_campaign_without_a_brief_gets_an_empty_sheet_to_fill(
     with workspace.reader() as session:
         sheet = recap.brief_sheet(session, campaign_id, today=TODAY)
 
-    assert (sheet.brief, sheet.version, sheet.updated_at) == (BriefContent(), None, None)
+    # Blank but for the campaign's own dates, which the client should see on the form.
+    assert (sheet.brief.send_due, sheet.brief.bat_due) == (date(2026, 12, 9), date(2026, 12, 7))
+    blank = replace(sheet.brief, send_due=None, bat_due=None)
+    assert (blank, sheet.version, sheet.updated_at) == (BriefContent(), None, None)
     assert sheet.branding == Branding()
 
 
@@ -376,7 +435,7 @@ def test_a_demo_recap_has_its_story_complete(demo_workspace: Workspace) -> None:
     assert [m.on for m in found.milestones] == sorted(m.on for m in found.milestones)
     assert found.final_decision == "approved"
     assert found.stats.reference is not None and found.stats.decisions
-    assert found.checklist.total > 0
+    assert found.quality.total > 0
     assert len(found.next_campaigns) <= 3
     assert all(c.send_at > found.campaign.send_at for c in found.next_campaigns)
     assert found.campaign.local_send.date() == send.send_date

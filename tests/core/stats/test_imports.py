@@ -14,6 +14,7 @@ from crmdesk.core.errors import StatsRefused
 from crmdesk.core.models import StatBreakdown, StatImport, StatSnapshot, StatSource
 from crmdesk.core.stats.imports import (
     MAPPABLE_FIELDS,
+    ImportMismatch,
     detect,
     import_file,
     mapping_for_headers,
@@ -70,8 +71,13 @@ def test_changed_file_replaces_the_same_days_snapshot(
     with workspace.session() as session:
         import_file(session, campaign_id, path, taken_on=date(2026, 1, 10))
     path.write_bytes(path.read_bytes().replace("4\u00a0102".encode(), b"4\xc2\xa0200"))
+    with pytest.raises(ImportMismatch) as caught, workspace.session() as session:
+        import_file(session, campaign_id, path, taken_on=date(2026, 1, 10))
+    assert [m.field for m in caught.value.mismatches] == ["replaces"], "replacing asks first"
+    with workspace.reader() as session:
+        assert session.scalars(select(StatSnapshot.unique_opens)).all() == [4102]
     with workspace.session() as session:
-        result = import_file(session, campaign_id, path, taken_on=date(2026, 1, 10))
+        result = import_file(session, campaign_id, path, taken_on=date(2026, 1, 10), force=True)
     assert not result.already_imported
     with workspace.reader() as session:
         snaps = session.scalars(select(StatSnapshot)).all()
@@ -81,7 +87,9 @@ def test_changed_file_replaces_the_same_days_snapshot(
 def test_default_day_is_never_before_the_send(workspace: Workspace, client_id: int) -> None:
     future = plan(workspace, client_id, date(2099, 5, 4), name="Soldes d'hiver J-1")
     with workspace.session() as session:
-        result = import_file(session, future, FIXTURES / "mailchimp_all_campaigns.csv")
+        result = import_file(
+            session, future, FIXTURES / "mailchimp_all_campaigns.csv", force=True
+        )  # the file's send date (2026) is not the campaign's: confirmed
     assert result.taken_on == date(2099, 5, 4)
 
 

@@ -6,12 +6,16 @@ from decimal import Decimal
 
 import pytest
 
+from crmdesk.core.stats import kpis
 from crmdesk.core.stats.figures import Breakdown, Figures
 from crmdesk.core.stats.kpis import (
     FINE_KPI_KEYS,
     KPI_KEYS,
     LOWER_IS_BETTER,
+    averages,
     kpi_values,
+    missing_for,
+    pooled_values,
     printed_unit,
     privacy_inflated,
     validate,
@@ -176,4 +180,70 @@ def test_a_kpi_verdict_is_level_under_half_a_printed_unit(
 
 def test_the_printed_unit_is_a_hundredth_of_a_point_for_the_fine_rates_only() -> None:
     assert {k for k in KPI_KEYS if printed_unit(k) == 0.0001} == FINE_KPI_KEYS
-    assert FINE_KPI_KEYS <= LOWER_IS_BETTER <= set(KPI_KEYS)
+    assert FINE_KPI_KEYS <= LOWER_IS_BETTER <= {*KPI_KEYS, "bounce_rate"}
+
+
+# --- missing is not zero -----------------------------------------------------------------------
+
+TRACKED = Figures(
+    sent=10_000,
+    delivered=9_800,
+    hard_bounces=120,
+    soft_bounces=80,
+    unique_opens=2_450,
+    total_opens=3_900,
+    unique_clicks=300,
+    total_clicks=410,
+    unsubscribes=12,
+    complaints=1,
+    conversions=30,
+    revenue=Decimal("1500.00"),
+)
+UNTRACKED = TRACKED.with_values(conversions=None, revenue=None)
+
+
+def test_kpis_that_need_a_figure_not_given_are_none_not_zero() -> None:
+    values = kpi_values(UNTRACKED)
+    assert values["conversion_rate"] is None
+    assert values["revenue_per_delivered"] is None
+    assert values["click_rate"] == pytest.approx(300 / 9_800)
+    assert missing_for("conversion_rate", UNTRACKED) == ("conversions",)
+    assert missing_for("click_rate", UNTRACKED) == ()
+
+
+def test_zero_conversions_given_are_a_zero_rate() -> None:
+    assert kpi_values(TRACKED.with_values(conversions=0))["conversion_rate"] == 0.0
+
+
+def test_averages_leave_out_the_campaigns_that_did_not_give_the_figure() -> None:
+    found = averages([kpi_values(TRACKED), kpi_values(UNTRACKED)])
+    assert found["conversion_rate"] == (pytest.approx(0.1), 1)
+    assert found["click_rate"][1] == 2
+    assert averages([kpi_values(UNTRACKED)])["conversion_rate"] == (None, 0)
+
+
+def test_pooled_kpis_sum_only_the_campaigns_that_give_both_figures() -> None:
+    pooled = pooled_values([TRACKED, UNTRACKED])
+    # 30 conversions over the tracked campaign's 300 clicks, not over 600.
+    assert pooled["conversion_rate"] == pytest.approx(0.1)
+    assert pooled["revenue_per_delivered"] == pytest.approx(1500 / 9_800)
+    assert pooled_values([UNTRACKED])["conversion_rate"] is None
+
+
+def test_a_sum_leaves_out_what_was_not_given() -> None:
+    total = TRACKED + UNTRACKED
+    assert (total.conversions, total.revenue, total.sent) == (30, Decimal("1500.00"), 20_000)
+    assert (UNTRACKED + UNTRACKED).conversions is None
+
+
+def test_rules_between_figures_hold_only_when_both_are_given() -> None:
+    assert validate(Figures(sent=1_000, unique_opens=400)) == []
+    assert [p.code for p in validate(Figures(sent=1_000, delivered=900, unique_opens=950))] == [
+        "opens_over_delivered"
+    ]
+
+
+def test_the_domain_bounce_alarm_is_the_verdict_against_two_percent() -> None:
+    assert kpis.bounce_alarm(0.03)
+    assert not kpis.bounce_alarm(0.0202)  # prints as 2.0 %: level, not red
+    assert not kpis.bounce_alarm(None)

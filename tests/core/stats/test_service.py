@@ -23,6 +23,7 @@ from crmdesk.core.models import (
     CampaignStatus,
     CampaignType,
     Channel,
+    Client,
     StatBreakdown,
     StatSnapshot,
     StatSource,
@@ -40,9 +41,9 @@ TODAY = date(2026, 11, 23)
 
 
 def figures(
-    sent: int = 10_000, opens: int = 2_500, clicks: int = 300, **more: int | Decimal
+    sent: int = 10_000, opens: int = 2_500, clicks: int = 300, **more: int | Decimal | None
 ) -> Figures:
-    values: dict[str, int | Decimal] = {
+    values: dict[str, int | Decimal | None] = {
         "sent": sent,
         "delivered": sent - sent // 50,
         "hard_bounces": sent // 200,
@@ -578,3 +579,91 @@ def test_every_stats_write_says_it_changed_the_stats_of_its_campaign(
         assert changes.stats and changes.campaign_ids == {campaign_id}
         assert not changes.campaigns, "the campaign itself did not change"
     assert confidence.stats and not confidence.campaign_ids, "every campaign of the client"
+
+
+# --- missing is not zero ---------------------------------------------------------------------
+
+
+def kpi_of(stats: service.CampaignStats, key: str) -> service.Kpi:
+    return next(k for k in stats.kpis if k.key == key)
+
+
+def test_figures_not_given_are_stored_as_not_given_and_read_back_so(
+    workspace: Workspace, client_id: int
+) -> None:
+    campaign_id = sent_campaign(workspace, client_id)
+    save(workspace, campaign_id, SEND + timedelta(days=5), figures(conversions=None, revenue=None))
+    with workspace.reader() as session:
+        row = session.scalar(select(StatSnapshot))
+        assert row is not None and (row.conversions, row.revenue) == (None, None)
+
+    stats = stats_of(workspace, campaign_id)
+
+    assert stats.reference is not None and stats.reference.conversions is None
+    assert kpi_of(stats, "conversion_rate").value is None
+    assert kpi_of(stats, "revenue_per_delivered").value is None
+    assert kpi_of(stats, "click_rate").value is not None
+    document = service.as_json(stats)
+    assert document["reference"]["revenue"] is None
+    assert {k["key"]: k["verdict"] for k in document["kpis"]}["conversion_rate"] == ""
+
+
+def test_the_client_average_leaves_out_campaigns_without_conversions(
+    workspace: Workspace, client_id: int
+) -> None:
+    tracked = sent_campaign(workspace, client_id, SEND - timedelta(days=21), name="Suivie")
+    untracked = sent_campaign(workspace, client_id, SEND - timedelta(days=14), name="Sans suivi")
+    judged = sent_campaign(workspace, client_id, name="Jugée")
+    save(workspace, tracked, SEND - timedelta(days=16), figures(clicks=300, conversions=30))
+    save(
+        workspace,
+        untracked,
+        SEND - timedelta(days=9),
+        figures(conversions=None, revenue=None),
+    )
+    save(workspace, judged, SEND + timedelta(days=5), figures())
+
+    average = kpi_of(stats_of(workspace, judged), "conversion_rate")
+
+    # 10 % over the one campaign that tracked conversions, not 5 % over two.
+    assert (average.client_average, average.campaigns_averaged) == (pytest.approx(0.1), 1)
+
+
+def test_a_client_that_never_tracked_conversions_has_no_average_conversion_rate(
+    workspace: Workspace, client_id: int
+) -> None:
+    for weeks in (3, 2, 1):
+        earlier = sent_campaign(
+            workspace, client_id, SEND - timedelta(weeks=weeks), name=f"S-{weeks}"
+        )
+        save(
+            workspace,
+            earlier,
+            SEND - timedelta(weeks=weeks) + timedelta(days=5),
+            figures(conversions=None, revenue=None),
+        )
+    with workspace.reader() as session:
+        found = service.client_stats(session, client_id, today=TODAY)
+
+    averages = {k.key: k for k in found.averages}
+    assert (averages["conversion_rate"].value, averages["conversion_rate"].campaigns_averaged) == (
+        None,
+        0,
+    )
+    assert averages["click_rate"].campaigns_averaged == 3
+
+
+def test_the_demo_has_a_client_without_conversion_tracking(demo_workspace: Workspace) -> None:
+    with demo_workspace.reader() as session:
+        untracked = session.scalars(
+            select(Client.name)
+            .join(Campaign, Campaign.client_id == Client.id)
+            .join(StatSnapshot, StatSnapshot.campaign_id == Campaign.id)
+            .where(StatSnapshot.conversions.is_(None))
+            .distinct()
+        ).all()
+        tracked = session.scalar(
+            select(StatSnapshot.id).where(StatSnapshot.conversions.is_not(None)).limit(1)
+        )
+    assert untracked == ["Cycles Aubrac"]
+    assert tracked is not None

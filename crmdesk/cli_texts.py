@@ -1,0 +1,337 @@
+"""The command line's own words, English and French, in one place.
+
+The CLI speaks the user's language: French when ``--lang fr`` (where a command has it) or, by
+default, when the locale (LC_ALL, then LC_MESSAGES, then LANG) starts with "fr"; English
+otherwise. A dictionary, as the reports' ``render.texts`` does, rather than Qt's catalogue:
+``crmdesk check`` must start without loading Qt. Sentences are written in English inside
+``_("...")`` with ``%(name)s`` blanks; French follows its typography (a no-break space before
+":" and inside « », a narrow one before ";", "?", "!" and as the thousands separator). JSON
+output never goes through here: its keys and values stay language-neutral.
+"""
+
+from __future__ import annotations
+
+import os
+
+#: No-break space (before ":" and inside « ») and narrow no-break space (before ; ? ! and
+#: between thousands), as French typography wants them.
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+
+def _fr(text: str) -> str:
+    """French typography applied to a sentence typed with plain spaces: « x », a : b, a ; b."""
+    text = text.replace("« ", f"«{NBSP}").replace(" »", f"{NBSP}»").replace(" :", f"{NBSP}:")
+    for mark in (";", "?", "!"):
+        text = text.replace(f" {mark}", f"{NNBSP}{mark}")
+    return text
+
+
+#: English sentence → French. Every ``_()`` of crmdesk/cli.py has its entry (a test checks).
+FRENCH: dict[str, str] = {
+    key: _fr(value)
+    for key, value in {
+        # crmdesk demo, export-plan, the PDF exports
+        "Wrote %(count)s to %(path)s": "%(count)s écrites dans %(path)s",
+        "Wrote %(path)s (%(size)s KB)": "%(path)s écrit (%(size)s Ko)",
+        # crmdesk campaigns, client list, segment list, contact list: the column headers
+        "ID": "ID",
+        "Send": "Envoi",
+        "Status": "Statut",
+        "Type": "Type",
+        "Client": "Client",
+        "Campaign": "Campagne",
+        "Colour": "Couleur",
+        "Time zone": "Fuseau horaire",
+        "Cap": "Pression max.",
+        "Name": "Nom",
+        "Size": "Taille",
+        "Team": "Équipe",
+        "E-mail": "E-mail",
+        "Receives": "Reçoit",
+        "(archived)": "(archivé)",
+        "recaps": "bilans",
+        "No active clients: add one with `crmdesk client add NAME` (--archived lists all).": (
+            "Aucun client actif : ajoutez-en un avec `crmdesk client add NOM` "
+            "(--archived les liste tous)."
+        ),
+        "No campaigns.": "Aucune campagne.",
+        # crmdesk check
+        "%(file)s: %(summary)s (%(size)s KB, %(charset)s)": (
+            "%(file)s : %(summary)s (%(size)s Ko, %(charset)s)"
+        ),
+        "line %(line)s": "ligne %(line)s",
+        "no findings": "aucun constat",
+        "Recorded on campaign %(id)s: %(count)s": "Enregistré sur la campagne %(id)s : %(count)s",
+        "CSS and HTML support data: %(source)s, updated %(day)s; licence %(licence)s: %(notice)s": (
+            "Données de compatibilité CSS et HTML : %(source)s, mises à jour le %(day)s ; "
+            "licence %(licence)s : %(notice)s"
+        ),
+        "check: name at least one email file (.html or .eml).": (
+            "check : indiquez au moins un fichier d’e-mail (.html ou .eml)."
+        ),
+        "check: --db and --campaign go together.": "check : --db et --campaign vont ensemble.",
+        "check: --record needs --db, --campaign and exactly one email.": (
+            "check : --record demande --db, --campaign et un seul e-mail."
+        ),
+        # clients, segments, contacts
+        "Client “%(name)s” added (%(colour)s, %(timezone)s)": (
+            "Client « %(name)s » ajouté (%(colour)s, %(timezone)s)"
+        ),
+        "Client “%(name)s” saved": "Client « %(name)s » enregistré",
+        "Client “%(name)s” archived": "Client « %(name)s » archivé",
+        "Client “%(name)s” restored": "Client « %(name)s » restauré",
+        "--daily-rate: “%(value)s” is not an amount.": (
+            "--daily-rate : « %(value)s » n’est pas un montant."
+        ),
+        "Segment “%(segment)s” added to “%(client)s” (%(size)s)": (
+            "Segment « %(segment)s » ajouté à « %(client)s » (%(size)s)"
+        ),
+        "Contact “%(name)s” added (%(role)s)": "Contact « %(name)s » ajouté (%(role)s)",
+        "%(file)s: %(added)s added, %(unchanged)s already there": (
+            "%(file)s : %(added)s, %(unchanged)s déjà là"
+        ),
+        # campaigns and the plan
+        "--send: “%(value)s” is not a date and time (YYYY-MM-DD HH:MM).": (
+            "--send : « %(value)s » n’est pas une date et une heure (AAAA-MM-JJ HH:MM)."
+        ),
+        "%(file)s: %(created)s imported, %(unchanged)s already there, %(clients)s, "
+        "%(segments)s, %(skipped)s skipped": (
+            "%(file)s : %(created)s, %(unchanged)s déjà là, %(clients)s, %(segments)s, "
+            "%(skipped)s ignorées"
+        ),
+        "%(file)s: %(created)s would be imported, %(unchanged)s already there, %(clients)s, "
+        "%(segments)s, %(skipped)s skipped": (
+            "%(file)s : %(created)s à importer, %(unchanged)s déjà là, %(clients)s, "
+            "%(segments)s, %(skipped)s ignorées"
+        ),
+        # profile
+        "No profile yet: set yours with `crmdesk profile --name N --email E`.": (
+            "Pas encore de profil : renseignez le vôtre avec `crmdesk profile --name N --email E`."
+        ),
+        "Saved: %(profile)s": "Enregistré : %(profile)s",
+        # SMTP
+        "Password of %(user)s: ": "Mot de passe de %(user)s : ",
+        "smtp add: the password (first line of standard input) is empty.": (
+            "smtp add : le mot de passe (première ligne de l’entrée standard) est vide."
+        ),
+        "smtp add: --user needs --password-stdin: the password is read from standard input, "
+        "never from the command line.": (
+            "smtp add : --user demande --password-stdin : le mot de passe se lit sur l’entrée "
+            "standard, jamais sur la ligne de commande."
+        ),
+        "SMTP account “%(name)s” saved: %(where)s (%(security)s)": (
+            "Compte SMTP « %(name)s » enregistré : %(where)s (%(security)s)"
+        ),
+        ", user %(user)s, password in the system keyring": (
+            ", utilisateur %(user)s, mot de passe dans le trousseau du système"
+        ),
+        # BAT
+        "BAT %(number)s imported for “%(campaign)s”: %(summary)s": (
+            "BAT %(number)s importé pour « %(campaign)s » : %(summary)s"
+        ),
+        "BAT %(number)s of “%(campaign)s” sent to %(to)s via %(account)s (%(where)s), "
+        "%(persona)s": (
+            "BAT %(number)s de « %(campaign)s » envoyé à %(to)s via %(account)s (%(where)s), "
+            "%(persona)s"
+        ),
+        "persona %(name)s": "persona %(name)s",
+        "the sample persona": "le persona d’exemple",
+        # import-stats
+        "%(file)s was already imported into this campaign: nothing changed.": (
+            "%(file)s a déjà été importé dans cette campagne : rien n’a changé."
+        ),
+        "%(file)s (%(layout)s): %(rows)s read, figures of %(day)s saved%(variants)s": (
+            "%(file)s (%(layout)s) : %(rows)s lues, chiffres du %(day)s enregistrés%(variants)s"
+        ),
+        ", variants %(variants)s": ", variantes %(variants)s",
+        "The file is about the campaign “%(file)s”, this campaign is “%(campaign)s”.": (
+            "Le fichier porte sur la campagne « %(file)s », cette campagne est « %(campaign)s »."
+        ),
+        "The file's subject is “%(file)s”, this campaign's is “%(campaign)s”.": (
+            "L’objet du fichier est « %(file)s », celui de cette campagne « %(campaign)s »."
+        ),
+        "The file's send date is %(file)s, this campaign was sent on %(campaign)s.": (
+            "Le fichier date l’envoi du %(file)s, cette campagne est partie le %(campaign)s."
+        ),
+        "The file has opens or clicks from %(file)s, before this campaign's send (%(campaign)s).": (
+            "Le fichier contient des ouvertures ou des clics dès le %(file)s, avant l’envoi de "
+            "cette campagne (%(campaign)s)."
+        ),
+        "The file has opens or clicks until %(file)s, more than 60 days after this "
+        "campaign's send (%(campaign)s).": (
+            "Le fichier contient des ouvertures ou des clics jusqu’au %(file)s, plus de 60 jours "
+            "après l’envoi de cette campagne (%(campaign)s)."
+        ),
+        "Figures are already recorded for %(file)s (%(campaign)s): they would be replaced.": (
+            "Des chiffres sont déjà enregistrés pour le %(file)s (%(campaign)s) : ils seraient "
+            "remplacés."
+        ),
+        "typed in": "saisis à la main",
+        "Nothing was written; run again with --force to import this file anyway.": (
+            "Rien n’a été écrit ; relancez avec --force pour importer ce fichier quand même."
+        ),
+        # crmdesk stats
+        "%(campaign)s (%(client)s), sent %(when)s": (
+            "%(campaign)s (%(client)s), envoyée le %(when)s"
+        ),
+        "No figures yet: import an ESP export or type the D+5 figures.": (
+            "Pas encore de chiffres : importez un export de l’ESP ou saisissez les chiffres à J+5."
+        ),
+        "Figures at D+%(day)s": "Chiffres à J+%(day)s",
+        "KPI": "KPI",
+        "value": "valeur",
+        "target": "objectif",
+        "client avg": "moy. client",
+        "(client average: %(count)s sent in the 12 months before this one)": (
+            "(moyenne du client : %(count)s envoyées dans les 12 mois précédents)"
+        ),
+        "(▲ better / ▼ worse than the target, else the client average; unmarked: none or level)": (
+            "(▲ mieux / ▼ moins bien que l’objectif, à défaut que la moyenne du client ; "
+            "sans marque : ni l’un ni l’autre, ou à égalité)"
+        ),
+        "▲ better": "▲ mieux",
+        "▼ worse": "▼ moins bien",
+        "Opens look inflated by privacy proxies (Apple Mail Privacy Protection): "
+        "judge on clicks.": (
+            "Ouvertures vraisemblablement gonflées par les proxys de confidentialité (Apple Mail "
+            "Privacy Protection) : jugez sur les clics."
+        ),
+        "A/B test on %(metric)s at %(confidence)s %% confidence:": (
+            "Test A/B sur les %(metric)s, confiance de %(confidence)s %% :"
+        ),
+        "(control)": "(témoin)",
+        "delivered": "délivrés",
+        "Winner: %(variant)s (chosen by %(who)s: %(reason)s)": (
+            "Gagnante : %(variant)s (choisie par %(who)s : %(reason)s)"
+        ),
+        "hand": "l’opérateur",
+        "Winner: %(variant)s (significant at %(confidence)s %%)": (
+            "Gagnante : %(variant)s (significative à %(confidence)s %%)"
+        ),
+        "No winner: no difference is significant at %(confidence)s %%": (
+            "Pas de gagnante : aucune différence n’est significative à %(confidence)s %%"
+        ),
+        "Recipients per variant to detect this lift: %(count)s": (
+            "Destinataires par variante pour détecter cet écart : %(count)s"
+        ),
+        "clicks": "clics",
+        "opens": "ouvertures",
+        "conversions": "conversions",
+        # the KPIs
+        "Delivery rate": "Taux de délivrabilité",
+        "Unique open rate": "Taux d’ouverture unique",
+        "Click rate": "Taux de clic",
+        "Click-to-open rate": "Taux de réactivité",
+        "Unsubscribe rate": "Taux de désinscription",
+        "Hard bounce rate": "Taux de hard bounce",
+        "Soft bounce rate": "Taux de soft bounce",
+        "Complaint rate": "Taux de plainte",
+        "Conversion rate": "Taux de conversion",
+        "Revenue per delivered email": "CA par e-mail délivré",
+        # statuses, types, severities, teams
+        "draft": "brouillon",
+        "brief": "brief",
+        "production": "production",
+        "bat": "BAT",
+        "approved": "validée",
+        "scheduled": "programmée",
+        "sent": "envoyée",
+        "analysed": "analysée",
+        "closed": "close",
+        "newsletter": "newsletter",
+        "promo": "promo",
+        "relance": "relance",
+        "erratum": "erratum",
+        "automation": "automation",
+        "error": "erreur",
+        "warning": "alerte",
+        "info": "info",
+        "marketing": "marketing",
+        "crm": "CRM",
+        "data": "data",
+        "client": "client",
+        # unexpected errors
+        "unexpected error (%(what)s); details in %(log)s": (
+            "erreur inattendue (%(what)s) ; détails dans %(log)s"
+        ),
+    }.items()
+}
+
+#: Counted words: key → (English singular, English plural, French singular, French plural).
+#: French takes the singular for 0 and 1 ("0 erreur", "1 erreur", "2 erreurs").
+COUNTED: dict[str, tuple[str, str, str, str]] = {
+    "campaign": ("campaign", "campaigns", "campagne", "campagnes"),
+    "campaign imported": ("campaign", "campaigns", "campagne importée", "campagnes importées"),
+    "error": ("error", "errors", "erreur", "erreurs"),
+    "warning": ("warning", "warnings", "avertissement", "avertissements"),
+    "info": ("info", "info", "info", "infos"),
+    "contact": ("contact", "contacts", "contact", "contacts"),
+    "contact added": ("contact", "contacts", "contact ajouté", "contacts ajoutés"),
+    "row": ("row", "rows", "ligne", "lignes"),
+    "new client": ("new client", "new clients", "nouveau client", "nouveaux clients"),
+    "new segment": ("new segment", "new segments", "nouveau segment", "nouveaux segments"),
+    "empty or total row": (
+        "empty or total row",
+        "empty or total rows",
+        "ligne vide ou de total",
+        "lignes vides ou de total",
+    ),
+    "checklist item": (
+        "checklist item",
+        "checklist items",
+        "point de checklist",
+        "points de checklist",
+    ),
+}
+
+
+def language_of(choice: str | None = None) -> str:
+    """``choice`` ("fr" or "en", from ``--lang``) if given, else the locale's: French when
+    LC_ALL, LC_MESSAGES or LANG (the first one set, as POSIX reads them) starts with "fr"."""
+    if choice:
+        return "fr" if choice.startswith("fr") else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "fr" if value.startswith("fr") else "en"
+    return "en"
+
+
+class Texts:
+    """The CLI's words in one language: ``_()`` for sentences, ``count()`` for "9 errors"."""
+
+    def __init__(self, language: str) -> None:
+        self.language = "fr" if language.startswith("fr") else "en"
+        self._table = FRENCH if self.language == "fr" else {}
+
+    def _(self, text: str, /, **values: object) -> str:
+        found = self._table.get(text, text)
+        return found % values if values else found
+
+    def number(self, value: int) -> str:
+        """12,480 in English, 12 480 (narrow no-break space) in French."""
+        shown = f"{value:,}"
+        return shown.replace(",", NNBSP) if self.language == "fr" else shown
+
+    def count(self, value: int, key: str, *, grouped: bool = False) -> str:
+        """``value`` and the word ``key`` agreeing with it: "1 error", "9 erreurs". English
+        numbers stay ungrouped unless ``grouped`` (as scripts have read them so far)."""
+        one, many, un, plusieurs = COUNTED[key]
+        if self.language == "fr":
+            return f"{self.number(value)} {un if abs(value) <= 1 else plusieurs}"
+        shown = self.number(value) if grouped else str(value)
+        return f"{shown} {one if value == 1 else many}"
+
+    def day(self, iso: str) -> str:
+        """An ISO day ("2026-12-08", optionally with " HH:MM") as the reader writes it:
+        unchanged in English, "08/12/2026" (and "à 09:30") in French."""
+        if self.language != "fr" or len(iso) < 10 or iso[4] != "-" or iso[7] != "-":
+            return iso
+        shown = f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+        rest = iso[10:].strip().lstrip("T")
+        return f"{shown} à {rest}" if rest else shown
+
+    def value(self, value: str) -> str:
+        """A status, type, severity or team value as the user reads it ("sent" → "envoyée")."""
+        return self._table.get(value, value)
