@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crmdesk import __version__
 from crmdesk.cli_texts import Texts, language_of
@@ -392,6 +392,29 @@ def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     shown.add_argument("--campaign", type=int, required=True, metavar="ID")
     shown.add_argument("--json", action="store_true")
     shown.set_defaults(handler=cmd_stats)
+
+    listed = commands.add_parser(
+        "checklist",
+        help="print a campaign's checklist: progress per phase, each item, who and why",
+    )
+    _db_option(listed, top=False)
+    listed.add_argument("--campaign", type=int, required=True, metavar="ID")
+    listed.add_argument(
+        "--today", type=_day, default=None, metavar="YYYY-MM-DD", help="what counts as overdue"
+    )
+    listed.add_argument("--json", action="store_true")
+    listed.set_defaults(handler=cmd_checklist)
+
+    weighed = commands.add_parser(
+        "pressure",
+        help="the weeks a segment gets more sends than its client's cap (as the cockpit warns)",
+    )
+    _db_option(weighed, top=False)
+    weighed.add_argument("--client", metavar="NAME", help="one client (default: all)")
+    weighed.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
+    weighed.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+    weighed.add_argument("--json", action="store_true")
+    weighed.set_defaults(handler=cmd_pressure)
 
 
 def _smtp_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -1462,3 +1485,141 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         )
                     parsers.append(sub)
     return parser.parse_args(argv)
+
+
+_STATE_MARKS = {"todo": "[ ]", "done": "[x]", "failed": "[!]", "not_applicable": "[-]"}
+_PHASE_NAMES = {
+    "strategy": "Strategy",
+    "production": "Production",
+    "bat": "BAT",
+    "send": "Send",
+    "analysis": "Analysis",
+}
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    """The checklist as the window shows it: the same ``load_checklist``, so 12/25 here is
+    12/25 there and in the recap."""
+    from crmdesk.core import checklists
+
+    today = args.today or date.today()
+    with open_for_reading(workspace_path(args)) as workspace:
+        with workspace.reader() as session:
+            checklist = checklists.load_checklist(session, args.campaign, today)
+    language = texts().language
+    if args.json:
+        print_json(
+            {
+                "campaign_id": checklist.campaign_id,
+                "closed": checklist.closed,
+                "total": checklist.total,
+                "overdue": checklist.overdue,
+                "phases": [
+                    {
+                        "phase": p.phase.value,
+                        "closed": p.closed,
+                        "total": p.total,
+                        "failed": p.failed,
+                        "overdue": p.overdue,
+                    }
+                    for p in checklist.phases
+                ],
+                "items": [
+                    {
+                        "id": i.id,
+                        "phase": i.phase.value,
+                        "label": {"en": i.label_en, "fr": i.label_fr},
+                        "due_on": i.due_on.isoformat(),
+                        "state": i.state.value,
+                        "event": i.event,
+                        "done_by": i.done_by,
+                        "done_at": i.done_at.isoformat() if i.done_at else None,
+                        "by_app": i.by_check,
+                        "note": {"en": i.note("en"), "fr": i.note("fr")},
+                        "comment": i.comment,
+                        "overdue": i.overdue,
+                    }
+                    for i in checklist.items
+                ],
+            }
+        )
+        return EXIT_OK
+    print(
+        tr(
+            "Checklist: %(closed)s of %(total)s closed, %(overdue)s overdue",
+            closed=checklist.closed,
+            total=checklist.total,
+            overdue=checklist.overdue,
+        )
+    )
+    for phase in checklist.phases:
+        print(f"{tr(_PHASE_NAMES[phase.phase.value])}  {phase.closed}/{phase.total}")
+        for item in (i for i in checklist.items if i.phase is phase.phase):
+            why = item.note(language) or item.comment
+            who = f" — {item.done_by}" if item.done_by else ""
+            late = f"  {tr('overdue')}" if item.overdue else ""
+            print(f"  {_STATE_MARKS[item.state.value]} {item.label(language)}{who}{late}")
+            if why:
+                print(f"      {why}")
+    return EXIT_OK
+
+
+def cmd_pressure(args: argparse.Namespace) -> int:
+    """The weeks over the cap, counted by ``pressure.segment_weeks`` as the cockpit, the
+    calendar and the review count them."""
+    from datetime import timedelta
+
+    from crmdesk.core import clients, pressure
+    from crmdesk.core.calendar import validate_range
+    from crmdesk.core.models import Campaign
+
+    start = args.start or date.today()
+    end = args.end or start + timedelta(days=30)
+    validate_range(start, end)
+    with open_for_reading(workspace_path(args)) as workspace:
+        with workspace.reader() as session:
+            criteria: list[Any] = []
+            if args.client:
+                criteria.append(Campaign.client_id == clients_id(session, args.client))
+            weeks = sorted(
+                (w for w in pressure.segment_weeks(session, start, end, *criteria) if w.over_cap),
+                key=lambda w: (w.week_start, w.client_id, w.segment_name),
+            )
+            names = {c.id: c.name for c in clients.list_clients(session, include_archived=True)}
+    if args.json:
+        print_json(
+            [
+                {
+                    "client": names.get(w.client_id, ""),
+                    "segment": w.segment_name,
+                    "week_start": w.week_start.isoformat(),
+                    "sends": w.sends,
+                    "cap": w.cap,
+                    "campaign_ids": list(w.campaign_ids),
+                }
+                for w in weeks
+            ]
+        )
+        return EXIT_OK
+    if not weeks:
+        print(
+            tr(
+                "No segment goes over its cap between %(start)s and %(end)s.",
+                start=texts().day(start.isoformat()),
+                end=texts().day(end.isoformat()),
+            )
+        )
+        return EXIT_OK
+    for w in weeks:
+        print(
+            tr(
+                "%(client)s — “%(segment)s”: %(sends)s sends in the week of %(week)s "
+                "(cap %(cap)s a week)",
+                client=names.get(w.client_id, ""),
+                segment=w.segment_name,
+                sends=w.sends,
+                week=texts().day(w.week_start.isoformat()),
+                cap=w.cap,
+            )
+        )
+    return EXIT_OK

@@ -229,6 +229,23 @@ FRENCH: dict[str, str] = {
         "Complaint rate": "Taux de plainte",
         "Conversion rate": "Taux de conversion",
         "Revenue per delivered email": "CA par e-mail délivré",
+        # crmdesk checklist, crmdesk pressure
+        "Checklist: %(closed)s of %(total)s closed, %(overdue)s overdue": (
+            "Checklist : %(closed)s sur %(total)s traités, %(overdue)s en retard"
+        ),
+        "overdue": "en retard",
+        "Strategy": "Stratégie",
+        "Production": "Production",
+        "BAT": "BAT",
+        "Analysis": "Analyse",
+        "No segment goes over its cap between %(start)s and %(end)s.": (
+            "Aucun segment ne dépasse son plafond entre le %(start)s et le %(end)s."
+        ),
+        "%(client)s — “%(segment)s”: %(sends)s sends in the week of %(week)s "
+        "(cap %(cap)s a week)": (
+            "%(client)s — « %(segment)s » : %(sends)s envois la semaine du %(week)s "
+            "(plafond de %(cap)s par semaine)"
+        ),
         # statuses, types, severities, teams
         "draft": "brouillon",
         "brief": "brief",

@@ -834,3 +834,19 @@ def recheck_for_charters(
             latest.warnings = sum(f.severity is Severity.WARNING for f in merged)
         rechecked.add(campaign_id)
     return frozenset(rechecked)
+
+
+def send_to_confirm(
+    session: Session, checklist: Checklist, now: datetime | None = None
+) -> tuple[ItemView, datetime] | None:
+    """The "send went out" item to ask the operator about, and the planned send time, once
+    that time has passed and nobody said yet: the ESP is not connected, so the app asks."""
+    item = next(
+        (i for i in checklist.items if i.event == chain.SENT and i.state is ChecklistState.TODO),
+        None,
+    )
+    if item is None:
+        return None
+    campaign = get_campaign(session, checklist.campaign_id)
+    planned = campaign.planned_send_at
+    return (item, planned) if planned <= (now or utcnow()) else None

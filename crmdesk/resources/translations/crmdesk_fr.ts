@@ -2121,13 +2121,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location filename="../../ui/checklist/window.py" line="+121"/>
-        <location line="+281"/>
+        <location line="+305"/>
         <source>Checklist — %1 (%2)</source>
         <extracomment>The ``Changes`` flags after which the checklist is read again (for its campaign).</extracomment>
         <translation>Checklist — %1 (%2)</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-284"/>
         <source>Template…</source>
         <translation>Modèle…</translation>
     </message>
@@ -2187,7 +2187,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Tâches de la checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+61"/>
+        <location filename="../../ui/checklist/window.py" line="+85"/>
         <source>Done</source>
         <translation>Fait</translation>
     </message>
@@ -2203,12 +2203,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+1"/>
-        <location line="+326"/>
+        <location line="+360"/>
         <source>Comment…</source>
         <translation>Commentaire…</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-359"/>
         <source>Comment on the item (F2 or Ctrl+Enter)</source>
         <translation>Commenter la tâche (F2 ou Ctrl+Entrée)</translation>
     </message>
@@ -2310,7 +2310,32 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>contrôle auto</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+28"/>
+        <location filename="../../ui/checklist/window.py" line="-263"/>
+        <source>Yes, it went out</source>
+        <translation>Oui, il est parti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick “Send went out” with your name and the time</source>
+        <translation>Coche «&#xa0;Envoi parti&#xa0;» à votre nom, avec l’heure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask again next time the checklist opens</source>
+        <translation>Redemander à la prochaine ouverture de la checklist</translation>
+    </message>
+    <message>
+        <location line="+297"/>
+        <source>The send was planned for %1: did it go out?</source>
+        <translation>L’envoi était prévu le %1&#xa0;: est-il parti&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 / %2 done</source>
         <translation>%1 / %2 faites</translation>
     </message>

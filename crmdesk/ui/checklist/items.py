@@ -4,7 +4,7 @@ delegate that draws a badge ("auto", "overdue") after a cell's text, and the row
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -157,13 +157,31 @@ class ItemsTree(QTreeWidget):
     #: and the comment are read in full in their tooltips; the label keeps the room.
     CAPS = {0: 140, 2: 120, 3: 190, 4: 190, 5: 220}
 
+    #: The item's label is what the operator reads: the other columns give way below this.
+    LABEL_MIN = 260
+
     def fit_columns(self) -> None:
         """Columns as wide as their texts and headers (in the interface's language), within
-        ``CAPS``, so "Échéance" or an "overdue" badge is not cut and the label gets the rest."""
+        ``CAPS``, so "Échéance" or an "overdue" badge is not cut; then, on a narrow screen, the
+        comment and "done by" (read in full in their tooltips) give way to the label."""
         head = self.header()
-        for column, cap in self.CAPS.items():
-            wanted = max(self.sizeHintForColumn(column), head.sectionSizeHint(column)) + 8
-            self.setColumnWidth(column, min(cap, wanted))
+        widths = {
+            column: min(cap, max(self.sizeHintForColumn(column), head.sectionSizeHint(column)) + 8)
+            for column, cap in self.CAPS.items()
+        }
+        spare = self.viewport().width() - self.LABEL_MIN - sum(widths.values())
+        for column in (5, 4):
+            if spare >= 0:
+                break
+            given = min(-spare, widths[column] - 90)
+            widths[column] -= max(0, given)
+            spare += max(0, given)
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 def item_row(item: ItemView, lang: str) -> QTreeWidgetItem:
@@ -207,9 +225,9 @@ def item_row(item: ItemView, lang: str) -> QTreeWidgetItem:
             (QCoreApplication.translate("ChecklistWindow", "overdue"), "#ffffff", ALERT),
         )
     if item.done_at is not None:
-        who = (
+        who = (  # a check run has no person; an event of the chain has who made it happen
             QCoreApplication.translate("ChecklistWindow", "auto check")
-            if item.by_check
+            if item.by_check and item.check
             else item.done_by
         )
         row.setText(4, f"{day_month(item.done_at)} · {who}" if who else day_month(item.done_at))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, time
 from html import escape as _escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,6 +170,7 @@ class ChecklistWindow(QWidget):
         message_row.addWidget(self.message, 1)
         message_row.addWidget(close_message, 0, Qt.AlignmentFlag.AlignTop)
         self.message_box.hide()
+        self._build_send_question()
 
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
@@ -177,13 +178,36 @@ class ChecklistWindow(QWidget):
         splitter.addWidget(self._build_findings())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 460])
+        splitter.setSizes([860, 420])
         self.splitter = splitter
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.message_box)
+        layout.addWidget(self.send_box)
         layout.addWidget(splitter, 1)
+
+    def _build_send_question(self) -> None:
+        """Once the send time has passed, ask whether the send went out (the app cannot know)."""
+        self.send_question = QLabel()
+        self.send_question.setWordWrap(True)
+        self.sent_button = QPushButton(self.tr("Yes, it went out"))
+        self.sent_button.setToolTip(self.tr("Tick “Send went out” with your name and the time"))
+        self.sent_button.clicked.connect(self.confirm_send)
+        self.not_yet_button = QPushButton(self.tr("Not yet"))
+        self.not_yet_button.setToolTip(self.tr("Ask again next time the checklist opens"))
+        self.not_yet_button.clicked.connect(self._dismiss_send_question)
+        self.send_box = QFrame()
+        self.send_box.setObjectName("sendQuestion")
+        self.send_box.setStyleSheet(message_box_style("sendQuestion"))
+        row = QHBoxLayout(self.send_box)
+        row.setContentsMargins(10, 6, 6, 6)
+        row.addWidget(self.send_question, 1)
+        row.addWidget(self.sent_button)
+        row.addWidget(self.not_yet_button)
+        self.send_box.hide()
+        self._send_item: ItemView | None = None
+        self._send_dismissed = False
 
     def _title_text(self) -> str:
         return (
@@ -455,6 +479,40 @@ class ChecklistWindow(QWidget):
         self.tree.verticalScrollBar().setValue(scroll)
         self._show_progress(checklist)
         self._update_actions()
+        self._ask_about_send(checklist)
+
+    def _ask_about_send(self, checklist: Checklist) -> None:
+        found = (
+            None
+            if self._send_dismissed
+            else self.ops.read(checklists.send_to_confirm, checklist, self._now())
+        )
+        self._send_item = found[0] if found is not None else None
+        if found is None:
+            self.send_box.hide()
+            return
+        self.send_question.setText(
+            self.tr("The send was planned for %1: did it go out?").replace(
+                "%1", local_text(found[1])
+            )
+        )
+        self.send_box.show()
+
+    def _now(self) -> datetime:
+        """The window's "now": the end of ``today`` when a test or the demo fixes the day."""
+        if self.today is None:
+            return datetime.now(UTC)
+        return datetime.combine(self.today, time.max, tzinfo=UTC)
+
+    def confirm_send(self) -> None:
+        """The operator says the send went out: the item is ticked as any tick, undoable."""
+        if self._send_item is not None:
+            item = self._send_item
+            self._push(lambda: SetItemState(self, item, ChecklistState.DONE))
+
+    def _dismiss_send_question(self) -> None:
+        self._send_dismissed = True
+        self.send_box.hide()
 
     def _show_progress(self, checklist: Checklist) -> None:
         self.overall.setText(
