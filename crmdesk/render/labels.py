@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from crmdesk.core.stats import kpis
+
 
 def kpi_label(key: str) -> str:
     names = {
@@ -101,8 +103,8 @@ def kpi_text(key: str, value: float | None) -> str:
     if value is None:
         return "—"
     if key == "revenue_per_delivered":
-        return f"{QLocale().toString(value, 'f', 3)}\u00a0€"
-    return percent(value, 2 if value < 0.01 else 1)
+        return f"{QLocale().toString(value, 'f', kpis.decimals(key))}\u00a0€"
+    return percent(value, kpis.decimals(key))
 
 
 def count_text(value: int) -> str:

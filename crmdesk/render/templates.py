@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from crmdesk.core.errors import ReportFailed
+from crmdesk.core.stats import kpis
 from crmdesk.render import texts
 from crmdesk.render.labels import kpi_label
 
@@ -71,8 +72,8 @@ class _Formats:
 
     def kpi(self, value: float | None, key: str) -> str:
         if key == "revenue_per_delivered":
-            return self.money(value, 3)
-        return self.percent(value, 2 if key in ("complaint_rate", "unsubscribe_rate") else 1)
+            return self.money(value, kpis.decimals(key))
+        return self.percent(value, kpis.decimals(key))
 
     def day(self, value: date | datetime | None, form: str = "long") -> str:
         if value is None:

@@ -615,7 +615,7 @@ def test_typed_figures_left_empty_are_not_given_and_zero_stays_zero(
     )
     with workspace.reader() as session:
         assert session.scalar(select(StatSnapshot.conversions)) == 0
-    assert cell(window.kpi_table, kpi_row(window, "conversion_rate"), 1) == "0.00%"
+    assert cell(window.kpi_table, kpi_row(window, "conversion_rate"), 1) == "0.0%"
 
 
 def test_the_kpi_colours_are_cores_verdicts(

@@ -39,8 +39,17 @@ BOUNCE_ALARM = 0.02
 #: The small rates whose differences print to hundredths of a point (0.01 pt); the other rates
 #: print to tenths (0.1 pt), the revenue per email to the tenth of a cent (0.001 €).
 FINE_KPI_KEYS: frozenset[str] = frozenset(
-    {"complaint_rate", "unsubscribe_rate", "hard_bounce_rate"}
+    {"complaint_rate", "unsubscribe_rate", "hard_bounce_rate", "soft_bounce_rate"}
 )
+
+
+def decimals(key: str) -> int:
+    """How many decimals KPI ``key`` is printed with, everywhere (window, PDF, CLI): two for
+    the small rates of ``FINE_KPI_KEYS`` (in percent), three for the revenue per email (in
+    euros), one otherwise — so the client reads the same figure on screen and on paper."""
+    if key == "revenue_per_delivered":
+        return 3
+    return 2 if key in FINE_KPI_KEYS else 1
 
 
 def printed_unit(key: str) -> float:

@@ -126,6 +126,10 @@ class _Kit:
         return found
 
 
+#: The share of the width of each day, Monday first: a weekend day gets two thirds.
+COLUMN_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 1.0, 2 / 3, 2 / 3)
+
+
 class GridView(QWidget):
     """A grid of days with campaign chips and deadline markers."""
 
@@ -201,11 +205,21 @@ class GridView(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(420, 240)
 
+    def _column_edges(self) -> list[int]:
+        """Where each day's column starts (and the last ends): weekends narrower, since a
+        freelancer's sends are on weekdays and a weekday's chips then show their names."""
+        total = sum(COLUMN_WEIGHTS)
+        edges, run = [0], 0.0
+        for weight in COLUMN_WEIGHTS:
+            run += weight
+            edges.append(round(self.width() * run / total))
+        return edges
+
     def cell_rect(self, index: int) -> QRect:
-        width = self.width() / 7
         height = (self.height() - HEADER_HEIGHT) / self.rows
         row, col = divmod(index, 7)
-        x0, x1 = round(col * width), round((col + 1) * width)
+        edges = self._column_edges()
+        x0, x1 = edges[col], edges[col + 1]
         y0 = HEADER_HEIGHT + round(row * height)
         y1 = HEADER_HEIGHT + round((row + 1) * height)
         return QRect(x0, y0, x1 - x0, y1 - y0)
@@ -213,7 +227,8 @@ class GridView(QWidget):
     def day_at(self, pos: QPoint) -> date | None:
         if pos.y() < HEADER_HEIGHT or not self.rect().contains(pos):
             return None
-        col = min(6, int(pos.x() / (self.width() / 7)))
+        edges = self._column_edges()
+        col = next((c for c in range(7) if pos.x() < edges[c + 1]), 6)
         row = min(
             self.rows - 1,
             int((pos.y() - HEADER_HEIGHT) / ((self.height() - HEADER_HEIGHT) / self.rows)),

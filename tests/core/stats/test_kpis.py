@@ -156,7 +156,7 @@ def test_no_deliveries_is_never_flagged() -> None:
         ("conversion_rate", 0.099, 0.1, "bad"),
         # lower is better, at the same 0.1 pt for soft bounces
         ("soft_bounce_rate", 0.008, 0.010, "good"),
-        ("soft_bounce_rate", 0.0104, 0.010, ""),
+        ("soft_bounce_rate", 0.01004, 0.010, ""),
         ("soft_bounce_rate", 0.012, 0.010, "bad"),
         # the fine rates print to 0.01 pt (0.0001): lower is better
         ("complaint_rate", 0.00104, 0.001, ""),
