@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from crmdesk import __version__
 from crmdesk.cli_texts import Texts, language_of
@@ -61,6 +61,43 @@ def tr(text: str, /, **values: object) -> str:
     return texts()._(text, **values)
 
 
+#: The longest line ``say`` prints: a full path and a sentence fit; a megabyte header does not.
+SAID_LINE_LIMIT = 400
+#: The most lines one message may take (a refusal lists at most five problems and a tail).
+SAID_LINES = 12
+
+
+def shown(text: object, limit: int = 120) -> str:
+    """User data (a file name, a header, a value) as a message may quote it: printable, cut."""
+    from crmdesk.core.printable import printable
+
+    return printable(text, limit)
+
+
+def say(message: object) -> None:
+    """Print a message for the user on stderr, as "crmdesk: …": the one place the CLI does so.
+
+    Messages quote what the user gave (file names, CSV headers, server replies), and the
+    terminal acts on what it reads: an escape sequence in a header could clear the screen or
+    retitle the window. So every line is made printable (controls, C1 codes and bidi overrides
+    shown escaped) and cut, and a message keeps at most ``SAID_LINES`` lines, whatever a core
+    message forgot to clean.
+    """
+    lines = str(message).replace("\r\n", "\n").split("\n")
+    if len(lines) > SAID_LINES:
+        lines = [*lines[: SAID_LINES - 1], "…"]
+    text = "\n".join(shown(line, SAID_LINE_LIMIT) for line in lines)
+    print(f"crmdesk: {text}", file=sys.stderr)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose complaints quote the arguments typed: they go through ``say`` too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{shown(self.prog, 80)}: error: {shown(message, SAID_LINE_LIMIT)}\n")
+
+
 def print_json(payload: object) -> None:
     """What ``--json`` prints: indented, accents as typed, one final newline."""
     json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
@@ -85,7 +122,7 @@ def _day(text: str) -> date:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="crmdesk",
         description="The offline cockpit of the freelance eCRM operator.",
     )
@@ -587,7 +624,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         except UnusableEmail as exc:
             files.append({"file": str(path), "error": {"code": exc.code, "message": exc.message}})
             if args.format == "text":
-                print(f"crmdesk: {exc.message}", file=sys.stderr)
+                say(exc.message)
             status = EXIT_UNUSABLE
             continue
         files.append(report.to_json())
@@ -843,7 +880,7 @@ def cmd_contact_import(args: argparse.Namespace) -> int:
     print(
         tr(
             "%(file)s: %(added)s added, %(unchanged)s already there",
-            file=args.file.name,
+            file=shown(args.file.name),
             added=texts().count(added, "contact added"),
             unchanged=found.unchanged,
         )
@@ -958,7 +995,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     print(
         tr(
             sentence,
-            file=args.file.name,
+            file=shown(args.file.name),
             created=t.count(created, "campaign" if args.dry_run else "campaign imported"),
             unchanged=preview.unchanged,
             clients=t.count(len(new_clients), "new client"),
@@ -1166,16 +1203,16 @@ def cmd_import_stats(args: argparse.Namespace) -> int:
                 )
         except imports.ImportMismatch as refused:
             for mismatch in refused.mismatches:
-                print(f"crmdesk: {mismatch_text(mismatch)}", file=sys.stderr)
+                say(mismatch_text(mismatch))
             again = tr("Nothing was written; run again with --force to import this file anyway.")
-            print(f"crmdesk: {again}", file=sys.stderr)
+            say(again)
             return EXIT_UNUSABLE
     t = texts()
     if result.already_imported:
         print(
             tr(
                 "%(file)s was already imported into this campaign: nothing changed.",
-                file=args.file.name,
+                file=shown(args.file.name),
             )
         )
         return EXIT_OK
@@ -1187,7 +1224,7 @@ def cmd_import_stats(args: argparse.Namespace) -> int:
     print(
         tr(
             "%(file)s (%(layout)s): %(rows)s read, figures of %(day)s saved%(variants)s",
-            file=args.file.name,
+            file=shown(args.file.name),
             layout=result.layout,
             rows=t.count(result.rows, "row"),
             day=t.day(result.taken_on.isoformat()),
@@ -1264,7 +1301,7 @@ def _export(args: argparse.Namespace, export: Callable[..., Exported], *target: 
             workspace, *target, args.out, today=args.today or date.today(), language=language
         )
     for warning in done.warnings:
-        print(f"crmdesk: {warning}", file=sys.stderr)
+        say(warning)
     print(tr("Wrote %(path)s (%(size)s KB)", path=done.out, size=done.size // 1024 or 1))
     return EXIT_OK
 
@@ -1290,10 +1327,13 @@ def cmd_export_brief(args: argparse.Namespace) -> int:
 def _kpi_text(key: str, value: float | None) -> str:
     if value is None:
         return "—"
+    from crmdesk.core.stats.kpis import decimals
+
     decimal = "," if texts().language == "fr" else "."
+    places = decimals(key)
     if key == "revenue_per_delivered":
-        return f"{value:.3f} €".replace(".", decimal)
-    return f"{value * 100:.2f} %".replace(".", decimal)
+        return f"{value:.{places}f} €".replace(".", decimal)
+    return f"{value * 100:.{places}f} %".replace(".", decimal)
 
 
 #: How ``crmdesk stats`` marks a KPI's verdict against its target (else the client's average).
@@ -1440,7 +1480,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except CrmdeskError as exc:
-        print(f"crmdesk: {exc.message}", file=sys.stderr)
+        say(exc.message)
         return EXIT_UNUSABLE
     except BrokenPipeError:  # `crmdesk campaigns | head`: the reader has all it wants
         sys.stderr.close()
@@ -1459,10 +1499,7 @@ def run(args: argparse.Namespace) -> int:
         said = " ".join(str(exc).split())
         said = said if len(said) <= 200 else said[:199] + "…"
         what = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
-        print(
-            f"crmdesk: {tr('unexpected error (%(what)s); details in %(log)s', what=what, log=log)}",
-            file=sys.stderr,
-        )
+        say(tr("unexpected error (%(what)s); details in %(log)s", what=what, log=log))
         return 1
 
 

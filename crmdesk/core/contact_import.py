@@ -20,8 +20,9 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.models import ChecklistRole, RaciRole
 from crmdesk.core.operators import is_email
 from crmdesk.core.plan import PlanProblem
+from crmdesk.core.printable import printable
 from crmdesk.core.stats.csvfile import normalise_header
-from crmdesk.core.tabular import Table, is_blank
+from crmdesk.core.tabular import Table, is_blank, quoted_headers
 
 #: Normalised headers (lower case, no accents or punctuation) naming each column.
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -106,11 +107,12 @@ def preview(session: Session, client_id: int, table: Table) -> ContactsPreview:
     columns = recognise(table.headers)
     has_name = "name" in columns or "first_name" in columns or "last_name" in columns
     if not has_name or "email" not in columns:
-        found = ", ".join(f'"{h}"' for h in table.headers if h) or "none"
+        found = quoted_headers(table.headers)
         raise ContactsRefused(
             "unmapped",
             table.source,
-            f'{table.source}: name the columns "Nom" (or "Prénom" and "Nom de famille") and '
+            f"{printable(table.source)}: name the columns "
+            '"Nom" (or "Prénom" and "Nom de famille") and '
             f'"Email" (headers found: {found}).',
         )
     known = {
@@ -123,7 +125,9 @@ def preview(session: Session, client_id: int, table: Table) -> ContactsPreview:
     def problem(line: int, field: str, code: str, why: str) -> None:
         header = table.header(columns[field])
         problems.append(
-            PlanProblem(line, header, field, code, f'Line {line}, column "{header}": {why}')
+            PlanProblem(
+                line, header, field, code, f'Line {line}, column "{printable(header)}": {why}'
+            )
         )
 
     for row in table.rows:
@@ -153,7 +157,9 @@ def preview(session: Session, client_id: int, table: Table) -> ContactsPreview:
             problem(row.line, field, "missing_value", "the contact has no name.")
             continue
         if email and not is_email(email):
-            problem(row.line, "email", "bad_email", f'"{email}" is not an email address.')
+            problem(
+                row.line, "email", "bad_email", f'"{printable(email)}" is not an email address.'
+            )
             continue
         team = TEAMS.get(team_text)
         if team is None:
@@ -161,13 +167,16 @@ def preview(session: Session, client_id: int, table: Table) -> ContactsPreview:
                 row.line,
                 "team",
                 "unknown_team",
-                f'"{team_text}" is not a team (marketing, CRM, data or client).',
+                f'"{printable(team_text)}" is not a team (marketing, CRM, data or client).',
             )
             continue
         raci = RACI.get(raci_text)
         if raci is None:
             problem(
-                row.line, "raci", "unknown_raci", f'"{raci_text}" is not a RACI role (R, A, C, I).'
+                row.line,
+                "raci",
+                "unknown_raci",
+                f'"{printable(raci_text)}" is not a RACI role (R, A, C, I).',
             )
             continue
         key = email.casefold() or name.casefold()
@@ -197,7 +206,8 @@ def apply(session: Session, client_id: int, found: ContactsPreview) -> tuple[lis
         raise ContactsRefused(
             "invalid",
             found.source,
-            f"{found.source}: {len(found.problems)} problem(s); nothing was imported.\n{listed}",
+            f"{printable(found.source)}: {len(found.problems)} problem(s); "
+            f"nothing was imported.\n{listed}",
             found.problems,
         )
     added = [contacts.add_contact(session, client_id, data)[0] for data in found.to_add]

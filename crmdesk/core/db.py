@@ -1,8 +1,10 @@
 """Opening a workspace: where it lives, its engine, its single-writer lock, its transactions.
 
-A workspace is one SQLite file. Opening it checks, in order, that it is an SQLite file, that no
-other crmdesk holds it, that it can be written, and that its schema is current (upgrading after a
-backup when it is older). Each failure is a ``WorkspaceError`` naming the file; nothing is written.
+A workspace is one SQLite file. Opening it checks, in order, that it is a plain file (not a
+folder, named pipe or device), that it is an SQLite file crmdesk wrote (its application id, or
+the schema of a known revision), that no other crmdesk holds it, that it can be written, and
+that its schema is current (upgrading after a backup when it is older). Each failure is a
+``WorkspaceError`` naming the file; nothing is written.
 
 A workspace can also be opened for reading only, beside the window that holds it: the lock stops
 a second writer, not a reader, and SQLite's write-ahead log gives each reading transaction a
@@ -11,9 +13,12 @@ consistent snapshot of the last commit while the writer goes on.
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
@@ -26,7 +31,11 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from crmdesk.core import chain, sqlite
 from crmdesk.core.errors import (
-    NotAWorkspace,
+    BackupFailed,
+    BadLockFile,
+    DiskFull,
+    DiskIOError,
+    ForeignFile,
     WorkspaceBusy,
     WorkspaceDamaged,
     WorkspaceError,
@@ -34,7 +43,7 @@ from crmdesk.core.errors import (
     WorkspaceMissing,
     WorkspaceReadOnly,
 )
-from crmdesk.core.migrate import HEAD_REVISION, MigrationResult, check_schema, upgrade_to
+from crmdesk.core.migrate import HEAD_REVISION, MigrationResult, recognise, upgrade_to
 from crmdesk.core.paths import data_dir
 
 READ_ONLY_OPTION = "crmdesk_read_only"
@@ -96,29 +105,91 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
-def translate_database_error(path: Path, exc: Exception) -> WorkspaceError | None:
-    """Turn SQLite's known failures into a sentence for the user, None for a bug."""
-    if sqlite.is_locked_error(exc):
+def translate_database_error(path: Path, exc: BaseException) -> WorkspaceError | None:
+    """Turn SQLite's known failures, and the system's around the file, into a sentence for the
+    user; None for a bug. The one place that names them: a full disk or an I/O error is the
+    disk's trouble, said as such, never "damaged, restore a backup" for a healthy file."""
+    kind = sqlite.error_kind(exc)
+    if kind == "full":
+        return DiskFull(path)
+    if kind == "io":  # a full disk often surfaces as an I/O error (a -shm or journal write)
+        return DiskFull(path) if _disk_nearly_full(path) else DiskIOError(path)
+    if kind == "busy":
         return WorkspaceBusy(path)
-    if sqlite.is_readonly_error(exc):
+    if kind == "readonly":
         return WorkspaceReadOnly(path)
-    if sqlite.is_not_a_database_error(exc):
-        return NotAWorkspace(path)
-    if sqlite.is_damaged_error(exc):
+    if kind == "notadb":
+        return ForeignFile(path, NOT_SQLITE)
+    if kind == "corrupt":
         return WorkspaceDamaged(path)
-    if "disk" in str(exc).lower() and "full" in str(exc).lower():
-        return WorkspaceError(path, "The disk is full. Nothing was saved.")
+    if kind == "cantopen":
+        return WorkspaceError(
+            path,
+            "SQLite could not open this workspace or the files it keeps beside it (-wal, -shm): "
+            "check the folder's permissions and that the drive is still there. Nothing was saved.",
+        )
     return None
 
 
-def _schema_revision(path: Path) -> str | None:
+#: Below this much free space an I/O error is taken for what it nearly always is: a full disk.
+NEARLY_FULL_BYTES = 4 * 1024 * 1024
+NOT_SQLITE = "not an SQLite database"
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+_ODD_FILES: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _odd_file(mode: int) -> str:
+    """What a non-regular file is, in words, for the refusal."""
+    return next((what for test, what in _ODD_FILES if test(mode)), "not a plain file")
+
+
+def _regular_file(path: Path) -> os.stat_result | None:
+    """The file's ``stat``, None when there is no file; refuses a folder, named pipe, device or
+    socket at once, from its ``stat`` alone: opening a named pipe would wait forever."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except PermissionError as exc:
+        raise WorkspaceReadOnly(path) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise ForeignFile(path, _odd_file(info.st_mode))
+    return info
+
+
+def _check_lock_file(path: Path, lock: Path) -> None:
+    """Refuse a lock file that is not a plain file: a folder cannot be locked, and a symbolic
+    link must never be followed, since locking opens and truncates what it points to."""
+    try:
+        info = os.lstat(lock)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise BadLockFile(path, lock, _odd_file(info.st_mode))
+
+
+def _schema_revision(path: Path) -> tuple[str | None, sqlite.FileSchema]:
     """The file's schema revision, read without writing; refuses a foreign or newer file."""
     try:
-        tables, revision = sqlite.read_schema(path)
+        schema = sqlite.read_schema(path)
     except sqlite3.DatabaseError as exc:
         raise (translate_database_error(path, exc) or WorkspaceDamaged(path)) from exc
-    check_schema(path, tables, revision)
-    return revision
+    return recognise(path, schema), schema
 
 
 class Workspace:
@@ -151,28 +222,35 @@ class Workspace:
         A file that needs a migration raises ``WorkspaceOutdated`` even when nobody holds it:
         the upgrade and its backup are left to the window, which tells the user where the
         backup is, and a read-only command keeps its promise of leaving the file as it was.
+
+        Every check that can refuse the file runs before the first byte is written (the
+        engine's first connection switches the file to WAL): a file crmdesk did not write
+        is left exactly as it was, with nothing created beside it.
         """
         path = Path(path).expanduser().resolve()
         if read_only:
             return cls._open_for_reading(path)
         revision: str | None = None
-        if path.exists():
-            if path.is_dir():
-                raise NotAWorkspace(path)
+        stamped = True
+        existing = _regular_file(path)
+        if existing is not None:
             try:
                 if not sqlite.looks_like_sqlite(path):
-                    raise NotAWorkspace(path)
-                if path.stat().st_size == 0 and not create:
-                    raise NotAWorkspace(path)
+                    raise ForeignFile(path, NOT_SQLITE)
+                if existing.st_size == 0 and not create:
+                    raise ForeignFile(path, "an empty file")
                 if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                     raise WorkspaceReadOnly(path)
-                revision = _schema_revision(path)
+                revision, schema = _schema_revision(path)
+                stamped = schema.application_id == sqlite.APPLICATION_ID
             except PermissionError as exc:
                 raise WorkspaceReadOnly(path) from exc
         elif not create:
             raise WorkspaceMissing(path)
 
-        lock = FileLock(str(path) + ".lock", timeout=0, mode=0o600)
+        lock_path = Path(f"{path}.lock")
+        _check_lock_file(path, lock_path)
+        lock = FileLock(str(lock_path), timeout=0, mode=0o600)
         try:
             if not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -181,22 +259,34 @@ class Workspace:
             raise WorkspaceLocked(path) from exc
         except PermissionError as exc:
             raise WorkspaceReadOnly(path) from exc
+        except OSError as exc:
+            if exc.errno in (errno.ELOOP, errno.EISDIR, errno.ENOTDIR, errno.ENXIO):
+                raise BadLockFile(path, lock_path, "not a plain file") from exc
+            raise (translate_database_error(path, exc) or exc) from exc
         try:
-            if not path.exists():
-                sqlite.create_private_file(path)
+            try:
+                if not path.exists():
+                    sqlite.create_private_file(path)
+            except OSError as exc:
+                raise (translate_database_error(path, exc) or exc) from exc
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise WorkspaceReadOnly(path)
             engine = make_engine(path)
             try:
                 # Most starts find the file current: no reflection, no Alembic.
-                migration = (
-                    MigrationResult(revision, revision, None)
-                    if revision == HEAD_REVISION
-                    else upgrade_to(engine, path)
-                )
+                if revision == HEAD_REVISION:
+                    migration = MigrationResult(revision, revision, None)
+                    if not stamped:  # written at this revision before crmdesk stamped its id
+                        with engine.begin() as connection:
+                            sqlite.mark_as_workspace(connection)
+                else:
+                    migration = upgrade_to(engine, path)
             except (OperationalError, DatabaseError) as exc:
                 engine.dispose()
                 raise (translate_database_error(path, exc) or exc) from exc
+            except BackupFailed as exc:
+                engine.dispose()
+                raise (translate_database_error(path, exc.cause) or exc) from exc.cause
             except BaseException:
                 engine.dispose()
                 raise
@@ -208,20 +298,21 @@ class Workspace:
     @classmethod
     def _open_for_reading(cls, path: Path) -> Workspace:
         """The checks of a writer's open, then an engine that cannot write: see ``open``."""
-        if not path.exists():
+        existing = _regular_file(path)
+        if existing is None:
             raise WorkspaceMissing(path)
-        if path.is_dir():
-            raise NotAWorkspace(path)
         try:
-            if not sqlite.looks_like_sqlite(path) or path.stat().st_size == 0:
-                raise NotAWorkspace(path)
-            revision = _schema_revision(path)
+            if not sqlite.looks_like_sqlite(path):
+                raise ForeignFile(path, NOT_SQLITE)
+            if existing.st_size == 0:
+                raise ForeignFile(path, "an empty file")
+            revision, _schema = _schema_revision(path)
         except PermissionError as exc:
             raise WorkspaceError(
                 path, "This workspace cannot be read (permission denied); nothing was written."
             ) from exc
         if revision is None:  # an SQLite file with no tables: a workspace only once migrated
-            raise NotAWorkspace(path)
+            raise ForeignFile(path, "an SQLite database with no tables")
         if revision != HEAD_REVISION:
             raise WorkspaceOutdated(path, revision)
         migration = MigrationResult(revision, revision, None)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from crmdesk.core.printable import printable
+
 
 class CrmdeskError(Exception):
     """Base of the errors whose message is meant for the user."""
@@ -151,7 +153,7 @@ class UnusableEmail(CrmdeskError):
     """
 
     def __init__(self, code: str, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
+        super().__init__(f"{printable(path, 160)}: {message}")
         self.code = code
         self.path = path
 
@@ -168,7 +170,8 @@ class StatsRefused(CrmdeskError):
     """
 
     def __init__(self, code: str, source: str, message: str, **details: str | int) -> None:
-        super().__init__(f"{source}: {message}" if source else message)
+        # The file's name is user data: quoted printable, so a name cannot drive a terminal.
+        super().__init__(f"{printable(source, 160)}: {message}" if source else message)
         self.code = code
         self.source = source
         self.details = details
@@ -184,3 +187,86 @@ class ReportFailed(CrmdeskError):
         self.code = code
         self.path = path
         self.line = line
+
+
+# --- Workspace files that are not what they seem, and disks that fail (issue 18) ---------------
+
+
+class ForeignFile(NotAWorkspace):
+    """A file crmdesk did not write (``what`` says what it is): refused before any byte is
+    written, so another program's database is never switched to WAL, backed up or migrated."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        WorkspaceError.__init__(
+            self, path, f"This file is not a crmdesk workspace ({what}); it was left untouched."
+        )
+        self.what = what
+
+
+class BadLockFile(WorkspaceError):
+    """The lock file beside the workspace is a folder, a link or another odd thing: crmdesk
+    will not follow it nor write through it, since that could write somewhere else."""
+
+    def __init__(self, path: Path, lock: Path, what: str) -> None:
+        super().__init__(
+            path,
+            f"The lock file beside this workspace ({lock.name}) is {what}, not a plain file; "
+            "remove it and try again. Nothing was written.",
+        )
+        self.lock = lock
+
+
+class DiskFull(WorkspaceError):
+    """SQLite's SQLITE_FULL or the system's ENOSPC: the workspace is healthy, the disk is not."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "The disk holding this workspace is full: nothing was saved and the workspace was "
+            "left as it was. Free some space and try again.",
+        )
+
+
+class DiskIOError(WorkspaceError):
+    """SQLITE_IOERR and the system's EIO: the disk failed to read or write, which says nothing
+    about the file's own health, so it is not reported as damage."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            "The disk holding this workspace could not be read or written (an input/output "
+            "error: a removed drive, a lost network share or a failing disk). Nothing was saved; "
+            "check the drive and try again.",
+        )
+
+
+class BackupFailed(WorkspaceError):
+    """The copy taken before an upgrade could not be written: the upgrade did not start."""
+
+    def __init__(self, path: Path, cause: BaseException) -> None:
+        super().__init__(
+            path,
+            f"The copy crmdesk takes before upgrading this workspace could not be written "
+            f"({cause}); the workspace was not upgraded and was left as it was.",
+        )
+        self.cause = cause
+
+
+# -- hostile and unlucky input (crmdesk.core.limits) -------------------------------------------
+
+
+class InputRefused(CrmdeskError):
+    """Input a reader will not go through: empty, binary, or past a limit of
+    :mod:`crmdesk.core.limits` (MIME nesting or parts, archive members, expanded size).
+
+    ``code`` says which ("empty", "binary", "not_email", "mime_too_deep",
+    "mime_too_many_parts", "too_many_members", "zip_bomb", "encrypted", "damaged",
+    "too_large"); ``reason`` is an English clause such as "it is empty.". The reader that met
+    it re-raises it as its own refusal (:class:`UnusableEmail`, :class:`ImportRefused`) naming
+    the file; raised alone it is still a sentence, never a traceback.
+    """
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(f"This file cannot be read: {reason}")
+        self.code = code
+        self.reason = reason

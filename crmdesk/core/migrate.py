@@ -1,12 +1,14 @@
 """Bring a workspace file to this version's schema, safely.
 
-Refuse a file written by a newer crmdesk; back the file up with SQLite's online backup before
-any upgrade; run every migration in one transaction so a failure leaves the file as it was.
+Refuse a file crmdesk did not write and one written by a newer crmdesk; back the file up with
+SQLite's online backup before any upgrade; run every migration in one transaction so a failure
+leaves the file as it was, and stamp crmdesk's application id in that same transaction.
 Alembic is imported only when an upgrade is actually needed: most starts find the file current.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +17,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from crmdesk.core import sqlite
-from crmdesk.core.errors import MigrationFailed, NotAWorkspace, WorkspaceTooNew
+from crmdesk.core.errors import (
+    BackupFailed,
+    ForeignFile,
+    MigrationFailed,
+    WorkspaceTooNew,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -37,6 +44,75 @@ KNOWN_REVISIONS: tuple[str, ...] = (
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
+#: What each revision added that crmdesk relies on: tables and their key columns. A file
+#: written before crmdesk stamped its ``application_id`` is taken for a workspace only if it
+#: holds everything its revision wrote; another program's database that merely has an
+#: ``alembic_version`` table does not. A test checks this against the real migrations.
+REVISION_ADDS: dict[str, dict[str, frozenset[str]]] = {
+    "0001": {
+        "clients": frozenset({"id", "name", "colour", "sender_address", "pressure_cap"}),
+        "campaigns": frozenset({"id", "client_id", "name", "planned_send_at", "send_timezone"}),
+        "contacts": frozenset({"id", "client_id", "name", "email"}),
+        "segments": frozenset({"id", "client_id", "name", "estimated_size"}),
+        "campaign_segments": frozenset({"campaign_id", "segment_id"}),
+    },
+    "0002": {},
+    "0003": {
+        "brief_templates": frozenset({"id", "client_id", "name", "content"}),
+        "briefs": frozenset({"id", "campaign_id", "content", "updated_at"}),
+        "brief_versions": frozenset({"id", "brief_id", "number", "content"}),
+        "clients": frozenset({"mention_required"}),
+    },
+    "0004": {
+        "checklist_templates": frozenset({"id", "client_id", "items"}),
+        "checklist_items": frozenset({"id", "campaign_id", "position", "label_en", "due_on"}),
+        "check_runs": frozenset({"id", "campaign_id", "findings", "html"}),
+        "clients": frozenset({"tone"}),
+    },
+    "0005": {
+        "bat_blobs": frozenset({"sha256", "size", "data"}),
+        "smtp_accounts": frozenset({"id", "name", "host", "port", "username"}),
+        "personas": frozenset({"id", "client_id", "name", "fields"}),
+        "bat_rounds": frozenset({"id", "campaign_id", "number", "source_kind", "findings"}),
+        "bat_feedback": frozenset({"id", "round_id", "author", "text"}),
+        "bat_files": frozenset({"id", "round_id", "path", "sha256"}),
+        "bat_sends": frozenset({"id", "round_id", "account", "recipients"}),
+    },
+    "0006": {
+        "stat_mappings": frozenset({"id", "esp", "columns"}),
+        "stat_analyses": frozenset({"campaign_id", "decisions"}),
+        "stat_breakdowns": frozenset({"id", "campaign_id", "variant", "dimension", "key"}),
+        "stat_imports": frozenset({"id", "campaign_id", "sha256", "layout"}),
+        "stat_snapshots": frozenset({"id", "campaign_id", "variant", "taken_on", "delivered"}),
+        "clients": frozenset({"ab_confidence"}),
+    },
+    "0007": {
+        "settings": frozenset({"key", "value"}),
+        "roadmaps": frozenset({"id", "client_id", "quarter", "text"}),
+        "recap_sends": frozenset({"id", "campaign_id", "account", "recipients"}),
+        "clients": frozenset({"logo_path"}),
+    },
+    "0008": {
+        "operators": frozenset({"id", "name", "email", "company"}),
+        "clients": frozenset({"archived_at"}),
+        "segments": frozenset({"archived_at"}),
+        "contacts": frozenset({"receives_bat", "receives_recaps"}),
+    },
+    "0009": {
+        "checklist_items": frozenset({"event", "auto_note"}),
+        "bat_rounds": frozenset({"override_findings"}),
+    },
+}
+
+
+def expected_schema(revision: str) -> dict[str, frozenset[str]]:
+    """The tables and key columns a workspace at ``revision`` holds (every revision adds)."""
+    expected: dict[str, frozenset[str]] = {"alembic_version": frozenset({"version_num"})}
+    for known in KNOWN_REVISIONS[: KNOWN_REVISIONS.index(revision) + 1]:
+        for table, columns in REVISION_ADDS[known].items():
+            expected[table] = expected.get(table, frozenset()) | columns
+    return expected
+
 
 @dataclass(frozen=True)
 class MigrationResult:
@@ -54,18 +130,40 @@ def current_revision(connection: Connection) -> str | None:
     tables = set(inspect(connection).get_table_names())
     if "alembic_version" not in tables:
         if tables:
-            raise NotAWorkspace(Path(connection.engine.url.database or "?"))
+            raise ForeignFile(Path(connection.engine.url.database or "?"), FOREIGN_DATABASE)
         return None
     row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
     return row[0] if row else None
 
 
-def check_schema(path: Path, tables: set[str], revision: str | None) -> None:
-    """Refuse another program's database and one written by a newer crmdesk."""
-    if tables and "alembic_version" not in tables:
-        raise NotAWorkspace(path)
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        raise WorkspaceTooNew(path, revision)
+FOREIGN_DATABASE = "another program's SQLite database"
+
+
+def recognise(path: Path, schema: sqlite.FileSchema) -> str | None:
+    """The revision of the crmdesk workspace at ``path`` (None: an empty SQLite file, to be
+    created); refuses anything crmdesk did not write, and a workspace from a newer crmdesk.
+
+    crmdesk stamps its ``application_id`` (``sqlite.APPLICATION_ID``) when it creates or
+    upgrades a workspace. A file without it is one of crmdesk's own only if it was written by
+    a version before the stamp: a single known revision and every table and key column that
+    revision wrote. Another id is another program's file, whatever its tables.
+    """
+    if schema.application_id == sqlite.APPLICATION_ID:
+        revision = schema.revision
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise WorkspaceTooNew(path, revision)
+        return revision
+    if schema.application_id != 0:
+        raise ForeignFile(path, FOREIGN_DATABASE)
+    if not schema.tables:
+        return None
+    revision = schema.revision
+    if revision not in KNOWN_REVISIONS:
+        raise ForeignFile(path, FOREIGN_DATABASE)
+    for table, columns in expected_schema(revision).items():
+        if table not in schema.columns or not columns <= schema.columns[table]:
+            raise ForeignFile(path, FOREIGN_DATABASE)
+    return revision
 
 
 def backup_path(path: Path, revision: str | None) -> Path:
@@ -92,12 +190,18 @@ def upgrade_to(engine: Engine, path: Path, target: str = "head") -> MigrationRes
     if revision == wanted:
         return MigrationResult(revision, wanted, None)
 
-    backup = sqlite.online_backup(path, backup_path(path, revision)) if revision else None
+    backup = None
+    if revision:
+        try:
+            backup = sqlite.online_backup(path, backup_path(path, revision))
+        except (sqlite3.Error, OSError) as exc:  # nothing was upgraded, no copy was left
+            raise BackupFailed(path, exc) from exc
     from alembic import command
 
     try:
         with engine.connect() as connection, connection.begin():
             command.upgrade(_alembic_config(connection), target)
+            sqlite.mark_as_workspace(connection)
     except Exception as exc:  # the transaction rolled back: the file is as it was
         raise MigrationFailed(path, revision, wanted, backup, exc) from exc
     return MigrationResult(revision, wanted, backup)

@@ -44,8 +44,9 @@ from crmdesk.core.models import (
     table_of,
     utcnow,
 )
+from crmdesk.core.printable import printable
 from crmdesk.core.stats.csvfile import NumberError, normalise_header, parse_count
-from crmdesk.core.tabular import Table, TableRow, is_blank
+from crmdesk.core.tabular import Table, TableRow, is_blank, quoted_headers
 from crmdesk.core.timezones import DEFAULT_TIMEZONE, is_known_zone, local_to_instant, wall_clock
 
 #: The columns of a plan, in the order the export writes them.
@@ -378,7 +379,8 @@ def _text(cell: object) -> str:
 
 
 def _quoted(cell: object) -> str:
-    return f'"{_text(cell)}"'
+    """A cell quoted in a problem's sentence: printable and cut, as the cell is the user's."""
+    return f'"{printable(_text(cell))}"'
 
 
 _DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})")
@@ -489,7 +491,7 @@ def _choice(
     found = known.get(_word_key(text))
     if found is None:
         listed = ", ".join(value.value for value in type(default))
-        raise _Bad(code, f'"{text}" is not a {what} ({listed}, or their French names).')
+        raise _Bad(code, f'"{printable(text)}" is not a {what} ({listed}, or their French names).')
     return found
 
 
@@ -662,7 +664,9 @@ class _RowReader:
             index = self.index[name]
             header = self.table.header(index) if index is not None else FIELD_NAMES[name]
             self.problems.append(
-                PlanProblem(line, header, name, code, f'Line {line}, column "{header}": {why}')
+                PlanProblem(
+                    line, header, name, code, f'Line {line}, column "{printable(header)}": {why}'
+                )
             )
 
     def parse(self, name: str, parser: Callable[[object], object], cell: object) -> object:
@@ -736,7 +740,7 @@ class _RowReader:
                         line,
                         "segments",
                         "name_too_long",
-                        f'the segment "{segment[:40]}…" is longer than {SEGMENT_NAME_MAX} '
+                        f'the segment "{printable(segment, 40)}" is longer than {SEGMENT_NAME_MAX} '
                         "characters.",
                     )
         if self.problem_count > before or client is None or name is None or day is None:
@@ -790,11 +794,12 @@ def _refuse_unmapped(table: Table, mapping: PlanMapping) -> None:
     missing = [*mapping.missing, *wrong]
     if missing:
         fields = ", ".join(FIELD_NAMES[name] for name in missing)
-        found = ", ".join(f'"{h}"' for h in table.headers if h) or "none"
+        found = quoted_headers(table.headers)
         raise PlanRefused(
             "unmapped",
             table.source,
-            f"{table.source}: no column gives the {fields} (headers found: {found}). Name the "
+            f"{printable(table.source)}: no column gives the {fields} (headers found: {found}). "
+            "Name the "
             'columns "Client", "Campagne" and "Date d\'envoi" (or choose them) and try again.',
         )
 
@@ -889,7 +894,9 @@ def _additions(known: _Known, rows: Iterable[PlanRow]) -> tuple[list[str], list[
 
 def _report(progress: Progress, done: int, total: int, source: str) -> None:
     if progress(done, total) is False:
-        raise PlanRefused("cancelled", source, f"{source}: import cancelled; nothing was written.")
+        raise PlanRefused(
+            "cancelled", source, f"{printable(source)}: import cancelled; nothing was written."
+        )
 
 
 # --- apply ---------------------------------------------------------------------------------
@@ -915,7 +922,8 @@ def apply(
         raise PlanRefused(
             "invalid",
             preview.source,
-            f"{preview.source}: {preview.problem_count} problem(s); nothing was imported.\n"
+            f"{printable(preview.source)}: {preview.problem_count} problem(s); "
+            f"nothing was imported.\n"
             f"{first}{tail}",
             preview.problems,
         )

@@ -1,13 +1,17 @@
 """The system keyring, where SMTP passwords live: the one module that talks to ``keyring``.
 
 Passwords are kept under the service ``crmdesk-smtp`` and the account's name, never in the
-workspace. ``keyring`` is imported inside the functions: finding a backend can mean a D-Bus
-round trip, and neither start-up nor the commands that never send need one.
+workspace. A keyring is a plugin (Secret Service, KWallet, a file store…) and each fails in its
+own way, not always with a ``KeyringError``: whatever it raises becomes one
+:class:`SecretStoreUnavailable`, never a traceback, and nothing else is written. ``keyring``
+is imported inside the functions: finding a backend can mean a D-Bus round trip, and neither
+start-up nor the commands that never send need one.
 """
 
 from __future__ import annotations
 
 from crmdesk.core.errors import CrmdeskError
+from crmdesk.core.printable import printable
 
 SERVICE = "crmdesk-smtp"
 
@@ -31,7 +35,10 @@ class SecretStoreUnavailable(CrmdeskError):
         self.code = code
 
 
-def _unavailable(exc: Exception, doing: str, outcome: str = "") -> SecretStoreUnavailable:
+def _unavailable(
+    exc: Exception, doing: str, outcome: str = "", secret: str | None = None
+) -> SecretStoreUnavailable:
+    """The error for the user; a backend's own words lose the password, should they hold it."""
     from keyring.errors import KeyringLocked, NoKeyringError
 
     if isinstance(exc, NoKeyringError):
@@ -44,32 +51,33 @@ def _unavailable(exc: Exception, doing: str, outcome: str = "") -> SecretStoreUn
             f"The system keyring is locked, so crmdesk could not {doing}: unlock it and try "
             f"again.{outcome}",
         )
+    said = printable(str(exc), 200)
+    if secret:
+        said = said.replace(secret, "•••")
     return SecretStoreUnavailable(
-        "failed", f"The system keyring could not {doing} ({type(exc).__name__}: {exc}).{outcome}"
+        "failed", f"The system keyring could not {doing} ({type(exc).__name__}: {said}).{outcome}"
     )
 
 
 def store_password(account: str, password: str) -> None:
     """Keep the password of an SMTP account, replacing the one it had."""
     import keyring
-    from keyring.errors import KeyringError
 
     try:
         keyring.set_password(SERVICE, account, password)
-    except KeyringError as exc:
+    except Exception as exc:  # any backend's failure, KeyringError or not (see the module)
         raise _unavailable(
-            exc, f"keep the password of SMTP account “{account}”", " Nothing was saved."
-        ) from exc
+            exc, f"keep the password of SMTP account “{account}”", " Nothing was saved.", password
+        ) from None  # the backend's error may quote the password: not chained
 
 
 def password(account: str) -> str | None:
     """The account's password, or None when the keyring has none for it."""
     import keyring
-    from keyring.errors import KeyringError
 
     try:
         return keyring.get_password(SERVICE, account)
-    except KeyringError as exc:
+    except Exception as exc:  # any backend's failure, KeyringError or not (see the module)
         raise _unavailable(exc, f"give the password of SMTP account “{account}”") from exc
 
 
@@ -83,5 +91,5 @@ def forget_password(account: str) -> None:
         keyring.delete_password(SERVICE, account)
     except (PasswordDeleteError, NoKeyringError):
         return
-    except KeyringError as exc:
+    except (KeyringError, OSError, ValueError) as exc:
         raise _unavailable(exc, f"forget the password of SMTP account “{account}”") from exc

@@ -6,19 +6,42 @@ speaks SQLAlchemy only.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy import Connection
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
 
+#: ``PRAGMA application_id`` of every crmdesk workspace ("crmd"): how crmdesk recognises its own
+#: files positively, without guessing from table names that another program may share.
+APPLICATION_ID = int.from_bytes(b"crmd", "big")
+
+#: Suffix of a backup still being written (see ``online_backup``): never a restorable copy.
+PARTIAL_SUFFIX = ".partial"
+
 
 def looks_like_sqlite(path: Path) -> bool:
-    """True for an SQLite file or an empty one (SQLite takes a zero-byte file as a new database)."""
-    with open(path, "rb") as fh:
-        head = fh.read(len(SQLITE_HEADER))
+    """True for an SQLite file or an empty one (SQLite takes a zero-byte file as a new database).
+
+    Opened without blocking and checked again on the open descriptor: a file swapped for a
+    named pipe after the caller's ``stat`` must not hang the open nor be read as a workspace.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        head = os.read(fd, len(SQLITE_HEADER))
+    finally:
+        os.close(fd)
     return head == b"" or head == SQLITE_HEADER
 
 
@@ -71,61 +94,202 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def online_backup(source: Path, destination: Path) -> Path:
-    """Copy a live database page by page with SQLite's backup API (consistent even in WAL mode)."""
+def online_backup(
+    source: Path,
+    destination: Path,
+    *,
+    pages: int = -1,
+    progress: Callable[[int, int, int], object] | None = None,
+) -> Path:
+    """Copy a live database page by page with SQLite's backup API (consistent even in WAL mode).
+
+    The copy is written under a hidden temporary name in the destination's folder, synced, and
+    renamed to ``destination`` only when complete: a process killed mid-copy (or a full disk)
+    leaves at most a ``.partial`` file, never a truncated file with a backup's name that a
+    restore could pick. ``pages`` and ``progress`` are SQLite's own stepping (``-1``: all at once).
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    create_private_file(destination)
-    src = sqlite3.connect(source)
+    if destination.exists() or destination.is_symlink():
+        raise FileExistsError(errno.EEXIST, "a backup already has this name", str(destination))
+    fd, name = tempfile.mkstemp(
+        prefix=f".{destination.name}.", suffix=PARTIAL_SUFFIX, dir=destination.parent
+    )
+    os.close(fd)  # mkstemp made it private (0600): clients' data
+    partial = Path(name)
     try:
-        dst = sqlite3.connect(destination)
+        src = sqlite3.connect(source)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                # No rollback journal for a copy thrown away if it fails: one file, less disk.
+                dst.execute("PRAGMA journal_mode = OFF")
+                src.backup(dst, pages=pages, progress=progress)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+        _fsync(partial)
+        os.replace(partial, destination)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        Path(f"{partial}-journal").unlink(missing_ok=True)
+        raise
+    _fsync(destination.parent)
     return destination
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a folder, for a rename in it) to the disk; folders that cannot be
+    synced on this system are left to the system."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        if not path.is_dir():
+            raise
+    finally:
+        os.close(fd)
+
+
+# SQLite's primary result codes (an extended code carries one in its low byte).
+_KINDS_BY_CODE = {
+    3: "readonly",  # SQLITE_PERM
+    5: "busy",  # SQLITE_BUSY
+    6: "busy",  # SQLITE_LOCKED
+    8: "readonly",  # SQLITE_READONLY
+    10: "io",  # SQLITE_IOERR and its variants
+    11: "corrupt",  # SQLITE_CORRUPT
+    13: "full",  # SQLITE_FULL
+    14: "cantopen",  # SQLITE_CANTOPEN
+    23: "readonly",  # SQLITE_AUTH
+    26: "notadb",  # SQLITE_NOTADB
+}
+_KINDS_BY_ERRNO = {
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.EACCES: "readonly",
+    errno.EPERM: "readonly",
+    errno.EROFS: "readonly",
+    errno.EIO: "io",
+}
+# For errors that lost their code on the way (older Pythons, a wrapped message).
+_KINDS_BY_TEXT = (
+    ("database or disk is full", "full"),
+    ("database is locked", "busy"),
+    ("database is busy", "busy"),
+    ("database table is locked", "busy"),
+    ("readonly database", "readonly"),
+    ("read-only", "readonly"),
+    ("disk i/o error", "io"),
+    ("malformed", "corrupt"),
+    ("file is not a database", "notadb"),
+    ("file is encrypted", "notadb"),
+    ("unable to open database file", "cantopen"),
+)
+
+
+def error_kind(exc: BaseException) -> str | None:
+    """What a database or file error means, from SQLite's result code or the system's errno:
+    "full", "io", "readonly", "busy", "corrupt", "notadb", "cantopen", or None (a bug).
+
+    Codes first, words second: a full disk often surfaces as SQLITE_IOERR, which is the disk's
+    trouble, never the file's, and must not be read as damage.
+    """
+    orig = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    if isinstance(orig, OSError) and orig.errno in _KINDS_BY_ERRNO:
+        return _KINDS_BY_ERRNO[orig.errno]
+    code = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _KINDS_BY_CODE:
+        return _KINDS_BY_CODE[code & 0xFF]
+    text = str(orig).lower()
+    for words, kind in _KINDS_BY_TEXT:
+        if words in text:
+            return kind
+    return None
 
 
 def is_locked_error(exc: BaseException) -> bool:
     """SQLite's way of saying another process holds the write lock past our busy timeout."""
-    text = str(exc).lower()
-    return "database is locked" in text or "database is busy" in text
+    return error_kind(exc) == "busy"
 
 
 def is_readonly_error(exc: BaseException) -> bool:
-    return "readonly database" in str(exc).lower() or "read-only" in str(exc).lower()
+    return error_kind(exc) == "readonly"
 
 
 def is_damaged_error(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "malformed" in text or "disk i/o error" in text
+    """The file itself is unreadable (SQLITE_CORRUPT); an I/O error is the disk's, not this."""
+    return error_kind(exc) == "corrupt"
 
 
 def is_not_a_database_error(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "file is not a database" in text or "file is encrypted" in text
+    return error_kind(exc) == "notadb"
 
 
-def read_schema(path: Path) -> tuple[set[str], str | None]:
-    """The file's table names and Alembic revision, read without writing a byte.
+@dataclass(frozen=True)
+class FileSchema:
+    """What an existing SQLite file holds, as far as recognising a crmdesk workspace needs."""
+
+    application_id: int
+    #: The rows of ``alembic_version`` (one for a crmdesk workspace), empty without the table.
+    versions: tuple[str, ...]
+    #: Every ordinary table and its column names (virtual tables by name, with no columns).
+    columns: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def tables(self) -> set[str]:
+        return set(self.columns)
+
+    @property
+    def revision(self) -> str | None:
+        return self.versions[0] if len(self.versions) == 1 else None
+
+
+def read_schema(path: Path) -> FileSchema:
+    """The file's application id, tables, columns and Alembic revision, read without writing.
 
     Runs before crmdesk's own connection, whose PRAGMAs (WAL) would rewrite the header of a
-    file that turns out to be another program's database or one from a newer crmdesk.
-    Raises ``sqlite3.DatabaseError`` for a file SQLite cannot read.
+    file that turns out to be another program's database or one from a newer crmdesk. With no
+    journal beside the file nothing can be pending, so it is read as immutable: SQLite then
+    creates no -wal or -shm file either, and another program's WAL database is left exactly as
+    it was, side files included. Raises ``sqlite3.DatabaseError`` for a file SQLite cannot read.
     """
-    con = sqlite3.connect(read_only_uri(path), uri=True)
+    uri = read_only_uri(path)
+    if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm", "-journal")):
+        uri += "&immutable=1"
+    con = sqlite3.connect(uri, uri=True)
     try:
-        tables = {
-            row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        revision = None
-        if "alembic_version" in tables:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        return tables, revision
+        application_id = int(con.execute("PRAGMA application_id").fetchone()[0])
+        columns: dict[str, frozenset[str]] = {}
+        for name, sql in con.execute("SELECT name, sql FROM sqlite_master WHERE type='table'"):
+            if (sql or "").lstrip().upper().startswith("CREATE VIRTUAL"):
+                columns[name] = frozenset()  # its module may not be loaded here: no columns
+                continue
+            info = con.execute("SELECT name FROM pragma_table_info(?)", (name,))
+            columns[name] = frozenset(str(row[0]) for row in info)
+        versions: tuple[str, ...] = ()
+        if "version_num" in columns.get("alembic_version", frozenset()):
+            rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+            versions = tuple(str(row[0]) for row in rows)
+        return FileSchema(application_id, versions, columns)
     finally:
         con.close()
+
+
+def mark_as_workspace(connection: Connection) -> None:
+    """Stamp crmdesk's ``application_id`` in the file's header, inside the caller's transaction
+    (a new workspace's creation, an older one's upgrade), so the next open recognises it."""
+    connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def cap_growth(connection: Connection, pages: int = 0) -> None:
+    """Let the file grow by at most ``pages`` pages on this connection (``max_page_count``).
+
+    For tests: past the cap SQLite fails a write with SQLITE_FULL exactly as on a full disk,
+    without needing a full disk. It lasts as long as the connection.
+    """
+    count = int(connection.exec_driver_sql("PRAGMA page_count").scalar_one())
+    connection.exec_driver_sql(f"PRAGMA max_page_count = {count + int(pages)}")
 
 
 def integrity_ok(path: Path) -> bool:

@@ -20,7 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from crmdesk.core.errors import CrmdeskError
-from crmdesk.core.stats.csvfile import guess_delimiter
+from crmdesk.core.printable import printable
+from crmdesk.core.stats.csvfile import (
+    SAMPLE_BYTES,
+    binary_at,
+    binary_sentence,
+    guess_delimiter,
+    line_of_byte,
+    nul_position,
+)
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -85,6 +93,21 @@ class Table:
         return name or f"#{index + 1}"
 
 
+#: How many headers a refusal lists: enough to recognise the file, few enough for one line.
+QUOTED_HEADERS = 12
+
+
+def quoted_headers(headers: Iterable[str]) -> str:
+    """The non-empty headers as a refusal lists them ("a", "b" … and 3 more): printable and
+    cut, since a header is whatever the file says, escape sequences and megabytes included."""
+    named = [h for h in headers if h]
+    listed = ", ".join(f'"{printable(h, 40)}"' for h in named[:QUOTED_HEADERS])
+    more = len(named) - QUOTED_HEADERS
+    if more > 0:
+        listed += f" … and {more} more"
+    return listed or "none"
+
+
 def is_blank(cell: object) -> bool:
     """An empty cell: nothing, or only spaces (Excel's "empty" cells are often a space)."""
     return cell is None or (isinstance(cell, str) and not cell.strip())
@@ -109,7 +132,7 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
         raise TableRefused(
             "not_a_spreadsheet",
             name,
-            f"“{name}” is not an Excel workbook, whatever its name says. "
+            f"“{_q(name)}” is not an Excel workbook, whatever its name says. "
             "Open it in Excel and save it as .xlsx or CSV.",
         )
     return _read_csv(path, size)
@@ -121,12 +144,12 @@ def _size(path: Path) -> int:
         stat = path.stat()
     except FileNotFoundError:
         raise TableRefused(
-            "missing", name, f"“{name}” does not exist (moved or renamed?)."
+            "missing", name, f"“{_q(name)}” does not exist (moved or renamed?)."
         ) from None
     except OSError as exc:
         raise _unreadable(name, exc) from None
     if path.is_dir():
-        raise TableRefused("unreadable", name, f"“{name}” is a folder, not a file.")
+        raise TableRefused("unreadable", name, f"“{_q(name)}” is a folder, not a file.")
     if stat.st_size == 0:
         raise _empty(name)
     return stat.st_size
@@ -147,12 +170,17 @@ def _read(path: Path, count: int = -1) -> bytes:
             raise _unreadable(path.name, exc) from None
 
 
+def _q(name: str) -> str:
+    """A file or sheet name as a refusal quotes it: printable and cut (it is the user's)."""
+    return printable(name)
+
+
 def _unreadable(name: str, exc: OSError) -> TableRefused:
-    return TableRefused("unreadable", name, f"“{name}” cannot be read ({exc.strerror or exc}).")
+    return TableRefused("unreadable", name, f"“{_q(name)}” cannot be read ({exc.strerror or exc}).")
 
 
 def _empty(name: str, sheet: str | None = None) -> TableRefused:
-    where = f"Sheet “{sheet}” of “{name}”" if sheet else f"“{name}”"
+    where = f"Sheet “{printable(sheet)}” of “{_q(name)}”" if sheet else f"“{_q(name)}”"
     return TableRefused("empty", name, f"{where} is empty: there is no header row to read.")
 
 
@@ -160,7 +188,7 @@ def _too_large(name: str, size: int, limit: int) -> TableRefused:
     return TableRefused(
         "too_large",
         name,
-        f"“{name}” is {size / 1024**2:.0f} MB: a table over {limit // 1024**2} MB is not read.",
+        f"“{_q(name)}” is {size / 1024**2:.0f} MB: a table over {limit // 1024**2} MB is not read.",
     )
 
 
@@ -168,12 +196,12 @@ def _ole2_refusal(path: Path) -> TableRefused:
     name = path.name
     if path.suffix.lower() == ".xls":
         message = (
-            f"“{name}” is an Excel 97–2003 workbook (.xls) that cannot be read (protected or "
+            f"“{_q(name)}” is an Excel 97–2003 workbook (.xls) that cannot be read (protected or "
             "damaged). Open it in Excel and save it as .xlsx or CSV."
         )
     else:
         message = (
-            f"“{name}” is password-protected (or an old .xls workbook renamed). Open it in "
+            f"“{_q(name)}” is password-protected (or an old .xls workbook renamed). Open it in "
             "Excel, remove the password and save it as .xlsx (or CSV)."
         )
     return TableRefused("protected", name, message)
@@ -182,16 +210,16 @@ def _ole2_refusal(path: Path) -> TableRefused:
 # --- CSV -----------------------------------------------------------------------------------
 
 
-def _decode(data: bytes) -> str:
-    """The text of a CSV: UTF-8 (with or without BOM) or UTF-16 with its BOM (Excel's "Unicode
+def _encoding(data: bytes) -> str:
+    """The codec of a CSV: UTF-8 (with or without BOM) or UTF-16 with its BOM (Excel's "Unicode
     text"); anything that is not valid UTF-8 is Windows-1252, French Excel's CSV encoding."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+        return "utf-16"
     try:
-        return data.decode("utf-8-sig")
+        data.decode("utf-8")
     except UnicodeDecodeError:
-        # Five bytes have no Windows-1252 character; a stray one must not refuse the file.
-        return data.decode("cp1252", errors="replace")
+        return "cp1252"
+    return "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
 
 
 def _read_csv(path: Path, size: int) -> Table:
@@ -199,14 +227,24 @@ def _read_csv(path: Path, size: int) -> Table:
     if size > CSV_LIMIT:
         raise _too_large(name, size, CSV_LIMIT)
     data = _read(path)
-    text = _decode(data)
-    if "\x00" in text:
+    encoding = _encoding(data)
+    # The guard every CSV importer shares (stats imports go through it too): random bytes or
+    # an archive named .csv get one sentence, and so does a NUL further on, with its line.
+    at = binary_at(data[:SAMPLE_BYTES], encoding)
+    line: int | None = None
+    if at is None:
+        nul = nul_position(data, 0, encoding)
+        if nul >= 0:
+            at, line = nul + 1, line_of_byte(path, nul, encoding)
+    if at is not None:
         raise TableRefused(
             "binary",
             name,
-            f"“{name}” is not a text file (it holds binary data). "
-            "Export the table from Excel as CSV or .xlsx.",
+            binary_sentence(f"“{_q(name)}”", at, line),
         )
+    # Five bytes have no Windows-1252 character; a stray one must not refuse the file.
+    text = data.decode(encoding, errors="replace")
+    del data
     lines = io.StringIO(text, newline="")
     first = lines.readline()
     hint = _SEP_LINE.match(first)
@@ -224,7 +262,9 @@ def _read_csv(path: Path, size: int) -> Table:
             start = skipped + reader.line_num + 1
     except csv.Error as exc:
         raise TableRefused(
-            "unreadable", name, f"“{name}”, line {start}: this is not a readable CSV ({exc})."
+            "unreadable",
+            name,
+            f"“{_q(name)}”, line {start}: this is not a readable CSV ({printable(exc)}).",
         ) from None
     return _table(name, rows)
 
@@ -252,7 +292,7 @@ def _read_workbook(path: Path, size: int, sheet: str | None, *, ole2: bool = Fal
         raise TableRefused(
             "not_a_spreadsheet",
             name,
-            f"“{name}” is not an Excel workbook crmdesk can read (another program's format, "
+            f"“{_q(name)}” is not an Excel workbook crmdesk can read (another program's format, "
             "or a damaged file). Open it in Excel and save it as .xlsx or CSV.",
         ) from None
     try:
@@ -264,9 +304,11 @@ def _read_workbook(path: Path, size: int, sheet: str | None, *, ole2: bool = Fal
 def _read_sheet(book: CalamineWorkbook, name: str, wanted: str | None) -> Table:
     names = tuple(book.sheet_names)
     if wanted is not None and wanted not in names:
-        listed = ", ".join(f"“{n}”" for n in names)
+        listed = ", ".join(f"“{printable(n)}”" for n in names)
         raise TableRefused(
-            "unknown_sheet", name, f"“{name}” has no sheet “{wanted}” (sheets: {listed})."
+            "unknown_sheet",
+            name,
+            f"“{_q(name)}” has no sheet “{printable(wanted)}” (sheets: {listed}).",
         )
     if not names:
         raise _empty(name)
@@ -278,7 +320,7 @@ def _read_sheet(book: CalamineWorkbook, name: str, wanted: str | None) -> Table:
         raise TableRefused(
             "unreadable",
             name,
-            f"Sheet “{chosen}” of “{name}” is damaged and cannot be read. "
+            f"Sheet “{printable(chosen)}” of “{_q(name)}” is damaged and cannot be read. "
             "Open it in Excel and save it again.",
         ) from None
     rows = ((line, [_cell(c) for c in cells]) for line, cells in enumerate(values, start=1))

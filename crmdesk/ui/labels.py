@@ -7,8 +7,13 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from crmdesk.core.calendar import DeadlineKind
 from crmdesk.core.checks.model import Severity
 from crmdesk.core.errors import (
+    BackupFailed,
+    BadLockFile,
     CrmdeskError,
+    DiskFull,
+    DiskIOError,
     FieldProblem,
+    ForeignFile,
     ImportRefused,
     NotAWorkspace,
     ReportFailed,
@@ -151,9 +156,49 @@ def error_text(error: CrmdeskError) -> str:
                 ),
             ),
             (
+                ForeignFile,
+                QCoreApplication.translate(
+                    "Labels",
+                    "This file is not a crmdesk workspace (another program's database?). "
+                    "It was left untouched.",
+                ),
+            ),
+            (
                 NotAWorkspace,
                 QCoreApplication.translate(
                     "Labels", "This file is not a crmdesk workspace (not a SQLite database)."
+                ),
+            ),
+            (
+                BadLockFile,
+                QCoreApplication.translate(
+                    "Labels",
+                    "The lock file beside this workspace is not a plain file (a folder or a "
+                    "link): remove it and try again. Nothing was written.",
+                ),
+            ),
+            (
+                DiskFull,
+                QCoreApplication.translate(
+                    "Labels",
+                    "The disk is full: nothing was saved and the workspace is as it was. "
+                    "Free some space and try again.",
+                ),
+            ),
+            (
+                DiskIOError,
+                QCoreApplication.translate(
+                    "Labels",
+                    "The disk could not be read or written (input/output error): nothing was "
+                    "saved. Check the disk or the network drive.",
+                ),
+            ),
+            (
+                BackupFailed,
+                QCoreApplication.translate(
+                    "Labels",
+                    "The copy taken before upgrading this workspace could not be written: the "
+                    "workspace was not upgraded and is as it was.",
                 ),
             ),
             (
@@ -187,6 +232,16 @@ def import_refused_text(code: str) -> str:
         ),
         "binary": QCoreApplication.translate(
             "Labels", "This file is not text (it looks like a program or an image)."
+        ),
+        "empty": QCoreApplication.translate("Labels", "This file is empty: nothing to import."),
+        "not_email": QCoreApplication.translate(
+            "Labels", "This file is not an email, though it is named .eml."
+        ),
+        "mime_too_deep": QCoreApplication.translate(
+            "Labels", "This email's parts are nested far deeper than a real email's."
+        ),
+        "mime_too_many_parts": QCoreApplication.translate(
+            "Labels", "This email has far more parts than a real email."
         ),
         "too_large": QCoreApplication.translate(
             "Labels", "This is too long for a brief (more than 200,000 characters or 10 MB)."

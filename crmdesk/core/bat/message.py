@@ -184,28 +184,47 @@ def plain_text(html: str) -> str:
     return visible + "\n" if visible else ""
 
 
-def _walk(element: HtmlElement, pieces: list[str]) -> None:
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag and tag not in _SKIPPED and not _is_hidden(element):
+def _walk(root: HtmlElement, pieces: list[str]) -> None:
+    """Append the text of ``root`` and what it holds to ``pieces``, in document order.
+
+    A loop over an explicit stack, not recursion: the HTML is the client's, parsed with
+    ``huge_tree`` (thousands of nested elements are kept), and Python's stack ends near a
+    thousand frames, which would turn a deeply nested email into a crash of the test send.
+    """
+    # ("enter", element, target) reads an element into ``target``; ("close", element, target,
+    # breaks, inner) ends it: a link's collected text (``inner``), its breaks, then its tail.
+    stack: list[tuple[str, HtmlElement, list[str], str, list[str] | None]] = [
+        ("enter", root, pieces, "", None)
+    ]
+    while stack:
+        step, element, out, breaks, inner = stack.pop()
+        if step == "close":
+            if inner is not None:
+                out.append(_link(" ".join("".join(inner).split()), element.get("href", "")))
+            out.append(breaks)
+            out.append(_spaced(element.tail))
+            continue
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if not tag or tag in _SKIPPED or _is_hidden(element):
+            out.append(_spaced(element.tail))
+            continue
         breaks = "\n\n" if tag in _PARAGRAPHS else "\n" if tag in _BLOCKS else ""
-        pieces.append(breaks)
+        out.append(breaks)
+        target = out
+        inner = None
         if tag == "br":
-            pieces.append("\n")
+            out.append("\n")
         elif tag == "img":
             alt = " ".join(element.get("alt", "").split())
             if alt:
-                pieces.append(f" {alt} ")
+                out.append(f" {alt} ")
         elif tag == "a":
-            inner: list[str] = [_spaced(element.text)]
-            for child in element:
-                _walk(child, inner)
-            pieces.append(_link(" ".join("".join(inner).split()), element.get("href", "")))
+            inner = target = [_spaced(element.text)]
         else:
-            pieces.append(_spaced(element.text))
-            for child in element:
-                _walk(child, pieces)
-        pieces.append(breaks)
-    pieces.append(_spaced(element.tail))
+            out.append(_spaced(element.text))
+        stack.append(("close", element, out, breaks, inner))
+        if tag not in ("br", "img"):
+            stack.extend(("enter", child, target, "", None) for child in reversed(element))
 
 
 def _spaced(text: str | None) -> str:

@@ -21,19 +21,33 @@ import posixpath
 import re
 import stat
 import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from html import unescape
-from lzma import LZMAError
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-from crmdesk.core.checks.parse import MAX_EMAIL_BYTES, MERGE_TAG, parse_bytes, refuse_size, squash
-from crmdesk.core.errors import UnusableEmail
+from crmdesk.core.checks.parse import (
+    MAX_EMAIL_BYTES,
+    MERGE_TAG,
+    parse_bytes,
+    read_mime,
+    refusal,
+    refuse_size,
+    squash,
+)
+from crmdesk.core.errors import InputRefused, UnusableEmail
+from crmdesk.core.limits import (
+    MAX_ARCHIVE_MEMBERS,
+    QUOTED_CHARS,
+    check_archive,
+    check_member_count,
+    read_member,
+)
+from crmdesk.core.printable import printable
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -86,12 +100,15 @@ class EmailSnapshot:
         return {f.content_id: f.path for f in self.files if f.content_id}
 
 
-# Zip bombs: an email's archive holds a few dozen files; deflate reaches about 1:1000 on
-# repeated bytes, email HTML and images stay far under 1:100.
-_MAX_ZIP_MEMBERS = 500
-_BOMB_RATIO = 100
-_BOMB_MIN_BYTES = 2**20
-_CHUNK_BYTES = 2**16
+# What an archive's refusals (crmdesk.core.limits) are called here: the codes the BAT window
+# has sentences for.
+_ZIP_CODES = {
+    "too_many_members": "zip_bomb",
+    "zip_bomb": "zip_bomb",
+    "encrypted": "zip_invalid",
+    "damaged": "zip_invalid",
+    "too_large": "too_large",
+}
 
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _SUFFIX_KINDS = {
@@ -217,21 +234,21 @@ def read_email(path: Path) -> EmailSnapshot:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise UnusableEmail("unreadable", name, "it is a folder, not an email file.")
+            raise refusal("unreadable", name, "it is a folder, not an email file.")
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would never end
-            raise UnusableEmail("unreadable", name, "it is not a regular file.")
+            raise refusal("unreadable", name, "it is not a regular file.")
         refuse_size(info.st_size, name)
         with path.open("rb") as file:
             # Asked for more, read() sets aside that much memory first; one byte more than
             # stat() said tells a file still being written.
             data = file.read(info.st_size + 1)
     except (FileNotFoundError, NotADirectoryError) as error:
-        raise UnusableEmail("missing", name, "there is no such file.") from error
+        raise refusal("missing", name, "there is no such file.") from error
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise UnusableEmail("unreadable", name, f"it cannot be read ({reason}).") from error
+        raise refusal("unreadable", name, f"it cannot be read ({reason}).") from error
     if len(data) > info.st_size:
-        raise UnusableEmail(
+        raise refusal(
             "unreadable", name, "it changed while it was read: try again once it is saved."
         )
     return _snapshot(path.name, name, data, path.parent)
@@ -262,7 +279,7 @@ def _parse(data: bytes, name: str, kind: str | None) -> ParsedEmail:
     except UnusableEmail as error:
         if error.code != "binary":
             raise
-        raise UnusableEmail(
+        raise refusal(
             "unsupported",
             name,
             "it is binary data (an image, a document…), not an HTML page, an .eml or a .zip.",
@@ -372,12 +389,9 @@ def _from_eml(source_name: str, name: str, data: bytes, parsed: ParsedEmail) -> 
     """The HTML part (decoded by the check engine with the part's charset) and the images the
     mail carries: those with a Content-ID under ``cid/``, other images under ``attachments/``
     or at their relative Content-Location (MHTML)."""
-    from email import policy
     from email.message import EmailMessage
-    from email.parser import BytesParser
 
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    assert isinstance(message, EmailMessage)  # policy.default builds EmailMessage objects
+    message = read_mime(data, name)  # the bounded parser: depth and parts checked as it goes
     html = parsed.html
     files = [SnapshotFile(_EML_ENTRY, "text/html", b"\xef\xbb\xbf" + html.encode("utf-8"))]
     taken = {_EML_ENTRY}
@@ -456,29 +470,29 @@ def _unique(path: str, taken: set[str]) -> str:
 
 def _from_zip(source_name: str, name: str, data: bytes) -> EmailSnapshot:
     """One HTML page and its images from an archive, refusing it whole when a member climbs
-    out of it or it expands beyond what an email weighs."""
+    out of it or it expands beyond what an email weighs (checked from what it declares before
+    anything is expanded, then again while each member streams)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise UnusableEmail(
-            "zip_invalid", name, f"it is not a readable .zip archive ({error})."
+        raise refusal(
+            "zip_invalid",
+            name,
+            f"it is not a readable .zip archive ({printable(error, QUOTED_CHARS)}).",
         ) from error
     with archive:
         members = archive.infolist()
-        if len(members) > _MAX_ZIP_MEMBERS:
-            raise UnusableEmail(
-                "zip_bomb",
-                name,
-                f"the archive holds {len(members)} files, more than the {_MAX_ZIP_MEMBERS} "
-                "an email can need: it was refused as a possible zip bomb.",
-            )
+        try:
+            check_member_count(len(members), MAX_ARCHIVE_MEMBERS)
+        except InputRefused as error:
+            raise _zip_refusal(error, name) from error
         for info in members:
             if _climbs(info.filename):
-                raise UnusableEmail(
+                raise refusal(
                     "zip_traversal",
                     name,
-                    f"the archive member “{info.filename}” points outside the archive: the "
-                    "archive was refused, nothing was read from it.",
+                    f"the archive member “{printable(info.filename, QUOTED_CHARS)}” points "
+                    "outside the archive: the archive was refused, nothing was read from it.",
                 )
         kept: dict[str, zipfile.ZipInfo] = {}
         for info in members:
@@ -487,14 +501,17 @@ def _from_zip(source_name: str, name: str, data: bytes) -> EmailSnapshot:
                 kept.setdefault(path, info)
         entry = _zip_entry([p for p in kept if _is_html_name(p)], name)
         chosen = {entry: kept[entry]} | {p: i for p, i in kept.items() if _asset_type(p)}
-        _refuse_unsafe_members(chosen, name)
         files = []
-        budget = MAX_EMAIL_BYTES
-        for path, info in chosen.items():
-            content = _read_member(archive, info, budget, name)
-            budget -= len(content)
-            media_type = _refined(_asset_type(path) or "text/html", content)
-            files.append(SnapshotFile(path, media_type, content))
+        try:
+            check_archive(chosen.values(), max_expanded=MAX_EMAIL_BYTES)
+            budget = MAX_EMAIL_BYTES
+            for path, info in chosen.items():
+                content = read_member(archive, info, budget)
+                budget -= len(content)
+                media_type = _refined(_asset_type(path) or "text/html", content)
+                files.append(SnapshotFile(path, media_type, content))
+        except InputRefused as error:
+            raise _zip_refusal(error, name) from error
     parsed = _parse(files[0].data, f"{name}/{entry}", "html")
     base = posixpath.dirname(entry)
     references = {
@@ -504,6 +521,10 @@ def _from_zip(source_name: str, name: str, data: bytes) -> EmailSnapshot:
     }
     skipped = len(references - set(chosen))
     return _finished(source_name, name, "zip", entry, _title(parsed), files, parsed.html, skipped)
+
+
+def _zip_refusal(error: InputRefused, name: str) -> UnusableEmail:
+    return refusal(_ZIP_CODES.get(error.code, "zip_invalid"), name, error.reason)
 
 
 def _climbs(raw: str) -> bool:
@@ -538,88 +559,15 @@ def _zip_entry(pages: list[str], name: str) -> str:
     if len(pages) == 1:
         return pages[0]
     if not pages:
-        raise UnusableEmail("no_html", name, "the archive holds no HTML file.")
-    listed = ", ".join(sorted(pages)[:3]) + ("…" if len(pages) > 3 else "")
-    raise UnusableEmail(
+        raise refusal("no_html", name, "the archive holds no HTML file.")
+    listed = ", ".join(printable(p, QUOTED_CHARS) for p in sorted(pages)[:3])
+    listed += "…" if len(pages) > 3 else ""
+    raise refusal(
         "zip_ambiguous",
         name,
         f"the archive holds several HTML files ({listed}) and no single index.html: keep only "
         "the email's page in it, or name that page index.html.",
     )
-
-
-def _refuse_unsafe_members(chosen: Mapping[str, zipfile.ZipInfo], name: str) -> None:
-    """Refuse from what the archive declares (sizes, encryption), before anything is
-    decompressed."""
-    for info in chosen.values():
-        if info.flag_bits & 0x1:
-            raise UnusableEmail(
-                "zip_invalid",
-                name,
-                f"the archive member “{info.filename}” is protected by a password.",
-            )
-        if info.file_size > _BOMB_MIN_BYTES and info.file_size > _BOMB_RATIO * max(
-            info.compress_size, 1
-        ):
-            raise UnusableEmail(
-                "zip_bomb",
-                name,
-                f"the archive member “{info.filename}” expands {info.compress_size} bytes "
-                f"into {info.file_size / 2**20:.1f} MB: it was refused as a zip bomb.",
-            )
-    declared = sum(info.file_size for info in chosen.values())
-    compressed = sum(info.compress_size for info in chosen.values())
-    if declared > MAX_EMAIL_BYTES and declared > _BOMB_RATIO * max(compressed, 1):
-        raise UnusableEmail(
-            "zip_bomb",
-            name,
-            f"the archive expands {compressed} bytes into {declared / 2**20:.1f} MB: it was "
-            "refused as a zip bomb.",
-        )
-    refuse_size(declared, name, whole=True)  # big photos, honestly compressed
-
-
-# What decompressing a damaged member raises: zipfile's own errors (a wrong checksum or size),
-# the decompressors' (bz2 raises OSError), an unknown method, a missing password.
-_DAMAGED_MEMBER = (
-    zipfile.BadZipFile,
-    zlib.error,
-    LZMAError,
-    OSError,
-    EOFError,
-    RuntimeError,
-    NotImplementedError,
-)
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, name: str) -> bytes:
-    """A member's bytes, decompressed a chunk at a time and stopped past ``budget`` whatever
-    the member declares. (The zipfile module also stops at the declared size, then finds the
-    checksum wrong; but asked for the whole member at once it first inflates as much as asked.)
-    """
-    chunks = []
-    size = 0
-    try:
-        with archive.open(info) as member:
-            while chunk := member.read(_CHUNK_BYTES):
-                size += len(chunk)
-                if size > budget:
-                    raise UnusableEmail(
-                        "zip_bomb",
-                        name,
-                        f"the archive member “{info.filename}” expands beyond what it declares "
-                        f"and past the {MAX_EMAIL_BYTES // 2**20} MB an email can weigh: it was "
-                        "refused as a zip bomb.",
-                    )
-                chunks.append(chunk)
-    except _DAMAGED_MEMBER as error:
-        raise UnusableEmail(
-            "zip_invalid",
-            name,
-            f"the archive member “{info.filename}” cannot be read: it is damaged or does not "
-            f"match what the archive says of it ({error}).",
-        ) from error
-    return b"".join(chunks)
 
 
 # -- paths and types ----------------------------------------------------------------------------
@@ -790,7 +738,12 @@ _SRCSET_URL = re.compile(r"[\s,]*+(\S+)")
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[ \t\n\r\f]?|(.))", re.S)
 
 
-def _html_references(html: str) -> list[str]:
+# Outlook's conditional comments nest one or two deep; an email nesting them deeper is looked
+# into that far only (each level rescans the rest of the comment: a bound keeps it linear).
+_MAX_COMMENT_NESTING = 8
+
+
+def _html_references(html: str, depth: int = 0) -> list[str]:
     """The URLs an HTML page loads as images, backgrounds or stylesheets, in document order,
     including those inside Outlook's conditional comments (VML backgrounds)."""
     urls: list[str] = []
@@ -813,8 +766,10 @@ def _html_references(html: str) -> list[str]:
                 urls.append(attributes.get("href", ""))
         elif kind == _RAW and name == "style":
             urls.extend(_css_references(html[start:end]))
-        elif kind == _COMMENT and html.startswith("<!--[if", start):
-            urls.extend(_html_references(html[start + 4 : end]))
+        elif (
+            kind == _COMMENT and html.startswith("<!--[if", start) and depth < _MAX_COMMENT_NESTING
+        ):
+            urls.extend(_html_references(html[start + 4 : end], depth + 1))
     return urls
 
 

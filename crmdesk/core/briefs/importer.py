@@ -15,23 +15,32 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from email import policy
 from email.message import EmailMessage, MIMEPart
-from email.parser import BytesParser
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from crmdesk.core.briefs.service import MAX_TEXT_CHARS
-from crmdesk.core.errors import ImportRefused
+from crmdesk.core.errors import ImportRefused, InputRefused
+from crmdesk.core.limits import (
+    MAX_DOCX_EXPANDED_BYTES,
+    MAX_DOCX_PARAGRAPHS,
+    MAX_DOCX_XML_BYTES,
+    QUOTED_CHARS,
+    check_archive,
+    content_problem,
+    parse_mime,
+    read_member,
+)
+from crmdesk.core.printable import printable
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-#: A .docx unpacking to more than this is a zip bomb, not a brief.
-MAX_DOCX_UNPACKED_BYTES = 20 * MAX_FILE_BYTES
+#: A .docx unpacking to more than this is a zip bomb, not a brief (see crmdesk.core.limits).
+MAX_DOCX_UNPACKED_BYTES = MAX_DOCX_EXPANDED_BYTES
 SUPPORTED = (".txt", ".md", ".eml", ".docx")
 PASTE = "paste"
 #: An encrypted Office file is an OLE compound file, not a zip.
@@ -69,12 +78,17 @@ def read_document(path: Path, today: date | None = None) -> ImportedText:
         raise _refused("unsupported", name, f"only {', '.join(SUPPORTED)} files can be imported.")
     read, failure = formats
     data = _file_bytes(path)
+    _refuse_non_text(data, name, path.suffix.lower())
     try:
         extracted = read(data, name)
     except ImportRefused:
         raise
+    except InputRefused as error:  # past a limit of crmdesk.core.limits while reading
+        raise _refused(_LIMIT_CODES.get(error.code, failure), name, error.reason) from error
     except Exception as error:  # whatever a parser trips on in a strange file: refuse, not crash
         raise _refused(failure, name, _FAILURE_REASONS[failure]) from error
+    if not extracted.text:
+        raise _refused("empty", name, "there is no text in it.")
     return _imported(extracted, name, today)
 
 
@@ -104,10 +118,37 @@ class _Extracted:
 
 
 def _refused(code: str, source: str, reason: str, *, pasted: bool = False) -> ImportRefused:
+    source = source if pasted else printable(source, QUOTED_CHARS)  # a name can hold escapes
     subject = "The pasted text" if pasted else f"“{source}”"
     return ImportRefused(
         code, source, f"{subject} cannot be imported: {reason} The brief was not changed."
     )
+
+
+#: What crmdesk.core.limits' refusals are called here: the codes the brief editor knows.
+_LIMIT_CODES = {
+    "too_many_members": "too_large",
+    "zip_bomb": "too_large",
+    "too_large": "too_large",
+    "encrypted": "docx_protected",
+    "damaged": "docx_unreadable",
+    "mime_too_deep": "mime_too_deep",
+    "mime_too_many_parts": "mime_too_many_parts",
+}
+_NOT_TEXT_REASONS = {
+    "empty": "it is empty.",
+    "binary": "it is a binary file, not text.",
+    "not_email": "it is not an email (it does not start with mail headers such as From:).",
+}
+
+
+def _refuse_non_text(data: bytes, name: str, suffix: str) -> None:
+    """Refuse empty input for every format, and binary input for the text ones, with the one
+    decision of :func:`crmdesk.core.limits.content_problem`: random bytes would otherwise
+    become pages of notes and bogus suggestions. (A .docx is a zip: binary by nature.)"""
+    problem = content_problem(data, email=suffix == ".eml")
+    if problem == "empty" or (problem is not None and suffix != ".docx"):
+        raise _refused(problem, name, _NOT_TEXT_REASONS[problem])
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -161,19 +202,13 @@ def _decoded(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-_NOISE = re.compile("[\x01-\x08\x0e-\x1f\x7f\ufffd]")  # control characters, undecodable bytes
-
-
 def _read_plain(data: bytes, name: str) -> _Extracted:
-    text = _decoded(data)
-    if b"\0" in data or len(_NOISE.findall(text)) > 0.05 * len(text):
-        raise _refused("binary", name, "it is a binary file, not text.")
-    text = _tidy(text)
+    text = _tidy(_decoded(data))  # read_document refused empty and binary bytes already
     return _Extracted(text, text)
 
 
 def _read_eml(data: bytes, name: str) -> _Extracted:
-    message = BytesParser(policy=policy.default).parsebytes(data)
+    message = parse_mime(data)  # bounded: MIME depth and part count checked as it parses
     body = _mail_body(message)
     if not body:
         raise _refused("eml_empty", name, "the mail has no text or HTML body.")
@@ -232,33 +267,96 @@ def _read_docx(data: bytes, name: str) -> _Extracted:
             name,
             "it is password-protected. Save an unprotected copy in Word and import that.",
         )
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if sum(member.file_size for member in archive.infolist()) > MAX_DOCX_UNPACKED_BYTES:
-            raise _refused("too_large", name, "it unpacks to more than a brief can hold.")
     from docx import Document  # python-docx takes a while to import: only when a .docx comes
 
-    text = _tidy("\n".join(_docx_lines(Document(io.BytesIO(data)))))
+    document = Document(io.BytesIO(_verified_docx(data)))
+    # Counted in C by libxml2 before python-docx walks them one by one in Python.
+    paragraphs = len(document.element.body.xpath(".//w:p"))
+    if paragraphs > MAX_DOCX_PARAGRAPHS:
+        raise _refused(
+            "too_large",
+            name,
+            f"it has {paragraphs:,} paragraphs, more than the {MAX_DOCX_PARAGRAPHS:,} a brief "
+            "can need.",
+        )
+    # Style names by id, read once: python-docx's ``paragraph.style`` looks through every
+    # style of the document for each paragraph (minutes on a long one).
+    names = {style.style_id: style.name or "" for style in document.styles}
+    lines = []
+    length = 0
+    for line in _docx_lines(document, names):
+        length += len(line) + 1
+        if length > MAX_TEXT_CHARS:  # stop reading as soon as the notes could not hold it
+            raise _refused(
+                "too_large",
+                name,
+                f"its text is over the {MAX_TEXT_CHARS:,} characters a brief's notes can hold.",
+            )
+        lines.append(line)
+    text = _tidy("\n".join(lines))
     return _Extracted(text, text)
 
 
-def _docx_lines(container: Any) -> Iterator[str]:
-    """The paragraphs of a document or table cell, and its tables a row per line, in order."""
+def _verified_docx(data: bytes) -> bytes:
+    """The .docx repacked from members expanded within the limits of crmdesk.core.limits.
+
+    The archive is refused from what it declares before anything is expanded, then each
+    member is expanded a chunk at a time and stopped where it passes what it declared or may
+    weigh (an XML part at most :data:`MAX_DOCX_XML_BYTES`): a zip can lie about its sizes.
+    python-docx then reads the repacked copy, stored uncompressed, so it can only ever see
+    the bytes checked here.
+    """
+    repacked = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        check_archive(members, max_expanded=MAX_DOCX_EXPANDED_BYTES)
+        for info in members:
+            if info.file_size > MAX_DOCX_XML_BYTES and not _is_media(info.filename):
+                raise InputRefused(
+                    "too_large",
+                    f"its part “{printable(info.filename, QUOTED_CHARS)}” is "
+                    f"{info.file_size / 2**20:.1f} MB of text, more than a brief can hold.",
+                )
+        budget = MAX_DOCX_EXPANDED_BYTES
+        with zipfile.ZipFile(repacked, "w", zipfile.ZIP_STORED) as target:
+            taken: set[str] = set()
+            for info in members:
+                if info.is_dir() or info.filename in taken:  # zipfile reads the last one
+                    continue
+                taken.add(info.filename)
+                cap = budget if _is_media(info.filename) else min(budget, MAX_DOCX_XML_BYTES)
+                content = read_member(archive, info, cap)
+                budget -= len(content)
+                target.writestr(info.filename, content)
+    return repacked.getvalue()
+
+
+def _is_media(member: str) -> bool:
+    """Whether a .docx member is an image or an embedded file rather than XML python-docx
+    parses: those may be bigger, and are never walked."""
+    return member.startswith(("word/media/", "word/embeddings/"))
+
+
+def _docx_lines(container: Any, names: dict[str, str]) -> Iterator[str]:
+    """The paragraphs of a document or table cell, and its tables a row per line, in order;
+    ``names`` gives the style names by id."""
     from docx.text.paragraph import Paragraph
 
     for block in container.iter_inner_content():
         if isinstance(block, Paragraph):
-            yield _docx_paragraph(block)
+            yield _docx_paragraph(block, names)
             continue
         for row in block.rows:
             cells, column = row.cells, 0
             texts = []
             while column < len(cells):  # a merged cell comes once per column it spans
-                texts.append(" ".join(line for line in _docx_lines(cells[column]) if line))
+                cell_lines = _docx_lines(cells[column], names)
+                texts.append(" ".join(line for line in cell_lines if line))
                 column += max(cells[column].grid_span, 1)
             yield " | ".join(texts)
 
 
-def _docx_paragraph(paragraph: Paragraph) -> str:
+def _docx_paragraph(paragraph: Paragraph, names: dict[str, str]) -> str:
     """A paragraph's text, its links as "text (url)", headings and list items Markdown-ish."""
     from docx.text.hyperlink import Hyperlink
 
@@ -268,7 +366,8 @@ def _docx_paragraph(paragraph: Paragraph) -> str:
         if isinstance(item, Hyperlink) and item.url and item.url != item.text:
             parts.append(f" ({item.url})" if item.text else item.url)
     text = "".join(parts)
-    style = paragraph.style.name if paragraph.style is not None else ""
+    style_id = paragraph._p.style  # the id the paragraph names, read from its own XML
+    style = names.get(style_id, "") if style_id else ""
     if style.startswith("Heading") and style[-1:].isdigit():
         return f"{'#' * int(style[-1])} {text}"
     if style.startswith("List"):

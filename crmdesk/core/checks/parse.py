@@ -27,7 +27,9 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from crmdesk.core.checks.model import Finding, Link, ParsedEmail, Severity
-from crmdesk.core.errors import UnusableEmail
+from crmdesk.core.errors import InputRefused, UnusableEmail
+from crmdesk.core.limits import QUOTED_CHARS, content_problem, parse_mime
+from crmdesk.core.printable import printable
 
 if TYPE_CHECKING:
     from email.message import EmailMessage
@@ -41,9 +43,10 @@ MAX_EMAIL_BYTES = 15 * 2**20
 # How far the parser looks for a declared charset (HTML's own prescan stops at 1 KB; email
 # heads carry long comments and MSO blocks, so a little further).
 _PRESCAN_BYTES = 4096
-_SNIFF_BYTES = 1024
 # An element excerpt in a finding stays short enough for a report line.
 EXCERPT_CHARS = 120
+#: How much of a file's path a refusal quotes (made printable: a name can hold escapes).
+PATH_CHARS = 160
 
 _SUFFIX_KINDS: dict[str, Kind] = {
     ".html": "html",
@@ -59,22 +62,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Signatures of files people drop by mistake: PNG, GIF, JPEG, PDF, ZIP/DOCX, OLE (.msg, .doc),
-# gzip, RIFF (WebP).
-_MAGIC = (
-    b"\x89PNG",
-    b"GIF8",
-    b"\xff\xd8\xff",
-    b"%PDF-",
-    b"PK\x03\x04",
-    b"\xd0\xcf\x11\xe0",
-    b"\x1f\x8b",
-    b"RIFF",
-)
-# Control bytes no text has; ESC (0x1b) stays allowed, ISO-2022-JP mail is made of it.
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-_BINARY_SHARE = 0.05
-
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
 # Labels that browsers and mail clients read as Windows-1252 (WHATWG Encoding standard).
@@ -226,16 +213,16 @@ def parse_file(path: Path, *, base_dir: Path | None = None) -> ParsedEmail:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise UnusableEmail("unreadable", name, "it is a folder, not an email file.")
+            raise refusal("unreadable", name, "it is a folder, not an email file.")
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device would never end
-            raise UnusableEmail("unreadable", name, "it is not a regular file.")
+            raise refusal("unreadable", name, "it is not a regular file.")
         refuse_size(info.st_size, name)
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError) as error:
-        raise UnusableEmail("missing", name, "there is no such file.") from error
+        raise refusal("missing", name, "there is no such file.") from error
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise UnusableEmail("unreadable", name, f"it cannot be read ({reason}).") from error
+        raise refusal("unreadable", name, f"it cannot be read ({reason}).") from error
     return parse_bytes(data, name, base_dir=base_dir or path.parent)
 
 
@@ -245,19 +232,36 @@ def parse_bytes(
     """Parse an email given as bytes; ``kind`` comes from ``name``'s extension when not given,
     else from the content."""
     refuse_size(len(data), name)
-    if _is_binary(data[:_SNIFF_BYTES]):
-        raise UnusableEmail(
-            "binary", name, "it is binary data (an image, an archive…), not an HTML or .eml email."
-        )
+    refuse_non_email(data, name)
     kind = kind or _SUFFIX_KINDS.get(Path(name).suffix.lower()) or _sniff(data)
     if kind is None:
-        if data.strip():
-            raise UnusableEmail("unsupported", name, "it is neither HTML nor an .eml message.")
-        kind = "html"  # an empty file: reported as empty, whatever its name
+        raise refusal("unsupported", name, "it is neither HTML nor an .eml message.")
     if kind == "eml":
         return _parse_eml(data, name, base_dir)
     text, charset, problems = _decode(data, None)
     return _parsed(name, text, len(data), charset, None, base_dir, problems)
+
+
+def refusal(code: str, name: str, reason: str) -> UnusableEmail:
+    """The refusal of the file ``name``, its name made printable and cut: a name is user data,
+    and may carry terminal escapes or run for pages."""
+    return UnusableEmail(code, printable(name, PATH_CHARS), reason)
+
+
+def refuse_non_email(data: bytes, name: str, *, part: bool = False) -> None:
+    """Refuse empty and binary input (see :func:`crmdesk.core.limits.content_problem`): a
+    0-byte .html would become a check of nothing, or BAT 1 of a campaign."""
+    problem = content_problem(data)
+    if problem == "empty":
+        what = "its HTML part is empty" if part else "it is empty"
+        raise refusal("empty", name, f"{what}: there is no email in it.")
+    if problem is not None:
+        what = "its HTML part" if part else "it"
+        raise refusal(
+            "binary",
+            name,
+            f"{what} is binary data (an image, an archive…), not an HTML or .eml email.",
+        )
 
 
 def start_tag(element: HtmlElement) -> str:
@@ -284,20 +288,12 @@ def refuse_size(size: int, name: str, *, whole: bool = False) -> None:
     :data:`MAX_EMAIL_BYTES`; the checks and the BAT import refuse with this one sentence."""
     if size > MAX_EMAIL_BYTES:
         what = "with its images it weighs" if whole else "it is"
-        raise UnusableEmail(
+        raise refusal(
             "too_large",
             name,
             f"{what} {size / 2**20:.1f} MB, over the {MAX_EMAIL_BYTES // 2**20} MB an email "
             "can weigh.",
         )
-
-
-def _is_binary(head: bytes) -> bool:
-    if head.startswith(_MAGIC):
-        return True
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False  # UTF-16 text is full of NUL bytes
-    return b"\0" in head or len(_CONTROL_BYTES.findall(head)) > _BINARY_SHARE * len(head)
 
 
 def _sniff(data: bytes) -> Kind | None:
@@ -341,13 +337,14 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str, list[Finding]]
     if declared is None:
         return _undeclared(data, [])
     codec = _codec(declared)
+    shown = printable(declared, 40)  # a MIME part's charset is any text its author wrote
     if codec is None:
         unknown = _finding(
             "parse.charset_unknown",
             Severity.WARNING,
-            f"The email declares the charset “{declared}”, which does not exist: it was read as "
+            f"The email declares the charset “{shown}”, which does not exist: it was read as "
             "UTF-8, or Windows-1252 where that failed. Declare “utf-8”.",
-            f"L’email déclare le jeu de caractères « {declared} », qui n’existe pas : il a été lu "
+            f"L’email déclare le jeu de caractères « {shown} », qui n’existe pas : il a été lu "
             "en UTF-8, ou en Windows-1252 à défaut. Déclarez « utf-8 ».",
         )
         return _undeclared(data, [unknown])
@@ -358,10 +355,10 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str, list[Finding]]
         mismatch = _finding(
             "parse.charset_mismatch",
             Severity.WARNING,
-            f"The email declares the charset “{declared}” but its bytes are not {declared} "
+            f"The email declares the charset “{shown}” but its bytes are not {shown} "
             f"(first at line {line}): those characters will show as “�”. Save the file in the "
             "charset it declares.",
-            f"L’email déclare le jeu de caractères « {declared} » mais ses octets n’en sont pas "
+            f"L’email déclare le jeu de caractères « {shown} » mais ses octets n’en sont pas "
             f"(premier à la ligne {line}) : ces caractères s’afficheront en « � ». Enregistrez "
             "le fichier dans le jeu de caractères qu’il déclare.",
             line=line,
@@ -408,22 +405,25 @@ def _codec(label: str) -> str | None:
 
 
 def _parse_eml(data: bytes, name: str, base_dir: Path | None) -> ParsedEmail:
-    # The email package takes longer to import than lxml: only an .eml pays for it.
-    from email import policy
-    from email.message import EmailMessage
-    from email.parser import BytesParser
-
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    assert isinstance(message, EmailMessage)  # policy.default builds EmailMessage objects
+    message = read_mime(data, name)
     part = _html_part(message)
     if part is None:
-        raise UnusableEmail("no_html", name, "the mail has no HTML part.")
+        raise refusal("no_html", name, "the mail has no HTML part.")
     payload = part.get_payload(decode=True)
     html = payload if isinstance(payload, bytes) else b""
-    if _is_binary(html[:_SNIFF_BYTES]):
-        raise UnusableEmail("binary", name, "its HTML part is binary data, not HTML.")
+    refuse_non_email(html, name, part=True)
     text, charset, problems = _decode(html, part.get_content_charset())
     return _parsed(name, text, len(html), charset, _headers(message), base_dir, problems)
+
+
+def read_mime(data: bytes, name: str) -> EmailMessage:
+    """The MIME message of an .eml, through the one bounded parser every email reader uses
+    (:func:`crmdesk.core.limits.parse_mime`): nesting and part count are checked while it is
+    parsed, so a thousand nested parts are a refusal, not a ``RecursionError``."""
+    try:
+        return parse_mime(data)
+    except InputRefused as error:
+        raise refusal(error.code, name, error.reason) from error
 
 
 def _html_part(message: EmailMessage) -> EmailMessage | None:
@@ -516,13 +516,14 @@ def _tree(text: str, problems: list[Finding]) -> HtmlElement | None:
         return None
     fatal = next((e for e in parser.error_log if e.level_name == "FATAL"), None)
     if fatal is not None:
+        reason = printable(fatal.message.strip(), QUOTED_CHARS)  # libxml2 quotes the markup
         problems.append(
             _finding(
                 "parse.truncated",
                 Severity.ERROR,
-                f"The HTML could not be read past line {fatal.line} ({fatal.message}): what "
+                f"The HTML could not be read past line {fatal.line} ({reason}): what "
                 "follows was not checked, and mail clients may drop it too.",
-                f"Le HTML n’a pas pu être lu au-delà de la ligne {fatal.line} ({fatal.message}) : "
+                f"Le HTML n’a pas pu être lu au-delà de la ligne {fatal.line} ({reason}) : "
                 "la suite n’a pas été vérifiée, et les messageries risquent de l’ignorer aussi.",
                 line=fatal.line,
             )

@@ -34,7 +34,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from crmdesk.core.errors import StatsRefused
-from crmdesk.core.stats.csvfile import CsvSource, Progress, normalise_header
+from crmdesk.core.printable import printable
+from crmdesk.core.stats.csvfile import CsvSource, Progress, normalise_header, quoted
 from crmdesk.core.stats.figures import Breakdown, Figures
 
 #: Rows handled per chunk; progress and cancel are checked between chunks.
@@ -288,13 +289,13 @@ class _Aggregator:
     def _refuse(self, code: str, column: int, value: str, why: str) -> StatsRefused:
         line = self.source.line
         name = self.headers[column] if 0 <= column < len(self.headers) else ""
-        where = f"Line {line}, column {name!r}" if name else f"Line {line}"
+        where = f"Line {line}, column {quoted(name)}" if name else f"Line {line}"
         return StatsRefused(
             code,
             self.source.name,
-            f"{where}: {why} ({value[:80]!r}).",
+            f"{where}: {why} ({quoted(value)}).",
             line=line,
-            column=name,
+            column=printable(name, 80),
             value=value[:200],
         )
 

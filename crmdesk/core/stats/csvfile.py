@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from crmdesk.core.errors import StatsRefused
+from crmdesk.core.printable import printable
 
 #: How many bytes the format is guessed from.
 SAMPLE_BYTES = 64 * 1024
@@ -157,21 +158,119 @@ def guess_decimal(text: str, delimiter: str) -> str:
     return "," if delimiter == ";" else "."
 
 
+# --- binary content ------------------------------------------------------------------------
+
+#: C0 controls and DEL, which no text CSV holds. Tab, LF, CR, form feed (page breaks) and SUB
+#: (DOS's end-of-file mark) do occur in real exports and are left out.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]")
+#: A sample is binary when it holds at least this many controls making over 5 % of it: random
+#: bytes hold about 12 %, while a header with an escape sequence pasted into it stays below and
+#: is read (and quoted made printable). A NUL anywhere is refused too, naming its line.
+_MIN_CONTROLS = 4
+
+
+def binary_sentence(subject: str, byte: int, line: int | None = None) -> str:
+    """The one sentence every CSV importer gives for binary content, ``byte`` counted from 1.
+
+    ``subject`` is how the caller names the file ("“plan.csv”", or "This" when the message is
+    already prefixed with the name); ``line`` is given when the file reads as text before it.
+    """
+    if line is None:
+        return f"{subject} is not a text CSV file (binary content at byte {byte:,})."
+    return (
+        f"{subject} is not a text CSV file (binary content: a NUL byte on line {line:,}, "
+        f"at byte {byte:,})."
+    )
+
+
+def binary_at(sample: bytes, encoding: str) -> int | None:
+    """Where the first binary content of a file starting with ``sample`` is (a byte counted
+    from 1), or None when the sample reads as text.
+
+    Shared by every CSV importer (stats, plan, contacts) so that random bytes, a zip or an
+    image named .csv get one sentence rather than a header of noise quoted back.
+    """
+    text = decode_sample(sample, encoding)
+    controls = _CONTROLS.findall(text)
+    if len(controls) < _MIN_CONTROLS or len(controls) * 20 <= len(text):
+        return None
+    found = _CONTROLS.search(text)
+    return byte_offset(text, found.start() if found else 0, encoding) + 1
+
+
+def byte_offset(text: str, index: int, encoding: str) -> int:
+    """The offset in the file of ``text[index]``, ``text`` being the file's start decoded
+    (its BOM, which decoding drops, counted)."""
+    return len(text[:index].encode(encoding, errors="replace"))
+
+
+def nul_position(chunk: bytes, start: int, encoding: str) -> int:
+    """The index in ``chunk`` of the first NUL character (-1 if none); ``start`` is the
+    chunk's offset in the file. In UTF-16 a NUL is a zero code unit at an even offset."""
+    if not encoding.startswith("utf-16"):
+        return chunk.find(b"\x00")
+    at = chunk.find(b"\x00\x00")
+    while at >= 0 and (start + at) % 2:
+        at = chunk.find(b"\x00\x00", at + 1)
+    return at
+
+
+def line_of_byte(path: Path, offset: int, encoding: str) -> int:
+    """The physical line (from 1) the byte at ``offset`` is on: the file read again up to it,
+    in chunks, counting line ends as ``csv`` does (LF, CR, CRLF). Only a refusal pays this."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    lines, after_cr, left = 1, False, offset
+    with path.open("rb") as handle:
+        while left > 0 and (chunk := handle.read(min(left, BUFFER_BYTES))):
+            left -= len(chunk)
+            text = decoder.decode(chunk, final=left <= 0)
+            if not text:
+                continue
+            lines += text.count("\n") + text.count("\r") - text.count("\r\n")
+            if after_cr and text.startswith("\n"):
+                lines -= 1
+            after_cr = text.endswith("\r")
+    return lines
+
+
+def refuse_binary(path: Path, sample: bytes, encoding: str) -> None:
+    """StatsRefused "malformed" (one sentence, with the byte) when ``sample`` is binary, or
+    holds a NUL (then with its line too; ``CsvSource`` refuses the NULs further on)."""
+    at = binary_at(sample, encoding)
+    line: int | None = None
+    if at is None:
+        nul = nul_position(sample, 0, encoding)
+        if nul < 0:
+            return
+        at, line = nul + 1, line_of_byte(path, nul, encoding)
+    why = binary_sentence("This", at, line)
+    raise StatsRefused("malformed", path.name, why, line=line or 1, byte=at)
+
+
 def sniff(path: Path) -> CsvFormat:
-    """The format of ``path`` from its first bytes."""
+    """The format of ``path`` from its first bytes; binary content is refused here, before
+    any importer reads a header made of noise."""
     sample = read_sample(path)
     encoding = guess_encoding(sample)
+    refuse_binary(path, sample, encoding)
     text = decode_sample(sample, encoding)
     delimiter = guess_delimiter(text)
     return CsvFormat(encoding, delimiter, guess_decimal(text, delimiter))
 
 
 class _CountingReader(io.RawIOBase):
-    """The file's bytes, hashed and counted as they go by (one Python call per buffer fill)."""
+    """The file's bytes, hashed and counted as they go by (one Python call per buffer fill).
 
-    def __init__(self, handle: BinaryIO) -> None:
+    It also refuses NUL characters as they go by: Python's ``csv`` reads them as data, so a
+    damaged activity export would become rows. The search runs in C once per buffer, so the
+    fast loops that use ``csv.reader`` directly pay nothing per line.
+    """
+
+    def __init__(self, handle: BinaryIO, on_nul: Callable[[int], None], encoding: str) -> None:
         super().__init__()
         self._handle = handle
+        self._on_nul = on_nul
+        self._encoding = encoding
         self.hash = hashlib.sha256()
         self.position = 0
 
@@ -181,7 +280,11 @@ class _CountingReader(io.RawIOBase):
     def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
         count = self._handle.readinto(buffer)  # type: ignore[attr-defined]
         if count:
-            self.hash.update(memoryview(buffer)[:count])
+            chunk = memoryview(buffer)[:count]
+            at = nul_position(chunk.tobytes(), self.position, self._encoding)
+            if at >= 0:
+                self._on_nul(self.position + at)
+            self.hash.update(chunk)
             self.position += count
         return count or 0
 
@@ -217,7 +320,7 @@ class CsvSource:
                 f"The file cannot be read ({exc.strerror}).",
                 path=str(path),
             ) from None
-        self._raw = _CountingReader(handle)
+        self._raw = _CountingReader(handle, self._refuse_nul, fmt.encoding)
         self._buffered = io.BufferedReader(self._raw, BUFFER_BYTES)
         errors = "replace" if fmt.encoding == "cp1252" else "strict"
         self._text = io.TextIOWrapper(self._buffered, fmt.encoding, errors=errors, newline="")
@@ -255,6 +358,17 @@ class CsvSource:
         except csv.Error as exc:
             raise self.malformed(str(exc)) from None
 
+    def _refuse_nul(self, offset: int) -> None:
+        """A NUL at ``offset``: refuse the file, naming the line (nothing has been written)."""
+        line = line_of_byte(self.path, offset, self.format.encoding)
+        raise StatsRefused(
+            "malformed",
+            self.name,
+            binary_sentence("This", offset + 1, line),
+            line=line,
+            byte=offset + 1,
+        )
+
     def malformed(self, why: str, *, line: int | None = None) -> StatsRefused:
         at = self.line if line is None else line
         return StatsRefused("malformed", self.name, f"Line {at}: {why}.", line=at)
@@ -262,6 +376,12 @@ class CsvSource:
     def check_progress(self, progress: Progress | None) -> None:
         if progress is not None and progress(self.bytes_read, self.size) is False:
             raise cancelled(self.name)
+
+
+def quoted(text: object, limit: int = 80) -> str:
+    """A header or cell quoted in a refusal ('value'): printable and cut, since it is whatever
+    the file holds (an escape sequence, a NUL, a megabyte-long cell)."""
+    return f"'{printable(text, limit)}'"
 
 
 def cancelled(name: str) -> StatsRefused:

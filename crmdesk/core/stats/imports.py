@@ -39,6 +39,7 @@ from crmdesk.core.models import (
     StatSnapshot,
     StatSource,
 )
+from crmdesk.core.printable import printable
 from crmdesk.core.stats import activity, layouts
 from crmdesk.core.stats.csvfile import (
     CsvFormat,
@@ -263,12 +264,12 @@ def _read(
     if layout == "auto":
         layout = "mapped" if detected == "unknown" and mapping else detected
     if layout == "unknown":
-        shown = ", ".join(h for h in headers[:15] if h)
+        shown = ", ".join(printable(h, 40) for h in headers[:15] if h)
         raise StatsRefused(
             "unknown_layout",
             name,
             f"This file is not a report crmdesk knows (columns: {shown}); map its columns.",
-            columns=", ".join(headers[:50]),
+            columns=", ".join(printable(h, 80) for h in headers[:50]),
         )
     is_activity = layout == "activity" or (
         layout == "mapped" and mapping is not None and "event" in mapping
@@ -341,7 +342,7 @@ def _read(
                 "missing_columns",
                 name,
                 f"This file does not have the columns of a {layout} report.",
-                columns=", ".join(headers[:50]),
+                columns=", ".join(printable(h, 80) for h in headers[:50]),
             )
         rows = layouts.read_table(source, headers, columns, progress=progress)
         chosen = layouts.pick_rows(rows, name, campaign_name, campaign_subject)
@@ -502,7 +503,10 @@ class Mismatch:
             ),
             "replaces": "Figures are already recorded for {f} ({c}): they would be replaced.",
         }
-        return sentences[self.field].format(f=self.in_file, c=self.in_campaign)
+        # Both sides are the user's text (the file's campaign name, the workspace's).
+        return sentences[self.field].format(
+            f=printable(self.in_file), c=printable(self.in_campaign)
+        )
 
 
 class ImportMismatch(StatsRefused):

@@ -26,6 +26,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from crmdesk.core.errors import StatsRefused
+from crmdesk.core.printable import printable
 from crmdesk.core.stats.csvfile import (
     CsvSource,
     NumberError,
@@ -33,6 +34,7 @@ from crmdesk.core.stats.csvfile import (
     normalise_header,
     parse_amount,
     parse_count,
+    quoted,
 )
 from crmdesk.core.stats.figures import COUNT_FIELDS, Figures
 
@@ -288,8 +290,8 @@ def read_table(
         raise StatsRefused(
             "missing_columns",
             source.name,
-            "Columns missing from the file: " + ", ".join(missing) + ".",
-            columns=", ".join(missing),
+            "Columns missing from the file: " + ", ".join(map(quoted, missing[:12])) + ".",
+            columns=", ".join(printable(m, 80) for m in missing[:50]),
         )
     figures_at = [(f, list(headers).index(mapping[f])) for f in FIGURE_FIELDS if f in mapping]
     if not any(f == "sent" for f, _ in figures_at):
@@ -346,9 +348,9 @@ def refuse_number(name: str, line: int, column: str, exc: NumberError) -> StatsR
     return StatsRefused(
         exc.code,
         name,
-        f"Line {line}, column {column!r}: {why} ({exc.value!r}).",
+        f"Line {line}, column {quoted(column)}: {why} ({quoted(exc.value)}).",
         line=line,
-        column=column,
+        column=printable(column, 80),
         value=exc.value[:200],
     )
 
@@ -494,13 +496,14 @@ def pick_rows(
         chosen = list(rows)
     if not chosen:
         titles = list(dict.fromkeys(r.title or r.subject for r in rows))
-        shown = ", ".join(repr(t) for t in titles[:20]) + (", …" if len(titles) > 20 else "")
+        shown = ", ".join(quoted(t, 60) for t in titles[:20]) + (", …" if len(titles) > 20 else "")
         raise StatsRefused(
             "no_matching_row",
             name,
-            f"No row for the campaign {campaign_name!r} (nor its subject); the file has: {shown}.",
+            f"No row for the campaign {quoted(campaign_name)} (nor its subject); "
+            f"the file has: {shown}.",
             campaign=campaign_name,
-            titles=", ".join(titles[:50]),
+            titles=", ".join(printable(t, 60) for t in titles[:50]),
         )
     by_variant: dict[str, ReportRow] = {}
     for row in chosen:
@@ -551,9 +554,9 @@ def check_figures(
         return StatsRefused(
             "inconsistent",
             name,
-            f"Line {line}, column {column!r}: {why} ({value}).",
+            f"Line {line}, column {quoted(column)}: {why} ({value}).",
             line=line,
-            column=column,
+            column=printable(column, 80),
             value=str(value),
             field=field_name,
         )

@@ -425,6 +425,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>“%1” is empty: there is no email in it. Nothing was imported.</source>
+        <translation>«&#xa0;%1&#xa0;» est vide&#xa0;: il ne contient aucun e-mail. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” was refused: its parts are nested far deeper than a real email&apos;s. Nothing was imported.</source>
+        <translation>«&#xa0;%1&#xa0;» a été refusé&#xa0;: ses parties sont imbriquées bien plus profondément que celles d’un vrai e-mail. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” was refused: it has far more parts than a real email. Nothing was imported.</source>
+        <translation>«&#xa0;%1&#xa0;» a été refusé&#xa0;: il a bien plus de parties qu’un vrai e-mail. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>“%1” is not a readable .zip archive.</source>
         <translation>« %1 » n&apos;est pas une archive .zip lisible.</translation>
     </message>
@@ -1902,7 +1917,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Analyse J+5</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="+81"/>
+        <location filename="../../ui/labels.py" line="+86"/>
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
@@ -2050,6 +2065,21 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+3"/>
         <source>This kind of file cannot be checked: use .html, .htm or .eml.</source>
         <translation>Ce type de fichier ne peut pas être contrôlé : utilisez .html, .htm ou .eml.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is empty.</source>
+        <translation>Ce fichier est vide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This email&apos;s parts are nested far deeper than a real email&apos;s.</source>
+        <translation>Les parties de cet e-mail sont imbriquées bien plus profondément que celles d’un vrai e-mail.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This email has far more parts than a real email.</source>
+        <translation>Cet e-mail a bien plus de parties qu’un vrai e-mail.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2284,9 +2314,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>%1 — %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/items.py" line="+33"/>
+        <location filename="../../ui/checklist/items.py" line="+51"/>
         <source>Click or press Space to tick; N not applicable; F failed</source>
-        <extracomment>Widest a column other than the item&apos;s label may grow to fit its texts: who ticked it and the comment are read in full in their tooltips; the label keeps the room.</extracomment>
+        <extracomment>Widest a column other than the item&apos;s label may grow to fit its texts: who ticked it and the comment are read in full in their tooltips; the label keeps the room. The item&apos;s label is what the operator reads: the other columns give way below this.</extracomment>
         <translation>Cliquez ou appuyez sur Espace pour cocher ; N sans objet ; F en échec</translation>
     </message>
     <message>
@@ -3421,7 +3451,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>DayPopup</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="+618"/>
+        <location filename="../../ui/calendar/grid_view.py" line="+633"/>
         <source>Campaigns of the day</source>
         <translation>Campagnes du jour</translation>
     </message>
@@ -3486,12 +3516,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="-510"/>
+        <location filename="../../ui/calendar/grid_view.py" line="-521"/>
         <source>Campaign calendar</source>
+        <extracomment>The share of the width of each day, Monday first: a weekend day gets two thirds.</extracomment>
         <translation>Calendrier des campagnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+171"/>
+        <location line="+182"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n autre</numerusform>
@@ -3701,11 +3732,36 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+6"/>
+        <source>This file is not a crmdesk workspace (another program&apos;s database?). It was left untouched.</source>
+        <translation>Ce fichier n’est pas un espace de travail crmdesk (la base d’un autre programme&#x202f;?). Il n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This file is not a crmdesk workspace (not a SQLite database).</source>
         <translation>Ce fichier n’est pas un espace de travail crmdesk (ce n’est pas une base SQLite).</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The lock file beside this workspace is not a plain file (a folder or a link): remove it and try again. Nothing was written.</source>
+        <translation>Le fichier de verrou à côté de cet espace de travail n’est pas un fichier ordinaire (un dossier ou un lien)&#xa0;: supprimez-le et réessayez. Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The disk is full: nothing was saved and the workspace is as it was. Free some space and try again.</source>
+        <translation>Le disque est plein&#xa0;: rien n’a été enregistré et l’espace de travail est intact. Libérez de la place et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The disk could not be read or written (input/output error): nothing was saved. Check the disk or the network drive.</source>
+        <translation>Le disque n’a pas pu être lu ou écrit (erreur d’entrée/sortie)&#xa0;: rien n’a été enregistré. Vérifiez le disque ou le lecteur réseau.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The copy taken before upgrading this workspace could not be written: the workspace was not upgraded and is as it was.</source>
+        <translation>La copie faite avant la mise à jour de cet espace de travail n’a pas pu être écrite&#xa0;: l’espace de travail n’a pas été mis à jour et est intact.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This workspace is damaged (SQLite cannot read it). Restore it from a backup; nothing was written.</source>
         <translation>Cet espace de travail est endommagé (SQLite ne peut pas le lire). Restaurez une sauvegarde&#x202f;; rien n’a été écrit.</translation>
     </message>
@@ -3728,6 +3784,26 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+3"/>
         <source>This file is not text (it looks like a program or an image).</source>
         <translation>Ce fichier n’est pas du texte (il ressemble à un programme ou à une image).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This file is empty: nothing to import.</source>
+        <translation>Ce fichier est vide&#xa0;: rien à importer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This file is not an email, though it is named .eml.</source>
+        <translation>Ce fichier n’est pas un e-mail, bien qu’il porte l’extension .eml.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This email&apos;s parts are nested far deeper than a real email&apos;s.</source>
+        <translation>Les parties de cet e-mail sont imbriquées bien plus profondément que celles d’un vrai e-mail.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This email has far more parts than a real email.</source>
+        <translation>Cet e-mail a bien plus de parties qu’un vrai e-mail.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3795,7 +3871,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>%1, ligne %2</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-183"/>
         <source>The end is before the start.</source>
         <translation>La fin précède le début.</translation>
     </message>
@@ -4838,7 +4914,7 @@ Bien cordialement,
         <translation>&amp;PDF joint</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Sending</source>
         <translation>Envoi</translation>
     </message>
@@ -5449,6 +5525,16 @@ Bien cordialement,
     </message>
     <message>
         <location line="+5"/>
+        <source>The server closed the connection during the send: the email was probably not delivered. Try again later.</source>
+        <translation>Le serveur a fermé la connexion pendant l’envoi&#xa0;: l’e-mail n’a probablement pas été remis. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What answers on this port is not an email server: check the port and the security setting (465 usually means SSL, 587 STARTTLS).</source>
+        <translation>Ce qui répond sur ce port n’est pas un serveur de messagerie&#xa0;: vérifiez le port et la sécurité (465 correspond en général à SSL, 587 à STARTTLS).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The server answered with an error.</source>
         <translation>Le serveur a répondu par une erreur.</translation>
     </message>
@@ -5569,7 +5655,7 @@ Bien cordialement,
         <translation>Objet</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Sending</source>
         <translation>Envoi</translation>
     </message>
@@ -5988,7 +6074,7 @@ Bien cordialement,
 <context>
     <name>StatsLabels</name>
     <message>
-        <location filename="../../render/labels.py" line="+10"/>
+        <location filename="../../render/labels.py" line="+12"/>
         <source>Delivery rate</source>
         <translation>Taux de délivrabilité</translation>
     </message>

@@ -121,6 +121,18 @@ def import_refusal_text(error: UnusableEmail) -> str:
             "BatLabels", "“%1” is not an .html, .eml or .zip email."
         ),
         "binary": QCoreApplication.translate("BatLabels", "“%1” is not an email (binary data)."),
+        "empty": QCoreApplication.translate(
+            "BatLabels", "“%1” is empty: there is no email in it. Nothing was imported."
+        ),
+        "mime_too_deep": QCoreApplication.translate(
+            "BatLabels",
+            "“%1” was refused: its parts are nested far deeper than a real email's. "
+            "Nothing was imported.",
+        ),
+        "mime_too_many_parts": QCoreApplication.translate(
+            "BatLabels",
+            "“%1” was refused: it has far more parts than a real email. Nothing was imported.",
+        ),
         "zip_invalid": QCoreApplication.translate(
             "BatLabels", "“%1” is not a readable .zip archive."
         ),

@@ -96,6 +96,16 @@ def send_error_text(error: CrmdeskError) -> str:
                 "The keyring holds no password for this account: type it again in the "
                 "account's settings.",
             ),
+            "interrupted": QCoreApplication.translate(
+                "SendDialog",
+                "The server closed the connection during the send: the email was probably not "
+                "delivered. Try again later.",
+            ),
+            "not_smtp": QCoreApplication.translate(
+                "SendDialog",
+                "What answers on this port is not an email server: check the port and the "
+                "security setting (465 usually means SSL, 587 STARTTLS).",
+            ),
             "protocol": QCoreApplication.translate(
                 "SendDialog", "The server answered with an error."
             ),
@@ -225,10 +235,13 @@ class SendDialog(QDialog):
         form.addRow(self.tr("Subject"), self.subject_preview)
 
         self.errors = QLabel()
+        # Plain text: the messages quote the server, whose words must not be read as HTML.
+        self.errors.setTextFormat(Qt.TextFormat.PlainText)
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
         self.errors.hide()
         self.error_detail = QLabel()  # the core's sentence naming the server, for support
+        self.error_detail.setTextFormat(Qt.TextFormat.PlainText)
         self.error_detail.setWordWrap(True)
         self.error_detail.setStyleSheet("color: palette(placeholder-text);")
         self.error_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

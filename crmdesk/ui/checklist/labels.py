@@ -99,6 +99,13 @@ def unusable_text(code: str) -> str:
         "unsupported": QCoreApplication.translate(
             "ChecklistLabels", "This kind of file cannot be checked: use .html, .htm or .eml."
         ),
+        "empty": QCoreApplication.translate("ChecklistLabels", "This file is empty."),
+        "mime_too_deep": QCoreApplication.translate(
+            "ChecklistLabels", "This email's parts are nested far deeper than a real email's."
+        ),
+        "mime_too_many_parts": QCoreApplication.translate(
+            "ChecklistLabels", "This email has far more parts than a real email."
+        ),
     }
     return texts.get(code, texts["unreadable"])
 

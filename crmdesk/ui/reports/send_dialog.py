@@ -128,10 +128,13 @@ class RecapSendDialog(QDialog):
         form.addRow(label(self.tr("&PDF attached"), self.file_name), attachment)
 
         self.errors = QLabel()
+        # Plain text: the messages quote the server, whose words must not be read as HTML.
+        self.errors.setTextFormat(Qt.TextFormat.PlainText)
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
         self.errors.hide()
         self.error_detail = QLabel()  # the core's sentence naming the server, for support
+        self.error_detail.setTextFormat(Qt.TextFormat.PlainText)
         self.error_detail.setWordWrap(True)
         self.error_detail.setStyleSheet("color: palette(placeholder-text);")
         self.error_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

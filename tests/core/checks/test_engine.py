@@ -234,13 +234,12 @@ def test_an_eml_without_html_is_unusable() -> None:
     assert error.value.code == "no_html"
 
 
-def test_an_empty_file_is_one_error_and_nothing_else(tmp_path: Path) -> None:
+def test_an_empty_file_is_refused_not_checked(tmp_path: Path) -> None:
     path = tmp_path / "vide.html"
     path.write_bytes(b"")
-    report = check_file(path)
-    assert [f.check_id for f in report.findings] == ["parse.empty"]
-    assert report.worst() is Severity.ERROR
-    assert report.to_json()["summary"]["size_bytes"] == 0
+    with pytest.raises(UnusableEmail) as refused:
+        check_file(path)  # 0 bytes is no email: one sentence, not a report of findings
+    assert refused.value.code == "empty" and "vide.html" in refused.value.message
 
 
 # -- lightness and speed ------------------------------------------------------------------------

@@ -127,15 +127,20 @@ def test_an_eml_without_html_part() -> None:
     assert error.value.code == "no_html"
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\n", b"<!-- rien -->", b"<html><body></body>"])
+@pytest.mark.parametrize("data", [b"<!-- rien -->", b"<html><body></body>"])
 def test_an_empty_email_has_no_tree_and_says_so(data: bytes) -> None:
     parsed = parse_bytes(data, "vide.html")
     assert parsed.tree is None
     assert problem_ids(parsed) == ["parse.empty"]
 
 
-def test_an_empty_file_with_no_extension_is_empty_not_unsupported() -> None:
-    assert problem_ids(parse_bytes(b"", "sans-extension")) == ["parse.empty"]
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n", b"\xef\xbb\xbf\r\n"])
+@pytest.mark.parametrize("name", ["vide.html", "vide.eml", "sans-extension"])
+def test_an_empty_file_is_refused_not_checked(data: bytes, name: str) -> None:
+    with pytest.raises(UnusableEmail) as error:
+        parse_bytes(data, name)
+    assert error.value.code == "empty"
+    assert error.value.message == f"{name}: it is empty: there is no email in it."
 
 
 def test_an_email_of_images_only_is_not_empty() -> None:

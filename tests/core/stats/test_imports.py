@@ -166,7 +166,9 @@ def test_a_report_over_50_mb_is_refused(tmp_path: Path) -> None:
     header = (FIXTURES / "brevo_campaigns_api.csv").read_bytes()
     with path.open("wb") as out:
         out.write(header)
-        out.truncate(51 * 1024**2)
+        # Blank lines, not NUL bytes: the file stays a readable report, so only its size is
+        # against it (NUL bytes would be refused as binary first).
+        out.write(b"\r\n" * ((51 * 1024**2 - len(header)) // 2 + 1))
     with pytest.raises(StatsRefused) as caught:
         detect(path)
     assert caught.value.code == "too_large"
