@@ -135,6 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 0 once the main window has painted its first populated view",
     )
     parser.add_argument(
+        "--open-bat",
+        type=int,
+        metavar="ID",
+        help="open this campaign's BAT window at start (with --quit-when-ready: exit once its "
+        "preview has painted; the packaged app's smoke test uses it)",
+    )
+    parser.add_argument(
         "--debug",
         action="store_true",
         help="print the traceback of an unexpected error and log debug lines (before or after "
@@ -192,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     _bat_commands(commands)
     _stats_commands(commands)
     _report_commands(commands)
+    _backup_commands(commands)
     return parser
 
 
@@ -519,6 +527,85 @@ def workspace_path(args: argparse.Namespace) -> Path:
     from crmdesk.core.db import default_workspace_path
 
     return args.db if args.db is not None else default_workspace_path()
+
+
+def _backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    taken = commands.add_parser(
+        "backup",
+        help="back up the workspace (SQLite's online backup, safe while the app is open)",
+        description=(
+            "Back up the workspace into the backups folder (keeping the newest 14 and one a "
+            "month for a year), or exactly to --out FILE."
+        ),
+    )
+    _db_option(taken, top=False)
+    taken.add_argument("--out", type=Path, metavar="FILE", help="write the backup to FILE")
+    taken.set_defaults(handler=cmd_backup)
+    restored = commands.add_parser(
+        "restore",
+        help="replace the workspace with a backup, after backing up the current state",
+        description=(
+            "Check the backup (a crmdesk workspace, PRAGMA integrity_check, not from a newer "
+            "crmdesk), back up the current workspace, then put the backup in its place. "
+            "Asks for confirmation on a terminal; --yes confirms for scripts."
+        ),
+    )
+    restored.add_argument("backup", type=Path, metavar="FILE")
+    _db_option(restored, top=False)
+    restored.add_argument("--yes", action="store_true", help="confirm without asking")
+    restored.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from crmdesk.core import backups
+
+    path = workspace_path(args)
+    if args.out is not None:
+        written = backups.backup_to_file(path, args.out)
+    else:
+        written = backups.backup_now(path, backups.default_folder(path))
+    print(tr("Backup written to %(path)s", path=shown(written, SAID_LINE_LIMIT)))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from crmdesk.core import backups
+    from crmdesk.core.errors import CrmdeskError
+
+    path = workspace_path(args)
+    backups.check_backup(args.backup)  # a refusal comes before any question
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CrmdeskError(
+                tr(
+                    "restore: standard input is not a terminal, so nobody can confirm; add "
+                    "--yes to replace the workspace. Nothing was changed."
+                )
+            )
+        campaigns = backups.campaign_count(args.backup)
+        question = tr(
+            "Replace the workspace %(workspace)s with the backup %(backup)s (%(count)s)? "
+            "The current state is backed up first. [y/N] ",
+            workspace=shown(path, SAID_LINE_LIMIT),
+            backup=shown(args.backup, SAID_LINE_LIMIT),
+            count=texts().count(campaigns or 0, "campaign"),
+        )
+        try:
+            answer = input(question).strip().lower()
+        except EOFError:
+            answer = ""
+        if answer not in ("y", "yes", "o", "oui"):
+            print(tr("Restore cancelled; nothing was changed."))
+            return EXIT_OK
+    safety = backups.restore(args.backup, path, backups.default_folder(path))
+    print(tr("Restored %(backup)s", backup=shown(args.backup, SAID_LINE_LIMIT)))
+    print(
+        tr(
+            "The previous state of the workspace is kept in %(path)s",
+            path=shown(safety, SAID_LINE_LIMIT),
+        )
+    )
+    return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

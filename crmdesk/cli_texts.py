@@ -56,6 +56,23 @@ FRENCH: dict[str, str] = {
             "(--archived les liste tous)."
         ),
         "No campaigns.": "Aucune campagne.",
+        # crmdesk backup, restore
+        "Backup written to %(path)s": "Sauvegarde écrite dans %(path)s",
+        "restore: standard input is not a terminal, so nobody can confirm; add "
+        "--yes to replace the workspace. Nothing was changed.": (
+            "restore : l’entrée standard n’est pas un terminal, personne ne peut confirmer ; "
+            "ajoutez --yes pour remplacer l’espace de travail. Rien n’a été modifié."
+        ),
+        "Replace the workspace %(workspace)s with the backup %(backup)s (%(count)s)? "
+        "The current state is backed up first. [y/N] ": (
+            "Remplacer l’espace de travail %(workspace)s par la sauvegarde %(backup)s "
+            "(%(count)s) ? L’état actuel est sauvegardé d’abord. [o/N] "
+        ),
+        "Restore cancelled; nothing was changed.": "Restauration annulée ; rien n’a été modifié.",
+        "Restored %(backup)s": "%(backup)s restaurée",
+        "The previous state of the workspace is kept in %(path)s": (
+            "L’état précédent de l’espace de travail est conservé dans %(path)s"
+        ),
         # crmdesk check
         "%(file)s: %(summary)s (%(size)s KB, %(charset)s)": (
             "%(file)s : %(summary)s (%(size)s Ko, %(charset)s)"

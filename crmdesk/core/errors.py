@@ -270,3 +270,101 @@ class InputRefused(CrmdeskError):
         super().__init__(f"This file cannot be read: {reason}")
         self.code = code
         self.reason = reason
+
+
+# -- rotating backups and restore (issue 19, crmdesk.core.backups) -----------------------------
+
+
+class BackupFolderUnwritable(WorkspaceError):
+    """The backups folder cannot be created or written: ``path`` is the folder."""
+
+    code = "folder_unwritable"
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            folder,
+            "crmdesk cannot write in this backups folder (read-only, permission refused or "
+            "not a folder): no backup was taken and the workspace was left as it was. "
+            "Choose another backups folder.",
+        )
+
+
+class BackupDiskFull(WorkspaceError):
+    """The disk filled while a backup was written: the partial copy was removed."""
+
+    code = "disk_full"
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            folder,
+            "The disk holding the backups folder is full: the backup was not taken, no partial "
+            "file was left and the workspace was left as it was. Free some space and try again.",
+        )
+
+
+class BackupNotTaken(WorkspaceError):
+    """Any other failure while writing a backup (an input/output error): ``cause`` says it."""
+
+    code = "not_taken"
+
+    def __init__(self, folder: Path, cause: BaseException) -> None:
+        super().__init__(
+            folder,
+            f"The backup could not be written ({cause}): no partial file was left and the "
+            "workspace was left as it was.",
+        )
+        self.cause = cause
+
+
+class RestoreRefused(WorkspaceError):
+    """A restore that did not start: the current workspace is exactly as it was."""
+
+    code = "refused"
+
+
+class BackupNotAWorkspace(RestoreRefused):
+    code = "not_a_workspace"
+
+    def __init__(self, backup: Path, what: str) -> None:
+        super().__init__(
+            backup,
+            f"This file cannot be restored: it is not a crmdesk workspace ({what}). "
+            "The current workspace was left untouched.",
+        )
+        self.what = what
+
+
+class BackupDamaged(RestoreRefused):
+    code = "damaged"
+
+    def __init__(self, backup: Path, problem: str) -> None:
+        super().__init__(
+            backup,
+            f"This backup is damaged (PRAGMA integrity_check: {problem}); choose another one. "
+            "The current workspace was left untouched.",
+        )
+        self.problem = problem
+
+
+class BackupTooNew(RestoreRefused):
+    code = "too_new"
+
+    def __init__(self, backup: Path, revision: str) -> None:
+        super().__init__(
+            backup,
+            f"This backup was written by a newer crmdesk (schema {revision}): update crmdesk "
+            "to restore it. The current workspace was left untouched.",
+        )
+        self.revision = revision
+
+
+class RestoreLocked(RestoreRefused, WorkspaceLocked):
+    code = "locked"
+
+    def __init__(self, workspace: Path) -> None:
+        WorkspaceError.__init__(
+            self,
+            workspace,
+            "This workspace is open in another crmdesk: close it there before restoring a "
+            "backup. Nothing was changed.",
+        )

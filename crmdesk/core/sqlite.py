@@ -11,7 +11,8 @@ import os
 import sqlite3
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -298,3 +299,73 @@ def integrity_ok(path: Path) -> bool:
         return con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         con.close()
+
+
+# -- for backups and restore (crmdesk.core.backups) ---------------------------------------------
+
+#: What SQLite keeps beside a database file. SQLite pairs a -wal with its database by name only:
+#: a stale one left beside a replaced file would be replayed over it.
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def sync(path: Path) -> None:
+    """Flush a file, or a folder after a rename in it, to the disk."""
+    _fsync(path)
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[sqlite3.Connection]:
+    """A connection that writes nothing, not even beside a file with no journal (immutable):
+    listing or checking a backup must leave it, and its folder, byte for byte as it was."""
+    uri = read_only_uri(path)
+    if not any(Path(f"{path}{side}").exists() for side in SIDE_FILES):
+        uri += "&immutable=1"
+    connection = sqlite3.connect(uri, uri=True)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """What ``PRAGMA integrity_check`` finds wrong in the file, read-only (empty: sound).
+    Raises ``sqlite3.DatabaseError`` when the damage stops SQLite reading at all."""
+    with reading(path) as connection:
+        rows = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+    return [] if rows == ["ok"] else rows
+
+
+def count_rows(path: Path, table: str) -> int:
+    """How many rows ``table`` holds, read-only (``table`` is a name of crmdesk's schema)."""
+    with reading(path) as connection:
+        return int(connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+
+
+def copy_into(source: Path, destination: Path) -> None:
+    """Copy the database ``source`` (read-only, its -wal included) into the existing empty file
+    ``destination`` with the backup API, as a plain rollback-journal file with no side file."""
+    with reading(source) as src:
+        dst = sqlite3.connect(destination)
+        try:
+            dst.execute("PRAGMA journal_mode = DELETE")
+            src.backup(dst)
+        finally:
+            dst.close()
+    Path(f"{destination}-journal").unlink(missing_ok=True)
+
+
+def fold_side_files(path: Path) -> None:
+    """Checkpoint ``path``'s write-ahead log into it, then remove its side files, before the
+    file is replaced; a damaged file that cannot be checkpointed just loses them (the caller
+    has kept a copy of both)."""
+    if any(Path(f"{path}{side}").exists() for side in SIDE_FILES):
+        try:
+            connection = sqlite3.connect(path)
+            try:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+        except sqlite3.Error:
+            pass
+    for side in SIDE_FILES:
+        Path(f"{path}{side}").unlink(missing_ok=True)

@@ -7,7 +7,10 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from crmdesk.core.calendar import DeadlineKind
 from crmdesk.core.checks.model import Severity
 from crmdesk.core.errors import (
+    BackupDamaged,
     BackupFailed,
+    BackupNotAWorkspace,
+    BackupTooNew,
     BadLockFile,
     CrmdeskError,
     DiskFull,
@@ -17,6 +20,7 @@ from crmdesk.core.errors import (
     ImportRefused,
     NotAWorkspace,
     ReportFailed,
+    RestoreLocked,
     ValidationError,
     WorkspaceBusy,
     WorkspaceDamaged,
@@ -134,6 +138,38 @@ def error_text(error: CrmdeskError) -> str:
         return report_failed_text(error)
     if isinstance(error, WorkspaceError):
         known = (
+            (
+                RestoreLocked,
+                QCoreApplication.translate(
+                    "Labels",
+                    "This workspace is open in another crmdesk: close it there before restoring a "
+                    "backup. Nothing was changed.",
+                ),
+            ),
+            (
+                BackupNotAWorkspace,
+                QCoreApplication.translate(
+                    "Labels",
+                    "This backup is not a crmdesk workspace: nothing was restored and the "
+                    "workspace is as it was.",
+                ),
+            ),
+            (
+                BackupDamaged,
+                QCoreApplication.translate(
+                    "Labels",
+                    "This backup is damaged (its integrity check failed): nothing was restored "
+                    "and the workspace is as it was. Choose an older backup.",
+                ),
+            ),
+            (
+                BackupTooNew,
+                QCoreApplication.translate(
+                    "Labels",
+                    "This backup was written by a newer crmdesk: update crmdesk to restore it. "
+                    "Nothing was changed.",
+                ),
+            ),
             (
                 WorkspaceLocked,
                 QCoreApplication.translate(

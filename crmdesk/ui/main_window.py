@@ -1,14 +1,25 @@
-"""The main window: cockpit and calendar pages, menus, shortcuts and the undo stack."""
+"""The main window: cockpit and calendar pages, menus, shortcuts and the undo stack; it
+remembers its geometry, last view and filters in the preferences, and takes the automatic
+backups (first start of the day, and on close)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+import shiboken6
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -39,9 +50,12 @@ from crmdesk.ui.commands import (
 from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 from crmdesk.ui.kit.dialogs import ask_for_file
 from crmdesk.ui.labels import long_date
-from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.operations import Operations, Progress, show_error
+from crmdesk.ui.preferences import Preferences, PreferencesDialog
 from crmdesk.ui.reports.fit import fit_to_screen
 from crmdesk.ui.welcome import WelcomePage
+
+log = logging.getLogger("crmdesk")
 
 W = TypeVar("W", bound=QWidget)
 K = TypeVar("K", bound=Hashable)
@@ -60,10 +74,27 @@ if TYPE_CHECKING:
 
 class MainWindow(QMainWindow):
     ready = Signal()
+    #: A restore replaced this window (and its workspace) with the one given.
+    replaced = Signal(object)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        preferences: Preferences | None = None,
+        automatic_backups: bool = False,
+    ) -> None:
+        """``automatic_backups`` is the app's (``run_gui``): a window made for a test or a
+        tool takes none unless asked, so it never copies files it was not meant to."""
         super().__init__(parent)
         self.workspace = workspace
+        self.preferences = preferences if preferences is not None else Preferences()
+        self.automatic_backups = automatic_backups
+        self.daily_backup_started = False
+        self.last_backup: Path | None = None
+        self._first_show = True
+        self._replacing = False
         self.ops = Operations(workspace, self)
         self.ops.error.connect(lambda error: show_error(self, error))
         self.undo_stack = QUndoStack(self)
@@ -81,6 +112,8 @@ class MainWindow(QMainWindow):
         self.profile_dialog: QDialog | None = None
         self.plan_dialog: QWidget | None = None
         self.file_dialog: QFileDialog | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.restore_dialog: QDialog | None = None
         self.setWindowTitle(f"crmdesk — {workspace.path.name}")
         fit_to_screen(self, 1280, 820)
 
@@ -109,6 +142,7 @@ class MainWindow(QMainWindow):
         self.ops.changed.connect(self._on_changed)
 
         self.calendar.ready.connect(self.ready)
+        self.ready.connect(self._start_daily_backup)
         self.calendar.clients_requested.connect(lambda cid: self.open_clients(cid))
         self.calendar.open_requested.connect(self.open_campaign)
         self.calendar.new_requested.connect(self.new_campaign)
@@ -126,6 +160,7 @@ class MainWindow(QMainWindow):
                     "%1", str(workspace.migration.backup)
                 )
             )
+        self._restore_state()
 
     # -- menus and shortcuts ------------------------------------------------------------------
 
@@ -184,6 +219,9 @@ class MainWindow(QMainWindow):
             self._action(self.tr("S&MTP accounts for test sends…"), self.open_accounts)
         )
         file_menu.addSeparator()
+        self.restore_action = self._action(self.tr("Restore a bac&kup…"), self.open_restore)
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
@@ -222,6 +260,12 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.search_action)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action(
+            self.tr("Pre&ferences…"), self.open_preferences, "Ctrl+,"
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.today_action = self._action(self.tr("&Today"), self._today, "T")
@@ -400,6 +444,13 @@ class MainWindow(QMainWindow):
         self.calendar.step(direction)
 
     def _about(self) -> None:
+        try:
+            from crmdesk.ui.about import show_about
+        except ImportError:  # the full About (licences, paths) is not installed: the short one
+            pass
+        else:
+            show_about(self, self.workspace.path)
+            return
         QMessageBox.about(
             self,
             self.tr("About crmdesk"),
@@ -518,9 +569,12 @@ class MainWindow(QMainWindow):
         """One BAT window per campaign; QtWebEngine starts with the first one."""
         from crmdesk.ui.bat.window import BatWindow
 
-        return self._campaign_window(
-            self.bats, campaign_id, lambda: BatWindow(self.ops, campaign_id)
-        )
+        def make() -> BatWindow:
+            window = BatWindow(self.ops, campaign_id)
+            self.remember_splitter("bat", window)
+            return window
+
+        return self._campaign_window(self.bats, campaign_id, make)
 
     def stats_selected(self) -> None:
         campaign_id = self._selected()
@@ -579,9 +633,12 @@ class MainWindow(QMainWindow):
         """One checklist window per campaign, like briefs: asking again brings it forward."""
         from crmdesk.ui.checklist.window import ChecklistWindow
 
-        return self._campaign_window(
-            self.checklists, campaign_id, lambda: ChecklistWindow(self.ops, campaign_id)
-        )
+        def make() -> ChecklistWindow:
+            window = ChecklistWindow(self.ops, campaign_id)
+            self.remember_splitter("checklist", window)
+            return window
+
+        return self._campaign_window(self.checklists, campaign_id, make)
 
     def open_brief(self, campaign_id: int, field: str | None = None) -> BriefEditor:
         """One editor window per campaign: asking again brings the open one forward."""
@@ -722,23 +779,226 @@ class MainWindow(QMainWindow):
             moved = self.tr("Moved to %1 — Ctrl+Z to undo")
             self.statusBar().showMessage(moved.replace("%1", long_date(QDate(day))), 6000)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Brief windows save as they close; one that cannot save keeps the app open."""
+    def _close_children(self) -> bool:
+        """Close every window opened from this one. Brief windows save as they close; one that
+        cannot save (or a recap being sent) stays open, and False says so."""
         for editor in list(self.briefs.values()):
             if not editor.close():
-                event.ignore()
-                return
+                return False
         for report in list(self.reports.values()):
             if not report.close():  # a recap being sent: it cannot be called back
-                event.ignore()
-                return
+                return False
         for window in [
             *self.checklists.values(),
             *self.bats.values(),
             *self.stats_windows.values(),
         ]:
             window.close()
+        for child in (
+            self.clients_window,
+            self.dialog,
+            self.search_dialog,
+            self.report_dialog,
+            self.profile_dialog,
+            self.plan_dialog,
+            self.preferences_dialog,
+            self.restore_dialog,
+        ):
+            # A dialog closed with WA_DeleteOnClose may be gone already: never touch it then.
+            if child is not None and shiboken6.isValid(child):
+                child.close()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The windows opened from this one close first; then the view is remembered and the
+        workspace backed up (quickly, on this thread: the app is leaving; a failed backup is
+        logged and never keeps the app open)."""
+        if self._replacing:  # a restore already closed everything and opened a new window
+            super().closeEvent(event)
+            return
+        if not self._close_children():
+            event.ignore()
+            return
+        self._save_state()
+        if self.automatic_backups:
+            self._backup_on_close()
         super().closeEvent(event)
+
+    # -- preferences and remembered state -----------------------------------------------------
+
+    def current_view(self) -> str:
+        """The view to reopen on: the cockpit, a calendar mode, or the Stats tab."""
+        page = self.tabs.currentWidget()
+        if page is self.cockpit:
+            return "cockpit"
+        if page is self.stats_holder:
+            return "stats"
+        return self.calendar.mode
+
+    def _restore_state(self) -> None:
+        """Geometry, last view and calendar filters as the user left them."""
+        self.preferences.restore_window(self)
+        self.calendar.restore_filters(self.preferences.calendar_filters)
+        view = self.preferences.last_view
+        if view == "cockpit":
+            self.tabs.setCurrentWidget(self.cockpit)
+        elif view == "stats":
+            self.show_client_stats()
+        elif view in (WEEK, AGENDA):
+            self.calendar.set_mode(view)
+
+    def _save_state(self) -> None:
+        self.preferences.save_window(self)
+        self.preferences.last_view = self.current_view()
+        self.preferences.calendar_filters = self.calendar.filters
+        self.preferences.settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The calendar says "ready" once painted; a window reopened on the cockpit or the
+        Stats tab paints no calendar, and the agenda is "painted" while the window is still
+        being built, so those say it once shown."""
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            if self.pages.currentWidget() is self.tabs and (
+                self.tabs.currentWidget() is not self.calendar or self.calendar.has_painted
+            ):
+                QTimer.singleShot(0, self.ready.emit)
+
+    def open_preferences(self) -> PreferencesDialog:
+        """Edit › Preferences… (Ctrl+,): window-modal; OK saves, Cancel writes nothing."""
+        dialog = PreferencesDialog(self.preferences, self.workspace.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Preferences saved; language and theme apply at the next start."), 8000
+            )
+        )
+        self.preferences_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "preferences_dialog", None))
+        dialog.open()
+        return dialog
+
+    def remember_splitter(self, name: str, window: QWidget) -> None:
+        """Campaign windows open with their splitter where the user last left it."""
+        from PySide6.QtWidgets import QSplitter
+
+        splitter = getattr(window, "splitter", None)
+        if isinstance(splitter, QSplitter):
+            self.preferences.remember_splitter(name, splitter)
+
+    # -- backups ------------------------------------------------------------------------------
+
+    def backups_folder(self) -> Path:
+        return self.preferences.backups_folder_for(self.workspace.path)
+
+    def _start_daily_backup(self) -> None:
+        """The first start of the day copies the workspace, on a worker once the window is
+        up (the copy opens its own connection); a failure says so in the status bar, since
+        the user can still work and the next start tries again."""
+        if not self.automatic_backups or self.daily_backup_started or not self.isVisible():
+            return
+        self.daily_backup_started = True
+        from crmdesk.core import backups
+
+        path, folder = self.workspace.path, self.backups_folder()
+        keep = self.preferences.backup_keep
+
+        def work(_progress: Progress) -> Path | None:
+            return backups.daily_backup(path, folder, keep)
+
+        def done(taken: Path | None) -> None:
+            if taken is not None:
+                self.last_backup = taken
+                log.info("Daily backup written to %s", taken)
+
+        def failed(error: CrmdeskError) -> None:
+            log.warning("Daily backup failed: %s", error.message)
+            self.statusBar().showMessage(
+                self.tr("Today's backup could not be made: %1").replace("%1", error.message),
+                15000,
+            )
+
+        self.ops.run(work, on_done=done, on_failed=failed, kind="other", context="daily backup")
+
+    def _backup_on_close(self) -> None:
+        from crmdesk.core import backups
+
+        try:
+            self.last_backup = backups.backup_now(
+                self.workspace.path, self.backups_folder(), self.preferences.backup_keep
+            )
+        except Exception:  # noqa: BLE001 - leaving must not fail on a backup
+            log.exception("The backup on close failed; crmdesk closes anyway")
+
+    def open_restore(self) -> QDialog:
+        """File › Restore a backup…: the backups of this workspace; choosing one restores it."""
+        from crmdesk.ui.backups import RestoreDialog
+
+        dialog = RestoreDialog(self.ops, self.workspace.path, self.backups_folder(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # After the dialog's own handling of the click (it closes): the restore closes this
+        # window and everything opened from it.
+        dialog.restore_chosen.connect(
+            lambda backup: QTimer.singleShot(0, lambda: self.restore_backup(Path(backup)))
+        )
+        self.restore_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
+        dialog.open()
+        return dialog
+
+    def restore_backup(self, backup: Path) -> MainWindow | None:
+        """Put ``backup`` in place of the workspace and show it in a new main window.
+
+        A new window rather than reloading this one: every page, cache, undo command and
+        campaign window here holds ids and an Operations bound to the file being replaced;
+        building afresh from the restored file is the one way none of them survives with stale
+        data. A refusal leaves the file untouched; it is reopened and the refusal shown.
+        Returns the new window, or None when a window opened from this one would not close or
+        the workspace could not be reopened.
+        """
+        from crmdesk.core import backups
+
+        if not self._close_children():
+            self.statusBar().showMessage(
+                self.tr("Close the windows still open before restoring a backup."), 10000
+            )
+            return None
+        self._save_state()
+        path, folder = self.workspace.path, self.backups_folder()
+        self.ops.shutdown()
+        self.workspace.close()  # releases the lock: the restore refuses a held workspace
+        refusal: CrmdeskError | None = None
+        safety: Path | None = None
+        try:
+            safety = backups.restore(backup, path, folder)
+        except CrmdeskError as error:
+            refusal = error
+        try:
+            workspace = Workspace.open(path)
+        except CrmdeskError as error:
+            show_error(self, error)
+            self._replacing = True
+            self.close()
+            return None
+        successor = MainWindow(
+            workspace, preferences=self.preferences, automatic_backups=self.automatic_backups
+        )
+        successor.daily_backup_started = True  # this session's daily backup is taken
+        successor.show()
+        self._replacing = True
+        self.replaced.emit(successor)
+        self.close()
+        if refusal is not None:
+            show_error(successor, refusal)
+        else:
+            said = (
+                self.tr("Restored %1; the workspace as it was is kept in %2")
+                .replace("%1", backup.name)
+                .replace("%2", str(safety))
+            )
+            successor.statusBar().showMessage(said, 20000)
+        return successor
 
     def _warn_holiday(self, day: date) -> bool:
         found = holidays_between(day, day, QLocale().name()[:2])

@@ -219,6 +219,25 @@ def test_the_app_opens_a_demo_workspace_and_quits_when_ready(
     assert done.returncode == 0, done.stderr
 
 
+def test_the_app_opens_a_bat_preview_and_quits_once_it_has_painted(
+    demo_path: Path, data_dir: Path
+) -> None:
+    """What the packaged app's smoke test runs: the BAT window and its QtWebEngine preview."""
+    from sqlalchemy import select
+
+    from crmdesk.core.models import BatRound
+
+    with Workspace.open(demo_path, read_only=True) as demo, demo.reader() as session:
+        campaign_id = session.scalar(select(BatRound.campaign_id).limit(1))
+    assert campaign_id is not None
+
+    done = crmdesk(
+        "--db", demo_path, "--open-bat", str(campaign_id), "--quit-when-ready", data_dir=data_dir
+    )
+    assert done.returncode == 0, done.stderr
+    assert "never became ready" not in done.stderr
+
+
 def test_the_app_creates_a_workspace_at_a_new_path(tmp_path: Path, data_dir: Path) -> None:
     path = tmp_path / "nouveau" / "workspace.sqlite"
 

@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="+143"/>
+        <source>Mail client support data (caniemail)</source>
+        <extracomment>A ``License`` field longer than this, or on several lines, is the licence&apos;s text, not its name: the classifiers name it better. The first phrase of a licence file that names a licence: &quot;MIT License&quot;, &quot;SIL Open Font License, Version 1.1&quot;…</extracomment>
+        <translation>Données de compatibilité des messageries (caniemail)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Inter font</source>
+        <translation>Police Inter</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Public holidays data (holidays)</source>
+        <translation>Données des jours fériés (holidays)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>metadata of the holidays package</source>
+        <translation>métadonnées du paquet holidays</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown (not installed)</source>
+        <translation>inconnue (non installé)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About crmdesk</source>
+        <translation>À propos de crmdesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+28"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log file</source>
+        <translation>Fichier journal</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Offline desktop cockpit for the freelance eCRM operator.</source>
+        <translation>Le poste de pilotage hors ligne de l’opérateur eCRM indépendant.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+59"/>
+        <source>Libraries (licences from their installed metadata)</source>
+        <translation>Bibliothèques (licences lues dans leurs métadonnées installées)</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>not stated</source>
+        <translation>non précisée</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+56"/>
+        <source>Data shipped with crmdesk</source>
+        <translation>Données fournies avec crmdesk</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read from</source>
+        <translation>Lue dans</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy all of this, to paste in a support request</source>
+        <translation>Tout copier, pour le coller dans une demande d’assistance</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../ui/bat/accounts_dialog.py" line="+45"/>
@@ -492,7 +606,7 @@
         <translation>blocage des images distantes</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/proof_view.py" line="+55"/>
+        <location filename="../../ui/bat/proof_view.py" line="+56"/>
         <source>Desktop</source>
         <extracomment>A control moved: the proof is shown again (not a workspace change).</extracomment>
         <translation>Ordinateur</translation>
@@ -711,7 +825,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Valider quand même</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/review_mode.py" line="+92"/>
+        <location filename="../../ui/bat/review_mode.py" line="+93"/>
         <location filename="../../ui/bat/window.py" line="-322"/>
         <source>&amp;Approve</source>
         <translation>&amp;Valider</translation>
@@ -1404,9 +1518,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/calendar/page.py" line="+90"/>
+        <location filename="../../ui/calendar/page.py" line="+92"/>
         <source>Displayed period</source>
-        <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on.</extracomment>
+        <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on. The status and channel menus: facet → (button, its text, its checkable actions).</extracomment>
         <translation>Période affichée</translation>
     </message>
     <message>
@@ -1475,7 +1589,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Tout afficher</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+55"/>
         <source>Show or hide the campaigns of %1</source>
         <translation>Afficher ou masquer les campagnes de %1</translation>
     </message>
@@ -1917,7 +2031,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Analyse J+5</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="+86"/>
+        <location filename="../../ui/labels.py" line="+90"/>
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
@@ -3717,6 +3831,26 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+20"/>
+        <source>This workspace is open in another crmdesk: close it there before restoring a backup. Nothing was changed.</source>
+        <translation>Cet espace de travail est ouvert dans un autre crmdesk&#xa0;: fermez-le là-bas avant de restaurer une sauvegarde. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This backup is not a crmdesk workspace: nothing was restored and the workspace is as it was.</source>
+        <translation>Cette sauvegarde n’est pas un espace de travail crmdesk&#xa0;: rien n’a été restauré et l’espace de travail est intact.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This backup is damaged (its integrity check failed): nothing was restored and the workspace is as it was. Choose an older backup.</source>
+        <translation>Cette sauvegarde est endommagée (son contrôle d’intégrité a échoué)&#xa0;: rien n’a été restauré et l’espace de travail est intact. Choisissez une sauvegarde plus ancienne.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This backup was written by a newer crmdesk: update crmdesk to restore it. Nothing was changed.</source>
+        <translation>Cette sauvegarde a été écrite par un crmdesk plus récent&#xa0;: mettez crmdesk à jour pour la restaurer. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This workspace is already open in another crmdesk. Close it there first; nothing was written here.</source>
         <translation>Cet espace de travail est déjà ouvert dans un autre crmdesk. Fermez-le d’abord&#x202f;; rien n’a été écrit ici.</translation>
     </message>
@@ -3871,7 +4005,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>%1, ligne %2</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-215"/>
         <source>The end is before the start.</source>
         <translation>La fin précède le début.</translation>
     </message>
@@ -3913,8 +4047,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+91"/>
+        <location filename="../../ui/main_window.py" line="+123"/>
         <source>Cockpit</source>
+        <extracomment>A restore replaced this window (and its workspace) with the one given.</extracomment>
         <translation>Cockpit</translation>
     </message>
     <message>
@@ -3928,12 +4063,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Workspace upgraded; the previous version was saved to %1</source>
         <translation>Espace de travail mis à jour&#x202f;; la version précédente a été sauvegardée dans %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -3986,6 +4121,11 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+11"/>
         <source>S&amp;MTP accounts for test sends…</source>
         <translation>Comptes S&amp;MTP des envois de test…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore a bac&amp;kup…</source>
+        <translation>Restaurer une sauve&amp;garde…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4048,7 +4188,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>R&amp;echercher…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>Pré&amp;férences…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -4175,7 +4320,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>La démo s’ouvre dans une nouvelle fenêtre…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>About crmdesk</source>
         <translation>À propos de crmdesk</translation>
     </message>
@@ -4185,7 +4330,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+224"/>
         <source>Export recap</source>
         <translation>Exporter le récapitulatif</translation>
     </message>
@@ -4215,7 +4360,27 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+94"/>
+        <source>Preferences saved; language and theme apply at the next start.</source>
+        <translation>Préférences enregistrées&#x202f;; la langue et le thème s’appliquent au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Today&apos;s backup could not be made: %1</source>
+        <translation>La sauvegarde du jour n’a pas pu être faite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Close the windows still open before restoring a backup.</source>
+        <translation>Fermez les fenêtres encore ouvertes avant de restaurer une sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Restored %1; the workspace as it was is kept in %2</source>
+        <translation>%1 restaurée&#x202f;; l’espace de travail tel qu’il était est conservé dans %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 is a public holiday (%2): check this send is intended.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: vérifiez que cet envoi est bien voulu.</translation>
     </message>
@@ -4708,6 +4873,92 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
             <numerusform>Import de %n campagne…</numerusform>
             <numerusform>Import de %n campagnes…</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/preferences.py" line="+260"/>
+        <source>Preferences</source>
+        <extracomment>The choices of the language and theme settings (&quot;system&quot; follows the computer). Backups kept by default (the daily ones; the monthly ones come on top). The views the main window can reopen on.</extracomment>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+9"/>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language and theme apply the next time crmdesk starts.</source>
+        <translation>La langue et le thème s’appliquent au prochain démarrage de crmdesk.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+23"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source> daily backups</source>
+        <translation> sauvegardes quotidiennes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One backup per month is also kept for a year.</source>
+        <translation>Une sauvegarde par mois est aussi conservée pendant un an.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Backups folder:</source>
+        <translation>Dossier des &amp;sauvegardes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Keep:</source>
+        <translation>&amp;Conserver&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default &amp;workspace:</source>
+        <translation>&amp;Espace de travail par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Backups folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Default workspace</source>
+        <translation>Espace de travail par défaut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>crmdesk workspaces (*.crmdesk *.sqlite *.db);;All files (*)</source>
+        <translation>Espaces de travail crmdesk (*.crmdesk *.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -5276,6 +5527,86 @@ Bien cordialement,
         <location line="-23"/>
         <source>operator</source>
         <translation>l’opérateur</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backups.py" line="+68"/>
+        <location line="+105"/>
+        <source>Restore a backup</source>
+        <extracomment>The role holding a row&apos;s backup path. The question asked before a restore, while it is open (tests click its buttons).</extracomment>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Backups of %1 in %2. Restoring one replaces the workspace; its current state is backed up first.</source>
+        <translation>Sauvegardes de %1 dans %2. En restaurer une remplace l’espace de travail&#x202f;; son état actuel est sauvegardé d’abord.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Taken on</source>
+        <translation>Prise le</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Campaigns</source>
+        <translation>Campagnes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No backup yet: use “Back up now” to take one.</source>
+        <translation>Aucune sauvegarde&#xa0;: utilisez «&#xa0;Sauvegarder maintenant&#xa0;» pour en prendre une.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1: this file cannot be read as a crmdesk workspace.</source>
+        <translation>%1&#xa0;: ce fichier ne peut pas être lu comme un espace de travail crmdesk.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Restore the backup of %1?</source>
+        <translation>Restaurer la sauvegarde du %1&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The workspace will be replaced by this backup. Its current state is backed up first, so this restore can itself be undone.</source>
+        <translation>L’espace de travail sera remplacé par cette sauvegarde. Son état actuel est sauvegardé d’abord&#xa0;: cette restauration peut elle-même être annulée.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Backup written: %1</source>
+        <translation>Sauvegarde écrite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>crmdesk cannot write in the backups folder (read-only, permission refused or not a folder): no backup was taken and the workspace is as it was. Choose another backups folder in the preferences.</source>
+        <translation>crmdesk ne peut pas écrire dans le dossier des sauvegardes (lecture seule, permission refusée ou pas un dossier)&#xa0;: aucune sauvegarde n’a été prise et l’espace de travail est intact. Choisissez un autre dossier de sauvegardes dans les préférences.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The disk holding the backups folder is full: no backup was taken, no partial file was left and the workspace is as it was. Free some space and try again.</source>
+        <translation>Le disque du dossier des sauvegardes est plein&#xa0;: aucune sauvegarde n’a été prise, aucun fichier partiel n’est resté et l’espace de travail est intact. Libérez de la place et réessayez.</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from crmdesk.core.bat.rounds import RoundView
 from crmdesk.core.checks.model import Severity
 from crmdesk.ui.bat.labels import BatLabels, notice_text
 from crmdesk.ui.kit.formats import language, local_text
-from crmdesk.ui.kit.styles import SEVERITY_COLOURS
+from crmdesk.ui.kit.styles import SEVERITY_COLOURS, bad_colour
 from crmdesk.ui.labels import severity_label
 
 
@@ -144,7 +144,7 @@ def tags_html(page: rounds.PreviewPage) -> str:
     if page.unfilled:
         items = "".join(f"<li><code>{_escape(t)}</code></li>" for t in page.unfilled)
         parts.append(
-            "<p style='color:#991b1b'><b>"
+            f"<p style='color:{bad_colour()}'><b>"
             + _escape(QCoreApplication.translate("BatWindow", "Not filled by this persona:"))
             + f"</b>"
             f"</p><ul>{items}</ul>"

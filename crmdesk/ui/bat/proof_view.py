@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core.bat import rounds
 from crmdesk.core.bat.rounds import RoundView
+from crmdesk.ui.kit.styles import caution_colour
 from crmdesk.ui.operations import Operations
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class PreviewControls(QWidget):
         second.addWidget(self.raw)
         second.addStretch(1)
         self.blocked = QLabel()
-        self.blocked.setStyleSheet("color: #92400e;")
+        self.blocked.setStyleSheet(f"color: {caution_colour()};")
         self.remote = QToolButton()
         self.remote.setCheckable(True)
         self.remote.setText(QCoreApplication.translate("BatWindow", "Load remote images"))

@@ -26,6 +26,7 @@ from crmdesk.core.models import BatDecision
 from crmdesk.ui.bat.proof_view import ProofHost, ProofView
 from crmdesk.ui.bat.widgets import CtrlEnter, DecisionBadge
 from crmdesk.ui.kit.formats import language
+from crmdesk.ui.kit.styles import HINT_STYLE, bad_colour, decision_button_style
 from crmdesk.ui.labels import error_text
 
 if TYPE_CHECKING:
@@ -90,10 +91,10 @@ class ReviewWindow(QWidget):
         )
         self.box.setMaximumHeight(110)
         approve = QPushButton(QCoreApplication.translate("BatWindow", "&Approve"))
-        approve.setStyleSheet("QPushButton { color: #166534; font-weight: 600; padding: 8px; }")
+        approve.setStyleSheet(decision_button_style(approve=True, padding=8))
         approve.clicked.connect(lambda: self.bat.decide(BatDecision.APPROVED))
         changes = QPushButton(QCoreApplication.translate("BatWindow", "Request &changes"))
-        changes.setStyleSheet("QPushButton { color: #991b1b; font-weight: 600; padding: 8px; }")
+        changes.setStyleSheet(decision_button_style(approve=False, padding=8))
         changes.clicked.connect(lambda: self.bat.decide(BatDecision.CHANGES_REQUESTED))
         leave = QPushButton(QCoreApplication.translate("BatWindow", "Leave (Esc)"))
         leave.clicked.connect(self.close)
@@ -127,7 +128,7 @@ class ReviewWindow(QWidget):
             )
         )
         keys.setWordWrap(True)
-        keys.setStyleSheet("color: #6b7280;")
+        keys.setStyleSheet(HINT_STYLE)
         column.addWidget(keys)
         layout = QHBoxLayout(self)
         layout.addWidget(self.proof, 1)
@@ -188,7 +189,7 @@ class ReviewWindow(QWidget):
             done = item.state in (ChecklistState.DONE, ChecklistState.NOT_APPLICABLE)
             row.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
             if item.state is ChecklistState.FAILED:
-                row.setForeground(QColor("#b91c1c"))
+                row.setForeground(QColor(bad_colour()))
             self.checklist.addItem(row)
         self.checklist.blockSignals(False)
 

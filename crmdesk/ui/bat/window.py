@@ -70,7 +70,7 @@ from crmdesk.ui.bat.proof_view import ProofView
 from crmdesk.ui.bat.review_mode import ReviewWindow
 from crmdesk.ui.bat.widgets import CtrlEnter, DecisionBadge, ElidedLabel
 from crmdesk.ui.kit.formats import language, local_text
-from crmdesk.ui.kit.styles import message_box_style
+from crmdesk.ui.kit.styles import HINT_STYLE, decision_button_style, message_box_style
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Job, Operations
 
@@ -239,7 +239,9 @@ class BatWindow(QWidget):
             )
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #4b5563; font-size: 15px;")
+        self.empty.setWordWrap(True)  # a narrow window wraps the hint rather than cutting it
+        self.empty.setMargin(24)
+        self.empty.setStyleSheet(HINT_STYLE + " font-size: 15px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.proof)
@@ -299,23 +301,23 @@ class BatWindow(QWidget):
     def _build_review_tab(self) -> QWidget:
         tab = QWidget()
         self.approve_button = QPushButton(QCoreApplication.translate("BatWindow", "&Approve"))
-        self.approve_button.setStyleSheet("QPushButton { color: #166534; font-weight: 600; }")
+        self.approve_button.setStyleSheet(decision_button_style(approve=True))
         self.approve_button.clicked.connect(lambda: self.decide(BatDecision.APPROVED))
         self.changes_button = QPushButton(
             QCoreApplication.translate("BatWindow", "Request &changes")
         )
-        self.changes_button.setStyleSheet("QPushButton { color: #991b1b; font-weight: 600; }")
+        self.changes_button.setStyleSheet(decision_button_style(approve=False))
         self.changes_button.clicked.connect(lambda: self.decide(BatDecision.CHANGES_REQUESTED))
         buttons = QHBoxLayout()
         buttons.addWidget(self.approve_button)
         buttons.addWidget(self.changes_button)
         self.decision_hint = QLabel()
         self.decision_hint.setWordWrap(True)
-        self.decision_hint.setStyleSheet("color: #6b7280;")
+        self.decision_hint.setStyleSheet(HINT_STYLE)
         self.decision_hint.hide()
         self.round_info = QLabel()
         self.round_info.setWordWrap(True)
-        self.round_info.setStyleSheet("color: #4b5563;")
+        self.round_info.setStyleSheet(HINT_STYLE)
         self.round_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.feedback_list = QListWidget()
         self.feedback_list.setWordWrap(True)

@@ -65,6 +65,8 @@ class CalendarPage(QWidget):
         self.period: CalendarPeriod | None = None
         self._ready_sent = False
         self._client_buttons: dict[int, QToolButton] = {}
+        #: The status and channel menus: facet → (button, its text, its checkable actions).
+        self._facets: dict[str, tuple[QToolButton, str, list[QAction]]] = {}
         self._cache: OrderedDict[PeriodKey, CalendarPeriod] = OrderedDict()
         self._prefetching: set[PeriodKey] = set()
         self._generation = 0
@@ -184,7 +186,7 @@ class CalendarPage(QWidget):
         def apply() -> None:
             chosen = frozenset(a.data() for a in actions if a.isChecked())
             everything = len(chosen) == len(actions)
-            button.setText(text if everything else f"{text} ({len(chosen)})")
+            self._label_facet(facet)
             kwargs = {facet: None if everything else chosen}
             self.set_filters(
                 Filters(
@@ -200,7 +202,43 @@ class CalendarPage(QWidget):
         show_all = menu.addAction(self.tr("Show all"))
         show_all.triggered.connect(lambda: [a.setChecked(True) for a in actions])
         button.setMenu(menu)
+        self._facets[facet] = (button, text, actions)
         return button
+
+    def _label_facet(self, facet: str) -> None:
+        """ "Status" when nothing is filtered, "Status (2)" when two statuses are shown."""
+        button, text, actions = self._facets[facet]
+        chosen = sum(1 for a in actions if a.isChecked())
+        button.setText(text if chosen == len(actions) else f"{text} ({chosen})")
+
+    def restore_filters(self, filters: Filters) -> None:
+        """Show ``filters`` (remembered from the last session) in the legend's client buttons
+        and the status and channel menus, then apply them once. A client that no longer
+        exists is forgotten; a set that covers every client means no filter."""
+        known = set(self._client_buttons)
+        client_ids = None
+        if filters.client_ids is not None:
+            shown = frozenset(filters.client_ids) & known
+            client_ids = None if shown == known else shown
+        for client_id, button in self._client_buttons.items():
+            button.blockSignals(True)
+            button.setChecked(client_ids is None or client_id in client_ids)
+            button.blockSignals(False)
+        chosen: dict[str, frozenset | None] = {}  # type: ignore[type-arg]
+        for facet, values in (("statuses", filters.statuses), ("channels", filters.channels)):
+            _button, _text, actions = self._facets[facet]
+            kept = None if values is None else frozenset(a.data() for a in actions) & values
+            if kept is not None and len(kept) == len(actions):
+                kept = None
+            for action in actions:
+                action.blockSignals(True)
+                action.setChecked(kept is None or action.data() in kept)
+                action.blockSignals(False)
+            self._label_facet(facet)
+            chosen[facet] = kept
+        self.set_filters(
+            Filters(client_ids=client_ids, statuses=chosen["statuses"], channels=chosen["channels"])
+        )
 
     def reload_clients(self) -> None:
         for button in self._client_buttons.values():
@@ -412,6 +450,11 @@ class CalendarPage(QWidget):
             or changes.brief
         ):
             self.reload()
+
+    @property
+    def has_painted(self) -> bool:
+        """True once the first period was shown (and ``ready`` sent)."""
+        return self._ready_sent
 
     def _on_painted(self) -> None:
         if self._ready_sent:
