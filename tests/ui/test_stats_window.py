@@ -439,12 +439,12 @@ def test_typed_figures_reach_the_clients_stats_page_without_a_reload(
 
 def _window_verdict(window: StatsWindow, key: str) -> str:
     """The KPI table's colour of ``key``'s value: "good" green, "bad" red, "" plain."""
-    from crmdesk.ui.stats.kpi_table import BAD, GOOD
+    from crmdesk.ui.kit.styles import bad_colour, good_colour
 
     item = window.kpi_table.item(kpi_row(window, key), 1)
     if not item.font().bold():
         return ""
-    return {GOOD.name(): "good", BAD.name(): "bad"}[item.foreground().color().name()]
+    return {good_colour(): "good", bad_colour(): "bad"}[item.foreground().color().name()]
 
 
 def _recap_verdict(workspace: Workspace, campaign_id: int, key: str, folder: Path) -> str:
@@ -621,8 +621,10 @@ def test_typed_figures_left_empty_are_not_given_and_zero_stays_zero(
 def test_the_kpi_colours_are_cores_verdicts(
     qtbot: QtBot, workspace: Workspace, client_id: int, sent_campaign: int
 ) -> None:
+    from PySide6.QtGui import QColor
+
     from crmdesk.core.stats import kpis
-    from crmdesk.ui.stats.kpi_table import BAD, GOOD
+    from crmdesk.ui.kit.styles import bad_colour, good_colour
 
     earlier = plan(
         workspace,
@@ -651,7 +653,7 @@ def test_the_kpi_colours_are_cores_verdicts(
         tone = kpis.verdict(kpi.key, kpi.value, kpi.reference)
         tones.add(tone)
         assert by_json[kpi.key] == tone
-        expected = {"good": GOOD, "bad": BAD}.get(tone)
+        expected = {"good": QColor(good_colour()), "bad": QColor(bad_colour())}.get(tone)
         if expected is None:
             assert not item.font().bold(), kpi.key
         else:

@@ -30,7 +30,7 @@ from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
 from crmdesk.core.models import SmtpSecurity
 from crmdesk.core.secrets import SecretStoreUnavailable
 from crmdesk.core.smtp import AccountInfo, AccountInput
-from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
+from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
 
@@ -174,7 +174,7 @@ class AccountsDialog(QDialog):
         self.heading.setFont(font)
         self.errors = QLabel()
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.errors.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.errors.hide()
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -231,7 +231,7 @@ class AccountsDialog(QDialog):
         column.addWidget(self.fields[key])
         label = QLabel()
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {ALERT};")
+        label.setStyleSheet(f"color: {alert_colour()};")
         label.hide()
         column.addWidget(label)
         self.field_errors[key] = label

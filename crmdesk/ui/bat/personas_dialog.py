@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core.bat import personas
 from crmdesk.core.bat.personas import DEFAULT_PERSONA, PersonaInfo
 from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
-from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
+from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
 
@@ -118,7 +118,7 @@ class PersonasDialog(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("e.g. Fidèle lyonnaise"))
         self.name_error = QLabel()
-        self.name_error.setStyleSheet(f"color: {ALERT};")
+        self.name_error.setStyleSheet(f"color: {alert_colour()};")
         self.name_error.setWordWrap(True)
         self.name_error.hide()
         name_box = QWidget()
@@ -152,7 +152,7 @@ class PersonasDialog(QDialog):
         self.heading.setFont(font)
         self.errors = QLabel()
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.errors.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.errors.hide()
         self.notice = QLabel()
         self.notice.setWordWrap(True)

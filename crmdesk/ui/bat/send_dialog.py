@@ -40,7 +40,7 @@ from crmdesk.core.secrets import SecretStoreUnavailable
 from crmdesk.core.smtp import SendFailed
 from crmdesk.ui.bat.accounts_dialog import AccountsDialog, secret_store_text
 from crmdesk.ui.bat.personas_dialog import PersonasDialog
-from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
+from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations, Progress
 
@@ -238,7 +238,7 @@ class SendDialog(QDialog):
         # Plain text: the messages quote the server, whose words must not be read as HTML.
         self.errors.setTextFormat(Qt.TextFormat.PlainText)
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.errors.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.errors.hide()
         self.error_detail = QLabel()  # the core's sentence naming the server, for support
         self.error_detail.setTextFormat(Qt.TextFormat.PlainText)

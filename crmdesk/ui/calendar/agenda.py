@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crmdesk.core.calendar import CalendarEntry
+from crmdesk.ui.kit.styles import caution_colour
 from crmdesk.ui.labels import channel_label, status_label, type_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -85,7 +86,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == "client":
             return QColor(entry.colour)
         if role == Qt.ItemDataRole.ForegroundRole and column == "warnings":
-            return QBrush(QColor("#d97706"))
+            return QBrush(QColor(caution_colour()))
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
         return None

@@ -90,7 +90,7 @@ class _Kit:
         light = self.base.lightnessF() > 0.5
         self.holiday = QColor("#b91c1c" if light else "#fca5a5")
         self.overdue = QColor("#dc2626" if light else "#f87171")
-        self.warning = QColor("#d97706")
+        self.warning = QColor("#b45309" if light else "#fbbf24")
         self.normal = QFont(widget.font())
         self.bold = QFont(self.normal)
         self.bold.setBold(True)

@@ -39,7 +39,7 @@ from crmdesk.core.clients import CharterInput, normalise_colour
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.ui.checklist.labels import charter_problem_text
 from crmdesk.ui.commands import CampaignCommand
-from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
+from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
 from crmdesk.ui.reports.fit import fit_to_screen
@@ -196,7 +196,7 @@ class ChartersDialog(QDialog):
         palette_buttons.addStretch(1)
         palette_buttons.addWidget(remove)
         self.palette_error = QLabel()
-        self.palette_error.setStyleSheet(f"color: {ALERT};")
+        self.palette_error.setStyleSheet(f"color: {alert_colour()};")
         self.palette_error.hide()
         graphic = QGroupBox(self.tr("Graphic charter: palette"))
         graphic_layout = QVBoxLayout(graphic)
@@ -248,7 +248,7 @@ class ChartersDialog(QDialog):
 
         self.errors = QLabel()
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.errors.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.errors.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

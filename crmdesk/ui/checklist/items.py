@@ -26,7 +26,7 @@ from crmdesk.ui.checklist.labels import (
     state_label,
 )
 from crmdesk.ui.kit.formats import day_month, local_text, short_date
-from crmdesk.ui.kit.styles import ALERT, glyph
+from crmdesk.ui.kit.styles import ALERT, alert_colour, glyph
 from crmdesk.ui.labels import role_label
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole  # the item id (checklist) or the Finding (findings)
@@ -218,7 +218,7 @@ def item_row(item: ItemView, lang: str) -> QTreeWidgetItem:
     row.setText(3, short_date(item.due_on))
     row.setToolTip(3, QLocale().toString(QDate(item.due_on), QLocale.FormatType.LongFormat))
     if item.overdue:
-        row.setForeground(3, QBrush(QColor(ALERT)))
+        row.setForeground(3, QBrush(QColor(alert_colour())))
         row.setData(
             3,
             BADGE_ROLE,

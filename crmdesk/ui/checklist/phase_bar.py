@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar
 
 from crmdesk.core.checklists import PhaseProgress
 from crmdesk.ui.checklist.labels import phase_label
-from crmdesk.ui.kit.styles import ALERT, bar_style
+from crmdesk.ui.kit.styles import alert_colour, bar_style
 
 
 class PhaseBar:
@@ -22,7 +22,7 @@ class PhaseBar:
         self.count = QLabel()
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.alerts = QLabel()
-        self.alerts.setStyleSheet(f"color: {ALERT};")
+        self.alerts.setStyleSheet(f"color: {alert_colour()};")
         self.complete: bool | None = None
         for column, widget in enumerate((self.name, self.bar, self.count, self.alerts)):
             grid.addWidget(widget, row, column)

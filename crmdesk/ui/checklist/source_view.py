@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from crmdesk.ui.kit.styles import ALERT
+from crmdesk.ui.kit.styles import alert_colour
 
 
 class _Gutter(QWidget):
@@ -80,7 +80,9 @@ class SourceView(QPlainTextEdit):
             if block.isVisible() and bottom >= event.rect().top():
                 marked = self.marked_line == number + 1
                 painter.setPen(
-                    QColor(ALERT) if marked else palette.color(QPalette.ColorRole.PlaceholderText)
+                    QColor(alert_colour())
+                    if marked
+                    else palette.color(QPalette.ColorRole.PlaceholderText)
                 )
                 font = painter.font()
                 font.setBold(marked)

@@ -38,7 +38,7 @@ from crmdesk.ui.checklist.labels import (
     template_problem_text,
 )
 from crmdesk.ui.commands import CampaignCommand
-from crmdesk.ui.kit.styles import ALERT
+from crmdesk.ui.kit.styles import alert_colour
 from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
 from crmdesk.ui.reports.fit import fit_to_screen
@@ -200,7 +200,7 @@ class TemplateEditor(QDialog):
 
         self.errors = QLabel()
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.errors.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.errors.hide()
         self.notice = QLabel()
         self.notice.setWordWrap(True)

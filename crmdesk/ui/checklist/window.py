@@ -62,7 +62,12 @@ from crmdesk.ui.checklist.labels import phase_label, state_label, unusable_text
 from crmdesk.ui.checklist.phase_bar import PhaseBar
 from crmdesk.ui.checklist.source_view import SourceView
 from crmdesk.ui.kit.formats import file_name, kilobytes, language, local_text
-from crmdesk.ui.kit.styles import ALERT, SEVERITY_COLOURS, bar_style, message_box_style
+from crmdesk.ui.kit.styles import (
+    SEVERITY_COLOURS,
+    alert_colour,
+    bar_style,
+    message_box_style,
+)
 from crmdesk.ui.labels import error_text, type_label
 from crmdesk.ui.operations import Job, Operations
 from crmdesk.ui.reports.fit import fit_to_screen
@@ -225,7 +230,7 @@ class ChecklistWindow(QWidget):
         self.overall_bar.setFixedHeight(10)
         self.overall_bar.setStyleSheet(bar_style("#16a34a", 4))
         self.overall_alerts = QLabel()
-        self.overall_alerts.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.overall_alerts.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         top = QHBoxLayout()
         top.addWidget(self.overall)
         top.addWidget(self.overall_bar, 1)

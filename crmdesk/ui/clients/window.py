@@ -87,7 +87,7 @@ from crmdesk.ui.clients.commands import (
     SetSegmentArchived,
 )
 from crmdesk.ui.kit.dialogs import ask_for_file
-from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
+from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
 
@@ -294,7 +294,7 @@ class _UndoReachesTheStack(QObject):
 
 def _error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(f"color: {ALERT};")
+    label.setStyleSheet(f"color: {alert_colour()};")
     label.setWordWrap(True)
     label.hide()
     return label
@@ -1904,7 +1904,7 @@ class ClientsWindow(QWidget):
         return command
 
     def say(self, text: str, *, error: bool = False) -> None:
-        self.notice.setStyleSheet(f"color: {ALERT};" if error else "")
+        self.notice.setStyleSheet(f"color: {alert_colour()};" if error else "")
         self.notice.setText(text)
 
     def ask(

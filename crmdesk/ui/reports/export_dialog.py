@@ -51,7 +51,7 @@ from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError, ReportFailed
 from crmdesk.core.reports.quarters import Quarter
 from crmdesk.ui.kit.formats import language
-from crmdesk.ui.kit.styles import ALERT, WARNING_STYLE
+from crmdesk.ui.kit.styles import WARNING_STYLE, alert_colour
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Job, Operations, Progress, show_error
 from crmdesk.ui.reports.fit import fit_to_screen
@@ -207,7 +207,7 @@ class ReportWindow(QWidget):
         self.progress.setAccessibleName(self.tr("Progress of the report"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.problem.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.hide()
         self.retry_button = QPushButton(self.tr("&Try again"))

@@ -22,7 +22,7 @@ from crmdesk.core import clients
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.reports import review
 from crmdesk.core.reports.quarters import Quarter
-from crmdesk.ui.kit.styles import ALERT, colour_icon
+from crmdesk.ui.kit.styles import alert_colour, colour_icon
 from crmdesk.ui.labels import problem_text
 from crmdesk.ui.operations import Operations, show_error
 from crmdesk.ui.reports.fit import fit_to_screen
@@ -97,7 +97,7 @@ class ReviewDialog(QDialog):
         note.setStyleSheet("color: palette(placeholder-text);")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.problem.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.problem.hide()
 
         form = QFormLayout()

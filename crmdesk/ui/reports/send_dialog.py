@@ -41,7 +41,7 @@ from crmdesk.core.smtp import SendFailed
 from crmdesk.ui.bat.accounts_dialog import AccountsDialog
 from crmdesk.ui.bat.send_dialog import send_error_text
 from crmdesk.ui.kit.formats import local_text
-from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE
+from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.operations import Operations, Progress
 from crmdesk.ui.reports.fit import fit_to_screen
 
@@ -131,7 +131,7 @@ class RecapSendDialog(QDialog):
         # Plain text: the messages quote the server, whose words must not be read as HTML.
         self.errors.setTextFormat(Qt.TextFormat.PlainText)
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.errors.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.errors.hide()
         self.error_detail = QLabel()  # the core's sentence naming the server, for support
         self.error_detail.setTextFormat(Qt.TextFormat.PlainText)

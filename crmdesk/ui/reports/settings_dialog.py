@@ -32,7 +32,7 @@ from crmdesk.core import clients, settings
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
 from crmdesk.core.reports.model import Branding
-from crmdesk.ui.kit.styles import ALERT, ERROR_STYLE, colour_icon
+from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour, colour_icon
 from crmdesk.ui.labels import problem_text
 from crmdesk.ui.operations import Operations, show_error
 from crmdesk.ui.reports.fit import fit_to_screen
@@ -191,7 +191,7 @@ class ReportSettingsDialog(QDialog):
 
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {ALERT}; font-weight: 600;")
+        self.problem.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
         self.problem.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

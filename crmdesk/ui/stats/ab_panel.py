@@ -28,7 +28,7 @@ from crmdesk.core.stats.figures import AbResult, CampaignStats
 from crmdesk.render import charts as drawing
 from crmdesk.render.labels import count_text, field_label, metric_label, percent
 from crmdesk.ui.kit.formats import local_text
-from crmdesk.ui.kit.styles import GOOD
+from crmdesk.ui.kit.styles import good_colour
 from crmdesk.ui.stats.charts import ChartCanvas, ChartScheduler
 
 
@@ -221,7 +221,7 @@ class AbPanel(QWidget):
             ).replace("%1", count_text(ab.sample_size_needed))
         self.verdict.setText(verdict)
         self.verdict.setStyleSheet(
-            f"color: {GOOD if ab.tested_winner is not None else 'palette(text)'};"
+            f"color: {good_colour() if ab.tested_winner is not None else 'palette(text)'};"
         )
         self.override.clear()
         self.override.addItem(QCoreApplication.translate("StatsWindow", "The test decides"), None)

@@ -15,9 +15,6 @@ from crmdesk.render.labels import field_label, kpi_label, kpi_text
 from crmdesk.ui.kit import styles
 from crmdesk.ui.kit.formats import given_text, given_tip
 
-GOOD = QColor(styles.GOOD)
-BAD = QColor(styles.BAD)
-
 
 def tone_of(kpi: Kpi) -> str:
     """The colour a KPI row takes: core's verdict against its reference, nothing else."""
@@ -56,7 +53,8 @@ class KpiTable(QTableWidget):
             value.setToolTip(given_tip(kpi.value, ", ".join(field_label(m) for m in missing)))
             tone = tone_of(kpi)
             if tone:
-                value.setForeground(QBrush(GOOD if tone == "good" else BAD))
+                shade = styles.good_colour() if tone == "good" else styles.bad_colour()
+                value.setForeground(QBrush(QColor(shade)))  # a shade that reads on the palette
                 font = value.font()
                 font.setBold(True)
                 value.setFont(font)
