@@ -82,6 +82,10 @@ class _Kit:
         self.faded_text = QColor(self.text)
         self.faded_text.setAlphaF(0.45)
         self.muted = pal.color(role.PlaceholderText)
+        # The day names: softer than the text, but not the placeholder's grey, which some dark
+        # system palettes make nearly black on black.
+        self.heading = QColor(self.text)
+        self.heading.setAlphaF(0.75)
         self.highlight = pal.color(role.Highlight)
         self.highlighted_text = pal.color(role.HighlightedText)
         self.drop_target = tint(self.highlight, self.base, 0.18)
@@ -263,7 +267,7 @@ class GridView(QWidget):
 
     def _paint_header(self, painter: QPainter, kit: _Kit) -> None:
         locale = QLocale()
-        painter.setPen(kit.muted)
+        painter.setPen(kit.heading)
         painter.setFont(kit.bold)
         for col in range(7):
             rect = self.cell_rect(col)
