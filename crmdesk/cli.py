@@ -335,10 +335,23 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         "--dry-run", action="store_true", help="say what would be imported, write nothing"
     )
     brought.set_defaults(handler=cmd_import_plan)
-    out = commands.add_parser("export-plan", help="export the plan as CSV or .xlsx")
+    out = commands.add_parser(
+        "export-plan",
+        help="export the plan as CSV, .xlsx or iCalendar (.ics)",
+        description=(
+            "Export the plan; the format follows the file's extension: .csv, .xlsx, or .ics "
+            "for a client's calendar (sends, BAT deadlines and analyses, never internal notes; "
+            "importing it again updates the events rather than duplicating them)."
+        ),
+    )
     _db_option(out, top=False)
-    out.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    out.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx|FILE.ics")
     out.add_argument("--client", action="append", default=[], metavar="NAME")
+    out.add_argument("--from", dest="start", type=_day, default=None, metavar="YYYY-MM-DD")
+    out.add_argument("--to", dest="end", type=_day, default=None, metavar="YYYY-MM-DD")
+    out.add_argument(
+        "--lang", choices=("fr", "en"), default=None, help="language of the messages and the .ics"
+    )
     out.set_defaults(handler=cmd_export_plan)
 
     profile = commands.add_parser(
@@ -1094,11 +1107,36 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:
+    """CSV and .xlsx hold any clients; an .ics is one calendar, so one client (or all).
+    Every refusal comes before the workspace is read and before anything is written."""
     from crmdesk.core import plan
+    from crmdesk.core.calendar import validate_range
+    from crmdesk.core.errors import CrmdeskError
 
+    calendar = args.out.suffix.lower() == ".ics"
+    if calendar and len(args.client) > 1:
+        raise CrmdeskError(
+            tr("export-plan: an .ics file holds one client's plan; give one --client.")
+        )
+    if args.start is not None and args.end is not None:
+        validate_range(args.start, args.end)
     with _read(args) as workspace, workspace.reader() as session:
         chosen = {clients_id(session, name) for name in args.client} or None
-        count = plan.export_plan(session, args.out, client_ids=chosen)
+        if calendar:
+            from crmdesk.core import ical
+
+            count = ical.write_plan_ics(
+                session,
+                args.out,
+                next(iter(chosen)) if chosen else None,
+                args.start,
+                args.end,
+                language=texts().language,
+            )
+        else:
+            count = plan.export_plan(
+                session, args.out, client_ids=chosen, start=args.start, end=args.end
+            )
     print(tr("Wrote %(count)s to %(path)s", count=texts().count(count, "campaign"), path=args.out))
     return EXIT_OK
 

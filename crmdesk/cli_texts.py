@@ -32,8 +32,13 @@ FRENCH: dict[str, str] = {
     key: _fr(value)
     for key, value in {
         # crmdesk demo, export-plan, the PDF exports
-        "Wrote %(count)s to %(path)s": "%(count)s écrites dans %(path)s",
+        # "1 campagne écrites" would not agree: the count goes after the colon.
+        "Wrote %(count)s to %(path)s": "Écrit dans %(path)s : %(count)s",
         "Wrote %(path)s (%(size)s KB)": "%(path)s écrit (%(size)s Ko)",
+        "export-plan: an .ics file holds one client's plan; give one --client.": (
+            "export-plan : un fichier .ics contient le plan d’un seul client ; "
+            "donnez un seul --client."
+        ),
         # crmdesk campaigns, client list, segment list, contact list: the column headers
         "ID": "ID",
         "Send": "Envoi",
