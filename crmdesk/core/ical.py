@@ -28,10 +28,11 @@ from typing import BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crmdesk.core import plan
 from crmdesk.core.calendar import DeadlineKind, deadline_days, validate_range
 from crmdesk.core.errors import CrmdeskError, NotFound
 from crmdesk.core.files import replace_atomically
-from crmdesk.core.models import Campaign, CampaignType, Client, Segment, campaign_segments
+from crmdesk.core.models import Campaign, CampaignType, Client
 from crmdesk.core.timezones import is_known_zone, wall_clock
 
 PRODID = "-//crmdesk//crmdesk//FR"
@@ -129,21 +130,8 @@ def _campaigns(
     )
     if client_id is not None:
         query = query.where(Campaign.client_id == client_id)
-    # A day in any time zone lies within a day of the same UTC day: narrow in SQL, then exactly.
-    if start is not None:
-        query = query.where(Campaign.planned_send_at >= _midnight(start - timedelta(days=1)))
-    if end is not None:
-        query = query.where(Campaign.planned_send_at < _midnight(end + timedelta(days=2)))
-    segments: dict[int, list[str]] = {}
-    links = (
-        select(campaign_segments.c.campaign_id, Segment.name)
-        .join(Segment, Segment.id == campaign_segments.c.segment_id)
-        .order_by(Segment.name)
-    )
-    if client_id is not None:
-        links = links.where(Segment.client_id == client_id)
-    for campaign_id, segment in session.execute(links):
-        segments.setdefault(campaign_id, []).append(segment)
+    query = plan.around_period(query, start, end)
+    segments = plan.segment_names(session, None if client_id is None else {client_id})
     found: list[_Planned] = []
     for (
         cid,
@@ -161,8 +149,7 @@ def _campaigns(
     ) in session.execute(query):
         known = is_known_zone(tz)
         local = wall_clock(at, tz) if known else at.astimezone(UTC)
-        day = local.date()
-        if (start is not None and day < start) or (end is not None and day > end):
+        if not plan.in_period(local.date(), start, end):
             continue
         found.append(
             _Planned(
@@ -171,10 +158,6 @@ def _campaigns(
             )
         )  # fmt: skip
     return found
-
-
-def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def export_plan_ics(

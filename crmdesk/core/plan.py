@@ -24,8 +24,8 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, TypeVar
 
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy import Table as SqlTable
-from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core import checklists, clients, fts
@@ -1147,6 +1147,45 @@ class _Writer:
 # --- export --------------------------------------------------------------------------------
 
 
+#: A ``select()`` on campaigns, whatever its columns (the plan export's, the iCalendar's).
+SelectT = TypeVar("SelectT", bound=Select)
+
+
+def around_period(query: SelectT, start: date | None, end: date | None) -> SelectT:
+    """``query`` on campaigns narrowed in SQL to those sent within a day of ``start``..``end``:
+    a day in any time zone lies within a day of the same UTC day. The caller then keeps exactly
+    the campaigns whose send day on their own clock is ``in_period`` (the plan exports)."""
+    if start is not None:
+        query = query.where(
+            Campaign.planned_send_at >= datetime.combine(start - timedelta(days=1), time(), UTC)
+        )
+    if end is not None:
+        query = query.where(
+            Campaign.planned_send_at < datetime.combine(end + timedelta(days=2), time(), UTC)
+        )
+    return query
+
+
+def in_period(day: date, start: date | None, end: date | None) -> bool:
+    """``day`` within ``start``..``end``, both inclusive, either open."""
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def segment_names(session: Session, client_ids: set[int] | None) -> dict[int, list[str]]:
+    """Each campaign's segment names, sorted (of ``client_ids``' segments, or all)."""
+    names: dict[int, list[str]] = {}
+    links = (
+        select(campaign_segments.c.campaign_id, Segment.name)
+        .join(Segment, Segment.id == campaign_segments.c.segment_id)
+        .order_by(Segment.name)
+    )
+    if client_ids is not None:
+        links = links.where(Segment.client_id.in_(client_ids))
+    for campaign_id, segment in session.execute(links):
+        names.setdefault(campaign_id, []).append(segment)
+    return names
+
+
 def _plan_rows(
     session: Session,
     client_ids: set[int] | None,
@@ -1182,31 +1221,13 @@ def _plan_rows(
         query = query.where(Campaign.status.in_(statuses))
     if channels is not None:
         query = query.where(Campaign.channel.in_(channels))
-    # A day in any time zone lies within a day of the same UTC day: narrow in SQL, then exactly.
-    if start is not None:
-        query = query.where(
-            Campaign.planned_send_at >= datetime.combine(start - timedelta(days=1), time(), UTC)
-        )
-    if end is not None:
-        query = query.where(
-            Campaign.planned_send_at < datetime.combine(end + timedelta(days=2), time(), UTC)
-        )
-    found = session.execute(query).all()
-    names: dict[int, list[str]] = {}
-    links = (
-        select(campaign_segments.c.campaign_id, Segment.name)
-        .join(Segment, Segment.id == campaign_segments.c.segment_id)
-        .order_by(Segment.name)
-    )
-    if client_ids is not None:
-        links = links.where(Segment.client_id.in_(client_ids))
-    for campaign_id, segment in session.execute(links):
-        names.setdefault(campaign_id, []).append(segment)
+    found = session.execute(around_period(query, start, end)).all()
+    names = segment_names(session, client_ids)
     rows: list[tuple[object, ...]] = []
     for cid, client, name, at, tz, ctype, channel, status, *texts in found:
         local = wall_clock(at, tz)
         day = local.date()
-        if (start is not None and day < start) or (end is not None and day > end):
+        if not in_period(day, start, end):
             continue
         subject, preheader, volume, esp, notes = texts
         segments = EXPORT_SEGMENT_SEPARATOR.join(names.get(cid, ()))
