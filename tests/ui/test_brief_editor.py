@@ -142,6 +142,8 @@ def test_an_imported_mail_goes_to_the_notes_and_offers_fields_without_filling_th
         encoding="utf-8",
     )
     editor.import_file(mail)
+    assert editor.import_job is not None  # read off the GUI thread
+    qtbot.waitUntil(lambda: editor.import_job is None, timeout=10_000)
 
     assert "PRINTEMPS40" in editor.notes.toPlainText()
     assert editor.fields["promo_code"].text() == ""  # type: ignore[attr-defined]
@@ -165,6 +167,7 @@ def test_an_imported_mail_goes_to_the_notes_and_offers_fields_without_filling_th
     binary = tmp_path / "logo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
     editor.import_file(binary)
+    qtbot.waitUntil(lambda: editor.import_job is None, timeout=10_000)
     assert shown and "not text" in shown[0] and "logo.txt" in shown[0]
     assert editor.notes.toPlainText() == notes_before
     editor.save_now()

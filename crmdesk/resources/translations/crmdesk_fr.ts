@@ -293,7 +293,7 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../ui/calendar/agenda.py" line="+46"/>
+        <location filename="../../ui/calendar/agenda.py" line="+47"/>
         <source>Send</source>
         <translation>Envoi</translation>
     </message>
@@ -704,18 +704,18 @@
     </message>
     <message>
         <location line="+32"/>
-        <location line="+288"/>
+        <location line="+290"/>
         <source>The round shown (Alt+Left / Alt+Right)</source>
         <translation>Le BAT affiché (Alt+Gauche / Alt+Droite)</translation>
     </message>
     <message>
-        <location line="-283"/>
-        <location line="+573"/>
+        <location line="-285"/>
+        <location line="+575"/>
         <source>&amp;Import a proof…</source>
         <translation>&amp;Importer un BAT…</translation>
     </message>
     <message>
-        <location line="-570"/>
+        <location line="-572"/>
         <source>An .html, .eml or .zip file (Ctrl+I), or drop it here</source>
         <translation>Un fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le ici</translation>
     </message>
@@ -774,7 +774,7 @@ Import the email as an .html, .eml or .zip file (Ctrl+I), or drop it on this win
 Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le sur cette fenêtre : il devient le BAT 1.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
@@ -1046,12 +1046,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../ui/brief/editor.py" line="+130"/>
+        <location filename="../../ui/brief/editor.py" line="+129"/>
         <source>restore version %1</source>
         <translation>la restauration de la version %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Brief — %1 (%2)</source>
         <extracomment>The brief alone as a PDF, for the client to confirm (the campaign&apos;s id), once saved.</extracomment>
         <translation>Brief — %1 (%2)</translation>
@@ -1327,7 +1327,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>E-mails et documents (*.txt *.md *.eml *.docx);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+21"/>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Imported from %1</source>
         <translation>Importé depuis %1</translation>
     </message>
@@ -2264,7 +2269,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>le contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist/window.py" line="+121"/>
+        <location filename="../../ui/checklist/window.py" line="+126"/>
         <location line="+305"/>
         <source>Checklist — %1 (%2)</source>
         <extracomment>The ``Changes`` flags after which the checklist is read again (for its campaign).</extracomment>
@@ -3565,7 +3570,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>DayPopup</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="+633"/>
+        <location filename="../../ui/calendar/grid_view.py" line="+637"/>
         <source>Campaigns of the day</source>
         <translation>Campagnes du jour</translation>
     </message>
@@ -4047,7 +4052,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+123"/>
+        <location filename="../../ui/main_window.py" line="+124"/>
         <source>Cockpit</source>
         <extracomment>A restore replaced this window (and its workspace) with the one given.</extracomment>
         <translation>Cockpit</translation>
@@ -4360,7 +4365,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>Preferences saved; language and theme apply at the next start.</source>
         <translation>Préférences enregistrées&#x202f;; la langue et le thème s’appliquent au prochain démarrage.</translation>
     </message>
@@ -6845,7 +6850,7 @@ Bien cordialement,
         <translation>Moyenne du client&#xa0;: la moyenne des campagnes envoyées dans les 12 mois avant celle-ci (%1). Vert&#xa0;: meilleur que l’objectif (ou que la moyenne sans objectif)&#x202f;; rouge&#xa0;: moins bon&#x202f;; sans couleur&#xa0;: égal. «&#xa0;—&#xa0;»&#xa0;: non renseigné, hors des moyennes.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats/kpi_table.py" line="+34"/>
+        <location filename="../../ui/stats/kpi_table.py" line="+31"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>

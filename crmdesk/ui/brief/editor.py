@@ -8,7 +8,6 @@ window is one editing session: its saves coalesce into one version of the histor
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -75,7 +74,7 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.brief.labels import completeness_text, field_label
 from crmdesk.ui.labels import type_label
-from crmdesk.ui.operations import Operations, show_error
+from crmdesk.ui.operations import Job, Operations, show_error
 from crmdesk.ui.reports.fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -149,6 +148,7 @@ class BriefEditor(QWidget):
     def __init__(self, ops: Operations, campaign_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ops = ops
+        self.import_job: Job | None = None  # a document being read off the GUI thread
         self.campaign_id = campaign_id
         self.editing_session = str(uuid.uuid4())
         self.undo_stack = QUndoStack(self)
@@ -846,22 +846,37 @@ class BriefEditor(QWidget):
         self.import_text(QGuiApplication.clipboard().text())
 
     def import_file(self, path: Path) -> None:
+        """Read the document off the GUI thread: a long .docx takes seconds to read, and the
+        window stays alive meanwhile (with a progress dialog and Cancel if it lasts)."""
         from crmdesk.core.briefs.importer import read_document
 
-        self._take_import(lambda: read_document(path))
+        if self.import_job is not None:
+            return  # one document at a time
+        self.import_job = self.ops.run(
+            lambda _progress: read_document(path),
+            on_done=self._take_import,
+            on_failed=lambda error: show_error(self, error),
+            on_finished=self._import_finished,
+            initiator=self,
+            progress=self.tr("Reading %1…").replace("%1", path.name),
+            context="reading a document for a brief",
+        )
+
+    def _import_finished(self) -> None:
+        self.import_job = None
 
     def import_text(self, text: str) -> None:
         from crmdesk.core.briefs.importer import read_pasted
 
-        self._take_import(lambda: read_pasted(text))
-
-    def _take_import(self, read: Callable[[], ImportedText]) -> None:
-        """Append the text to the notes and list the suggestions; a refusal changes nothing."""
         try:
-            imported = read()
+            imported = read_pasted(text)
         except CrmdeskError as error:
             show_error(self, error)
             return
+        self._take_import(imported)
+
+    def _take_import(self, imported: ImportedText) -> None:
+        """Append the text to the notes and list the suggestions; a refusal changed nothing."""
         notes = self.notes.toPlainText().rstrip()
         header = self.tr("Imported from %1").replace("%1", imported.source)
         self.notes.setPlainText(f"{notes}\n\n---\n*{header}*\n\n{imported.text}".lstrip())
