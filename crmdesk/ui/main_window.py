@@ -49,10 +49,10 @@ from crmdesk.ui.commands import (
 )
 from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 from crmdesk.ui.kit.dialogs import ask_for_file
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, Progress, show_error
 from crmdesk.ui.preferences import Preferences, PreferencesDialog
-from crmdesk.ui.reports.fit import fit_to_screen
 from crmdesk.ui.welcome import WelcomePage
 
 log = logging.getLogger("crmdesk")

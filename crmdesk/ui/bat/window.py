@@ -69,6 +69,7 @@ from crmdesk.ui.bat.labels import (
 from crmdesk.ui.bat.proof_view import ProofView
 from crmdesk.ui.bat.review_mode import ReviewWindow
 from crmdesk.ui.bat.widgets import CtrlEnter, DecisionBadge, ElidedLabel
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.formats import language, local_text
 from crmdesk.ui.kit.styles import HINT_STYLE, decision_button_style, message_box_style
 from crmdesk.ui.labels import error_text
@@ -122,7 +123,7 @@ class BatWindow(QWidget):
         self.setWindowTitle(
             QCoreApplication.translate("BatWindow", "BAT — %1").replace("%1", campaign.name)
         )
-        self._fit_screen()
+        fit_to_screen(self, PREFERRED_SIZE.width(), PREFERRED_SIZE.height())
         self.setAcceptDrops(True)
         self._build()
         self._shortcuts()
@@ -130,15 +131,6 @@ class BatWindow(QWidget):
         self.reload()
 
     # -- layout ---------------------------------------------------------------------------------
-
-    def _fit_screen(self) -> None:
-        """Open at the preferred size, or at the screen's available area when it is smaller
-        (a 1280×720 laptop after its panel), never larger than what can be seen."""
-        size = QSize(PREFERRED_SIZE)
-        screen = self.screen()
-        if screen is not None:
-            size = size.boundedTo(screen.availableGeometry().size())
-        self.resize(size)
 
     def _build(self) -> None:
         self.title = ElidedLabel(self.campaign_name)

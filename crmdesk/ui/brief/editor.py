@@ -73,9 +73,9 @@ from crmdesk.core.briefs.diff import diff
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.brief.labels import completeness_text, field_label
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.labels import type_label
 from crmdesk.ui.operations import Job, Operations, show_error
-from crmdesk.ui.reports.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from crmdesk.core.briefs.importer import ImportedText

@@ -39,10 +39,10 @@ from crmdesk.core.clients import CharterInput, normalise_colour
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.ui.checklist.labels import charter_problem_text
 from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Operations
-from crmdesk.ui.reports.fit import fit_to_screen
 
 #: Mail clients French readers use beyond the defaults, as caniemail.com keys.
 MORE_MAIL_CLIENTS = (

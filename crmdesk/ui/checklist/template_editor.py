@@ -38,10 +38,10 @@ from crmdesk.ui.checklist.labels import (
     template_problem_text,
 )
 from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.styles import alert_colour
 from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
-from crmdesk.ui.reports.fit import fit_to_screen
 
 PHASE, LABEL, ROLE, DUE, CHECK = range(5)
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole  # (label_en, label_fr, label as shown) of a kept item

@@ -61,6 +61,7 @@ from crmdesk.ui.checklist.items import ITEM_ROLE, ItemsTree, item_row, state_ico
 from crmdesk.ui.checklist.labels import phase_label, state_label, unusable_text
 from crmdesk.ui.checklist.phase_bar import PhaseBar
 from crmdesk.ui.checklist.source_view import SourceView
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.formats import file_name, kilobytes, language, local_text
 from crmdesk.ui.kit.styles import (
     SEVERITY_COLOURS,
@@ -70,7 +71,6 @@ from crmdesk.ui.kit.styles import (
 )
 from crmdesk.ui.labels import error_text, type_label
 from crmdesk.ui.operations import Job, Operations
-from crmdesk.ui.reports.fit import fit_to_screen
 
 if TYPE_CHECKING:
     from crmdesk.core.checks.engine import CheckReport

@@ -50,11 +50,11 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError, ReportFailed
 from crmdesk.core.reports.quarters import Quarter
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.formats import language
 from crmdesk.ui.kit.styles import WARNING_STYLE, alert_colour
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Job, Operations, Progress, show_error
-from crmdesk.ui.reports.fit import fit_to_screen
 from crmdesk.ui.reports.review_dialog import quarter_label
 from crmdesk.ui.reports.send_dialog import RecapSendDialog
 

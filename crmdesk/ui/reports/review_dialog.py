@@ -22,10 +22,10 @@ from crmdesk.core import clients
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.reports import review
 from crmdesk.core.reports.quarters import Quarter
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.styles import alert_colour, colour_icon
 from crmdesk.ui.labels import problem_text
 from crmdesk.ui.operations import Operations, show_error
-from crmdesk.ui.reports.fit import fit_to_screen
 
 #: How many quarters the combo offers: the one in progress and the seven before, two years.
 RECENT = 8

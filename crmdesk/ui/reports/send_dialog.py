@@ -40,10 +40,10 @@ from crmdesk.core.secrets import SecretStoreUnavailable
 from crmdesk.core.smtp import SendFailed
 from crmdesk.ui.bat.accounts_dialog import AccountsDialog
 from crmdesk.ui.bat.send_dialog import send_error_text
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.formats import local_text
 from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.operations import Operations, Progress
-from crmdesk.ui.reports.fit import fit_to_screen
 
 #: Recipients are typed one a line or separated by ";" (a name may hold a comma).
 _SEPARATORS = re.compile(r"[;\n]")

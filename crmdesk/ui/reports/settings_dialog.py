@@ -32,10 +32,10 @@ from crmdesk.core import clients, settings
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
 from crmdesk.core.reports.model import Branding
+from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour, colour_icon
 from crmdesk.ui.labels import problem_text
 from crmdesk.ui.operations import Operations, show_error
-from crmdesk.ui.reports.fit import fit_to_screen
 
 THUMBNAIL = QSize(160, 56)
 #: The images a report can show (as ``crmdesk.render.reports.LOGO_SUFFIXES``).

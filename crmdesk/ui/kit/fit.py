@@ -1,8 +1,8 @@
 """Window sizes that fit the operator's screen: a laptop is 1280×720 or 1366×768, and a window
 taller than its screen hides its bottom row of buttons behind the task bar.
 
-Kept tiny and free of the report machinery so any window can use it (the checklist, the brief,
-the main window); it belongs in ``crmdesk.ui.kit`` once that is free to edit.
+One rule for every window (the main window, the checklist, the brief, the BAT review, the
+reports), kept in the kit so no feature package imports another's.
 """
 
 from __future__ import annotations
