@@ -35,6 +35,7 @@ from crmdesk.core.errors import (
     RestoreRefused,
     WorkspaceLocked,
 )
+from tests.disks import on_a_tiny_disk
 
 
 def digest(path: Path) -> str:
@@ -554,28 +555,17 @@ def test_a_full_tmpfs_during_a_backup_says_the_disk_is_full(
     demo_path: Path, tmp_path: Path
 ) -> None:
     """A real full file system: a 1 MB tmpfs in a private mount namespace, as the backups folder."""
-    unshare = shutil.which("unshare")
-    if unshare is None or os.geteuid() != 0:
-        pytest.skip("needs unshare and root to mount a tiny tmpfs in a private namespace")
     mount = tmp_path / "small-disk"
-    mount.mkdir()
     filler = mount / "filler"
-    script = textwrap.dedent(
+    done = on_a_tiny_disk(
+        mount,
+        "1m",
         f"""
-        set -e
-        mount -t tmpfs -o size=1m tmpfs {mount}
         head -c 900000 /dev/zero > {filler}
         exec {sys.executable} -c "$0" 100000000000 backup {demo_path} {mount}/backups
-        """
+        """,
+        LIMITED,
     )
-    done = subprocess.run(
-        [unshare, "--mount", "--propagation", "private", "sh", "-c", script, LIMITED],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if done.returncode != 0 and "mount" in done.stderr:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
     assert done.returncode == 0, done.stderr
     import json
 

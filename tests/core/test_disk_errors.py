@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import errno
 import json
-import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from contextlib import closing
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from crmdesk.core.errors import (
     WorkspaceDamaged,
     WorkspaceReadOnly,
 )
+from tests.disks import on_a_tiny_disk
 
 
 def client_names(workspace: Workspace) -> list[str]:
@@ -127,29 +125,17 @@ def test_a_full_disk_during_the_pre_upgrade_backup_is_named_and_upgrades_nothing
 ) -> None:
     """A real full file system: a 4 MB tmpfs holding a 3 MB workspace, in a private mount
     namespace (the mount disappears with the process)."""
-    unshare = shutil.which("unshare")
-    if unshare is None or os.geteuid() != 0:
-        pytest.skip("needs unshare and root to mount a tiny tmpfs in a private namespace")
     source = tmp_path / "agency.sqlite"
     _older_big_workspace(source)
     mount = tmp_path / "small-disk"
-    mount.mkdir()
-    script = textwrap.dedent(
+    done = on_a_tiny_disk(
+        mount,
+        "4m",
         f"""
-        set -e
-        mount -t tmpfs -o size=4m tmpfs {mount}
         cp {source} {mount}/agency.sqlite
         exec {sys.executable} -c '{RUN_OPEN}' {mount}/agency.sqlite
-        """
+        """,
     )
-    done = subprocess.run(
-        [unshare, "--mount", "--propagation", "private", "sh", "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if done.returncode != 0 and "mount" in done.stderr:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
     assert done.returncode == 0, done.stderr
     outcome = json.loads(done.stdout.splitlines()[-1])
 
