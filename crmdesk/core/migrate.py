@@ -41,6 +41,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007",
     "0008",
     "0009",
+    "0010",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
@@ -101,6 +102,12 @@ REVISION_ADDS: dict[str, dict[str, frozenset[str]]] = {
     "0009": {
         "checklist_items": frozenset({"event", "auto_note"}),
         "bat_rounds": frozenset({"override_findings"}),
+    },
+    "0010": {
+        "time_entries": frozenset({"id", "client_id", "campaign_id", "worked_on", "minutes"}),
+        "running_timers": frozenset({"id", "owner", "campaign_id", "started_at"}),
+        "budgets": frozenset({"id", "client_id", "campaign_id", "month", "unit", "amount"}),
+        "calendar_markers": frozenset({"id", "client_id", "uid", "starts_on", "ends_on"}),
     },
 }
 

@@ -756,3 +756,108 @@ class RecapSend(Base):
     file_name: Mapped[str] = mapped_column(String(300), default="")
     sent_by: Mapped[str] = mapped_column(String(120), default="")
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BudgetUnit(enum.StrEnum):
+    DAYS = "days"
+    EUROS = "euros"
+
+
+class TimeEntry(Base):
+    """Time spent for a client, on one of its campaigns, on one day: what the operator bills.
+
+    Kept with the client when its campaign is deleted (the time was worked all the same)."""
+
+    __tablename__ = "time_entries"
+    __table_args__ = (
+        CheckConstraint("minutes > 0 AND minutes <= 1440", name="minutes_within_a_day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    worked_on: Mapped[date] = mapped_column(Date, index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    #: A ``ChecklistPhase`` value, or "" when the time is not tied to a phase.
+    phase: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    operator: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class RunningTimer(Base):
+    """A timer that runs: a row, not a variable, so a crash or a closed laptop loses nothing.
+    One per operator (``owner``); stopping it turns it into a ``TimeEntry``."""
+
+    __tablename__ = "running_timers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner: Mapped[str] = mapped_column(String(120), unique=True, default="")
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    phase: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Budget(Base):
+    """What a campaign, or a client's month ("2026-11"), may cost: in days or in euros.
+    Exactly one of ``campaign_id`` and ``month`` is set."""
+
+    __tablename__ = "budgets"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint(
+            "(campaign_id IS NULL AND month IS NOT NULL) OR "
+            "(campaign_id IS NOT NULL AND month IS NULL)",
+            name="campaign_or_month",
+        ),
+        UniqueConstraint("client_id", "month"),
+        UniqueConstraint("campaign_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=True
+    )
+    month: Mapped[str | None] = mapped_column(String(7), nullable=True)
+    unit: Mapped[BudgetUnit] = mapped_column(_enum(BudgetUnit, "budget_unit"))
+    amount: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+
+
+class CalendarMarker(Base):
+    """A date from someone else's calendar (a client's blackout dates, a trade fair, a
+    holiday) imported from an .ics file and shown on the plan; a send on a blackout day is
+    warned like a public holiday. A recurring event is one row, expanded over the period shown
+    from the event's own iCalendar text; ``starts_on``..``ends_on`` bound every occurrence so a
+    period read finds it with an index (``ends_on`` is 9999-12-31 for an endless rule).
+    ``client_id`` None: the marker is for every client."""
+
+    __tablename__ = "calendar_markers"
+    __table_args__ = (Index("ix_calendar_markers_span", "starts_on", "ends_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    #: The event's UID (and RECURRENCE-ID for a moved occurrence): importing the file again
+    #: updates the marker rather than adding a copy.
+    uid: Mapped[str] = mapped_column(String(500), index=True)
+    recurrence_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    summary: Mapped[str] = mapped_column(String(300), default="")
+    location: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    all_day: Mapped[bool] = mapped_column(Boolean, default=True)
+    blackout: Mapped[bool] = mapped_column(Boolean, default=True)
+    recurring: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    #: The VEVENT (with the VTIMEZONE it names) as imported, for recurrences and a faithful
+    #: export; "" for a one-off event.
+    component: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

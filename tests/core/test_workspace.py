@@ -62,6 +62,10 @@ TABLES = {
     "settings",
     "roadmaps",
     "recap_sends",
+    "time_entries",
+    "running_timers",
+    "budgets",
+    "calendar_markers",
 }
 
 
