@@ -26,6 +26,10 @@ class Changes:
     brief: bool = False
     #: The workspace settings (profile, branding, template folder): report previews redraw.
     settings: bool = False
+    #: Time spent: entries written or corrected, the timer started or stopped, budgets set.
+    time: bool = False
+    #: Calendar markers imported from an .ics file, changed or removed.
+    markers: bool = False
     #: The campaigns concerned; empty when the change is not about some campaigns only.
     campaign_ids: frozenset[int] = field(default_factory=frozenset)
     #: Who asked for the change (a window), set by the UI when it announces it, so that the
@@ -57,4 +61,14 @@ class Changes:
         return replace(self, initiator=initiator)
 
 
-FLAGS = ("campaigns", "clients", "checklist", "bat", "stats", "brief", "settings")
+FLAGS = (
+    "campaigns",
+    "clients",
+    "checklist",
+    "bat",
+    "stats",
+    "brief",
+    "settings",
+    "time",
+    "markers",
+)
