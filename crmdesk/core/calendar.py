@@ -1,9 +1,10 @@
 """The campaign calendar: what is sent on which day, its deadlines, pressure and holidays.
 
 ``period()`` answers one question for any view (month, week, agenda, cockpit): the campaigns
-sent between two days that pass the filters, each with its badges, plus the deadline markers and
-public holidays of those days. It reads with a handful of column queries, never loading ORM
-objects, so a month of a 20,000-campaign workspace stays within a frame.
+sent between two days that pass the filters, each with its badges, plus the deadline markers,
+public holidays and imported calendar markers (``core.markers``) of those days. It reads with a
+handful of column queries, never loading ORM objects, so a month of a 20,000-campaign workspace
+stays within a frame.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from crmdesk.core import checklists
 from crmdesk.core.errors import FieldProblem, ValidationError
 from crmdesk.core.holidays_fr import holidays_between
+from crmdesk.core.markers import Marker, blackout_on, markers_between
 from crmdesk.core.models import (
     Campaign,
     CampaignStatus,
@@ -93,6 +95,8 @@ class CalendarEntry:
     pressure: tuple[PressureAlert, ...] = ()
     holiday: str | None = None
     overdue_items: int = 0  # checklist items past their due day, still to do or failed
+    #: The summary of a blackout marker on the send's day, for this client or for all.
+    blackout: str | None = None
 
     @property
     def day(self) -> date:
@@ -108,6 +112,8 @@ class CalendarPeriod:
     holidays: dict[date, str]
     by_day: dict[date, list[CalendarEntry]] = field(default_factory=dict)
     deadlines_by_day: dict[date, list[Deadline]] = field(default_factory=dict)
+    #: The imported markers of each day (of the filtered clients and of all clients).
+    markers: dict[date, tuple[Marker, ...]] = field(default_factory=dict)
 
 
 def deadline_days(
@@ -211,6 +217,12 @@ def period(
     alerts = pressure_alerts(session, _instant(start), _instant(end + timedelta(days=1)))
     holidays = holidays_between(start, end, language) if with_holidays else {}
     overdue = checklists.overdue_counts(session, today or date.today())
+    markers = {
+        day: tuple(found)
+        for day, found in markers_between(
+            session, start, end, client_ids=filters.client_ids
+        ).items()
+    }
 
     entries: list[CalendarEntry] = []
     deadlines: list[Deadline] = []
@@ -246,6 +258,7 @@ def period(
                     tuple(alerts.get(cid, ())),
                     holidays.get(day),
                     overdue.get(cid, 0),
+                    blackout_on(markers.get(day, ()), client_id),
                 )
             )
         if ctype is CampaignType.AUTOMATION:
@@ -263,7 +276,7 @@ def period(
     for deadline in deadlines:
         deadlines_by_day[deadline.day].append(deadline)
     return CalendarPeriod(
-        start, end, entries, deadlines, holidays, dict(by_day), dict(deadlines_by_day)
+        start, end, entries, deadlines, holidays, dict(by_day), dict(deadlines_by_day), markers
     )
 
 

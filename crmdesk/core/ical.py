@@ -68,7 +68,8 @@ _WORDS = {
 
 
 class IcsRefused(CrmdeskError):
-    """An iCalendar export that cannot be written; nothing was written. English, names the file."""
+    """An iCalendar export that cannot be written, or an .ics that cannot be imported
+    (``core.markers``); nothing was written. English, names the file."""
 
 
 @dataclass(frozen=True, slots=True)
