@@ -19,6 +19,7 @@ import calendar
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -27,7 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from crmdesk.core import operators
@@ -105,6 +106,12 @@ XLSX_CELL_MAX = 32_767
 
 
 # -- the hours-per-day preference -------------------------------------------------------------
+
+
+def name_key(name: str) -> str:
+    """The order a French reader expects: "Éditions" among the E, not after the Z."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def hours_per_day(session: Session) -> Decimal:
@@ -389,8 +396,18 @@ def entries_between(
         for e, client, campaign in session.execute(query)
     ]
     # In Python: SQLite's ordering of names does not fold accents or case.
-    found.sort(key=lambda r: (r.worked_on, r.client.casefold(), r.campaign.casefold(), r.id))
+    found.sort(key=lambda r: (r.worked_on, name_key(r.client), name_key(r.campaign), r.id))
     return found
+
+
+def campaign_minutes(session: Session, campaign_id: int) -> int:
+    """The minutes entered on a campaign so far, whatever their day: what its budget weighs."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(
+            TimeEntry.campaign_id == campaign_id
+        )
+    )
+    return int(total or 0)
 
 
 # -- the timer --------------------------------------------------------------------------------
@@ -648,7 +665,7 @@ def totals_between(
                 amount,
             )
         )
-    totals.sort(key=lambda t: t.client.casefold())
+    totals.sort(key=lambda t: name_key(t.client))
     return totals
 
 
@@ -873,11 +890,32 @@ def budgets_near_limit(session: Session, today: date) -> list[BudgetUse]:
         key=lambda u: (
             _WORST[u.level],
             -(u.ratio or 0.0),
-            u.client.casefold(),
-            u.campaign.casefold(),
+            name_key(u.client),
+            name_key(u.campaign),
         )
     )
     return found
+
+
+def list_budgets(session: Session, *, client_id: int | None = None) -> list[BudgetUse]:
+    """Every budget (or ``client_id``'s), closed campaigns and past months included, with the
+    figures the cockpit shows; by client, then its months in order, then its campaigns."""
+    query = select(Budget)
+    if client_id is not None:
+        query = query.where(Budget.client_id == client_id)
+    per_day = hours_per_day(session)
+    uses = [_use(session, row, per_day) for row in session.scalars(query)]
+    uses.sort(
+        key=lambda u: (
+            name_key(u.client),
+            u.client_id,
+            u.month is None,
+            u.month or "",
+            name_key(u.campaign),
+            u.campaign_id or 0,
+        )
+    )
+    return uses
 
 
 # -- export -----------------------------------------------------------------------------------

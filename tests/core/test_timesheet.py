@@ -196,6 +196,18 @@ def test_an_entry_takes_its_client_from_its_campaign_and_can_be_corrected_and_un
         assert timesheet.entry_input(session, entry_id).note == "relecture BAT 2"
 
 
+def test_a_campaign_s_time_sums_its_entries_of_every_day_and_no_other(
+    workspace: Workspace, campaign: int, rated: int
+) -> None:
+    add(workspace, campaign, 50)
+    with workspace.session() as session:
+        timesheet.add_entry(session, EntryInput(date(2027, 1, 4), 25, campaign_id=campaign))
+        timesheet.add_entry(session, EntryInput(NOVEMBER, 40, client_id=rated))
+    with workspace.reader() as session:
+        assert timesheet.campaign_minutes(session, campaign) == 75
+        assert timesheet.campaign_minutes(session, campaign + 1000) == 0
+
+
 def test_entries_are_listed_by_day_client_and_campaign(workspace: Workspace, rated: int) -> None:
     with workspace.session() as session:
         other, _ = clients.create_client(session, "Atelier Brume")
@@ -462,6 +474,53 @@ def test_a_closed_campaign_is_no_longer_warned(workspace: Workspace, rated: int)
     assert use is not None and use.level is BudgetLevel.OVER
 
 
+# -- list_budgets (the CLI's `crmdesk budget list`) --
+
+
+def test_every_budget_is_listed_with_the_cockpit_s_figures(
+    workspace: Workspace, campaign: int, rated: int
+) -> None:
+    closed = plan(workspace, rated, date(2026, 10, 2), name="Automne", status=CampaignStatus.CLOSED)
+    add(workspace, campaign, 336)  # 0.80 day of 1: near, as the cockpit says
+    with workspace.session() as session:
+        other, _ = clients.create_client(session, "Atelier Brume")
+        timesheet.set_budget(
+            session, rated, unit=BudgetUnit.DAYS, amount=Decimal("1"), campaign_id=campaign
+        )
+        timesheet.set_budget(
+            session, rated, unit=BudgetUnit.DAYS, amount=Decimal("3"), campaign_id=closed
+        )
+        timesheet.set_budget(
+            session, rated, unit=BudgetUnit.EUROS, amount=Decimal("900"), month="2026-11"
+        )
+        timesheet.set_budget(
+            session, rated, unit=BudgetUnit.EUROS, amount=Decimal("100"), month="2026-01"
+        )
+        timesheet.set_budget(
+            session, other, unit=BudgetUnit.EUROS, amount=Decimal("300"), month="2026-11"
+        )
+    with workspace.reader() as session:
+        every = timesheet.list_budgets(session)
+        mine = timesheet.list_budgets(session, client_id=rated)
+        near = timesheet.campaign_budget(session, campaign)
+        warned = timesheet.budgets_near_limit(session, NOVEMBER)
+    assert [(u.client, u.month, u.campaign) for u in every] == [
+        ("Atelier Brume", "2026-11", ""),
+        ("Maison Verne", "2026-01", ""),
+        ("Maison Verne", "2026-11", ""),
+        ("Maison Verne", None, "Automne"),  # closed, still listed
+        ("Maison Verne", None, "Black Friday"),
+    ]
+    assert mine == every[1:]
+    assert every[4] == near and every[4].level is BudgetLevel.NEAR
+    assert every[0].level is BudgetLevel.UNKNOWN and every[0].spent is None
+    assert every[2].spent == Decimal("360.00") and every[2].ratio == pytest.approx(0.4)
+    assert set(warned) <= set(every)
+
+
+# -- end of list_budgets --
+
+
 # -- exports -----------------------------------------------------------------------------------
 
 
@@ -532,3 +591,17 @@ def test_an_export_to_an_unknown_format_names_the_file(
     with pytest.raises(CrmdeskError, match="time.ods"), workspace.reader() as session:
         timesheet.export_entries(session, NOVEMBER, NOVEMBER, tmp_path / "time.ods")
     assert not (tmp_path / "time.ods").exists()
+
+
+def test_clients_are_ordered_as_a_french_reader_expects(workspace: Workspace, rated: int) -> None:
+    with workspace.session() as session:
+        for name in ("Zébulon", "Éditions Lumière", "atelier Brun"):
+            client_id, _ = clients.create_client(session, name)
+            timesheet.add_entry(session, EntryInput(NOVEMBER, 30, client_id=client_id))
+        timesheet.add_entry(session, EntryInput(NOVEMBER, 30, client_id=rated))
+    with workspace.reader() as session:
+        totals = timesheet.totals_between(session, NOVEMBER, NOVEMBER)
+        rows = timesheet.entries_between(session, NOVEMBER, NOVEMBER)
+    expected = ["atelier Brun", "Éditions Lumière", "Maison Verne", "Zébulon"]
+    assert [t.client for t in totals] == expected
+    assert [r.client for r in rows] == expected
