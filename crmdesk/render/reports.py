@@ -13,7 +13,8 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,14 @@ from matplotlib.figure import Figure  # noqa: TID253
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy.orm import Session
 
+from crmdesk.core import timesheet
 from crmdesk.core.db import Workspace
+from crmdesk.core.errors import FieldProblem, ValidationError
+from crmdesk.core.reports import client_plan as plan_data
 from crmdesk.core.reports import recap as recap_data
 from crmdesk.core.reports import review as review_data
+from crmdesk.core.reports import statement as statement_data
+from crmdesk.core.reports.client_plan import ClientPlanSheet
 from crmdesk.core.reports.model import (
     Branding,
     BriefSheet,
@@ -33,6 +39,7 @@ from crmdesk.core.reports.model import (
     QuarterlyReview,
 )
 from crmdesk.core.reports.quarters import Quarter
+from crmdesk.core.reports.statement import ActivityStatement
 from crmdesk.core.settings import template_folder
 from crmdesk.core.stats.kpis import FINE_KPI_KEYS, verdict
 from crmdesk.render import charts, pdf, texts
@@ -257,6 +264,67 @@ def brief_page(
     return Report(title, name, page, tuple(warnings))
 
 
+def statement_file_name(client: str, start: date, end: date) -> str:
+    """ "statement-acme-2026-11.pdf" for a whole month, else with both days."""
+    whole_month = start.day == 1 and (end + timedelta(days=1)).day == 1 and end.month == start.month
+    period = f"{start:%Y-%m}" if whole_month and end.year == start.year else f"{start}-{end}"
+    return f"statement-{_slug(client)}-{period}.pdf"
+
+
+def plan_file_name(client: str, period: date | Quarter) -> str:
+    """ "plan-acme-2027-01.pdf" for the month starting ``period``, "plan-acme-2027Q1.pdf"."""
+    shown = str(period) if isinstance(period, Quarter) else f"{period:%Y-%m}"
+    return f"plan-{_slug(client)}-{shown}.pdf"
+
+
+def _hour_decimals(hours: Decimal) -> int:
+    """7 hours a day prints "7", 7.5 prints "7,50": no ",00" on a round figure."""
+    return 0 if hours == hours.to_integral_value() else 2
+
+
+def statement_page(
+    statement: ActivityStatement, folder: Path, *, language: str, user_folder: Path | None = None
+) -> Report:
+    """The activity statement of a client's period, written into ``folder``."""
+    warnings: list[str] = []
+    context = {
+        "statement": statement,
+        "hour_decimals": _hour_decimals,
+        **_logos(statement.client, statement.branding, warnings),
+    }
+    page = _page(
+        folder,
+        "statement.html",
+        context,
+        language=language,
+        user_folder=user_folder,
+        warnings=warnings,
+    )
+    name = statement_file_name(statement.client.name, statement.start, statement.end)
+    title = texts.translator(language)("Activity statement") + f" – {statement.client.name}"
+    return Report(title, name, page, tuple(warnings))
+
+
+def client_plan_page(
+    sheet: ClientPlanSheet, folder: Path, *, language: str, user_folder: Path | None = None
+) -> Report:
+    """The client's plan as a calendar (a month, or a quarter month by month), written into
+    ``folder``."""
+    warnings: list[str] = []
+    context = {"sheet": sheet, **_logos(sheet.client, sheet.branding, warnings)}
+    page = _page(
+        folder,
+        "client_plan.html",
+        context,
+        language=language,
+        user_folder=user_folder,
+        warnings=warnings,
+    )
+    name = plan_file_name(sheet.client.name, sheet.quarter or sheet.start)
+    title = texts.translator(language)("Campaign plan") + f" – {sheet.client.name}"
+    return Report(title, name, page, tuple(warnings))
+
+
 #: What a report reads in a session, and the page that turns it into HTML.
 Maker = tuple[Callable[[Session], Any], Callable[..., Report]]
 
@@ -271,6 +339,29 @@ def review_report(client_id: int, quarter: Quarter, today: date) -> Maker:
 
 def brief_report(campaign_id: int, today: date) -> Maker:
     return (lambda s: recap_data.brief_sheet(s, campaign_id, today=today)), brief_page
+
+
+def statement_report(client_id: int, start: date, end: date, today: date) -> Maker:
+    return (
+        lambda s: statement_data.activity_statement(s, client_id, start, end, today=today)
+    ), statement_page
+
+
+def client_plan_report(
+    client_id: int,
+    *,
+    month: date | None = None,
+    quarter: Quarter | None = None,
+    today: date,
+    language: str,
+) -> Maker:
+    """The plan sheet of ``client_id`` for the month starting ``month`` or for ``quarter``;
+    ``language`` names the public holidays as the page prints them."""
+    return (
+        lambda s: plan_data.client_plan(
+            s, client_id, month=month, quarter=quarter, today=today, language=language
+        )
+    ), client_plan_page
 
 
 def user_templates(session: Session) -> Path | None:
@@ -310,3 +401,47 @@ def export_brief(
     workspace: Workspace, campaign_id: int, out: Path, *, today: date, language: str
 ) -> Exported:
     return _export(workspace, out, brief_report(campaign_id, today), language)
+
+
+def export_statement(
+    workspace: Workspace,
+    client: str,
+    start: date,
+    end: date,
+    out: Path,
+    *,
+    today: date,
+    language: str,
+) -> Exported:
+    """The activity statement of ``client`` (a name, as ``--client`` gives it) from ``start``
+    to ``end``, both included: ``crmdesk time report --format pdf``."""
+    with workspace.reader() as session:
+        client_id = review_data.client_id_by_name(session, client)
+    return _export(workspace, out, statement_report(client_id, start, end, today), language)
+
+
+def export_client_plan(
+    workspace: Workspace,
+    client: str,
+    out: Path,
+    *,
+    month: str | None = None,
+    quarter: str | None = None,
+    today: date,
+    language: str,
+) -> Exported:
+    """The plan of ``client`` for ``month`` ("2027-01") or ``quarter`` ("2027Q1"), exactly one
+    of them: ``crmdesk export-plan --out FILE.pdf``. Bad input is refused before anything is
+    read or written."""
+    if (month is None) == (quarter is None):
+        raise ValidationError(
+            [FieldProblem("period", "period_choice", "Give either a month or a quarter.")]
+        )
+    first = timesheet.month_range(month)[0] if month is not None else None
+    wanted = Quarter.parse(quarter) if quarter is not None else None
+    with workspace.reader() as session:
+        client_id = review_data.client_id_by_name(session, client)
+    maker = client_plan_report(
+        client_id, month=first, quarter=wanted, today=today, language=language
+    )
+    return _export(workspace, out, maker, language)

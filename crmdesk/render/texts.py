@@ -338,6 +338,66 @@ FRENCH: dict[str, str] = {
     "Complaint rate": "Taux de plainte",
     "Conversion rate (of clickers)": "Taux de conversion (des cliqueurs)",
     "Revenue per delivered email": "CA par email délivré",
+    # The activity statement
+    "Activity statement": "Relevé d’activité",
+    "Period": "Période",
+    "Daily rate": "Taux journalier",
+    "Hours per day": "Heures par jour",
+    "%(hours)s h": f"%(hours)s{_NNBSP}h",
+    "%(amount)s excl. VAT": "%(amount)s HT",
+    "Time worked": "Temps passé",
+    "%(n)s line": "%(n)s ligne",
+    "%(n)s lines": "%(n)s lignes",
+    "Hours": "Heures",
+    "Days": "Jours",
+    "Amount excl. VAT": "Montant HT",
+    "Phase": "Phase",
+    "Outside any campaign": "Hors campagne",
+    "Total": "Total",
+    "Total hours": "Total des heures",
+    "Days worked": "Jours travaillés",
+    "Total excl. VAT": "Total HT",
+    "No time was recorded for this client over this period.": (
+        "Aucun temps n’a été saisi pour ce client sur cette période."
+    ),
+    "No daily rate is set for this client, so the statement gives hours and days without "
+    "amounts.": (
+        f"Aucun taux journalier n’est renseigné pour ce client{_NNBSP}: le relevé indique les "
+        "heures et les jours, sans montant."
+    ),
+    "Days are counted at %(hours)s hours a day. Each line is valued at the daily rate and "
+    "rounded to the cent; the total is the sum of the rounded lines.": (
+        "Les jours sont comptés sur la base de %(hours)s heures par jour. Chaque ligne est "
+        f"valorisée au taux journalier et arrondie au centime{_NNBSP}; le total est la somme des "
+        "lignes arrondies."
+    ),
+    "Days are counted at %(hours)s hours a day.": (
+        "Les jours sont comptés sur la base de %(hours)s heures par jour."
+    ),
+    # The client's plan
+    "Campaign plan": "Planning des campagnes",
+    "Monday": "Lundi",
+    "Tuesday": "Mardi",
+    "Wednesday": "Mercredi",
+    "Thursday": "Jeudi",
+    "Friday": "Vendredi",
+    "Saturday": "Samedi",
+    "Sunday": "Dimanche",
+    "D+%(days)s": "J+%(days)s",
+    "No send planned this month.": "Aucun envoi prévu ce mois-ci.",
+    "Times on the %(zone)s clock.": "Horaires exprimés dans le fuseau %(zone)s.",
+    "Legend": "Légende",
+    "Send: time, subject, segments": f"Envoi{_NNBSP}: heure, objet, segments",
+    "BAT: the proof to approve by this day": f"BAT{_NNBSP}: bon à tirer à valider ce jour-là",
+    "D+%(days)s: results analysis": f"J+%(days)s{_NNBSP}: analyse des résultats",
+    "Blackout date: no send": f"Date à éviter{_NNBSP}: pas d’envoi",
+    "Other date to note": "Autre date à noter",
+    "Public holiday": "Jour férié",
+    "Please check these dates and tell us of any change: each BAT must be approved by the "
+    "day shown for the send to go out as planned.": (
+        f"Merci de vérifier ces dates et de nous signaler tout changement{_NNBSP}: chaque BAT "
+        "doit être validé au plus tard le jour indiqué pour que l’envoi parte comme prévu."
+    ),
 }
 
 
