@@ -11,7 +11,8 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, time
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from crmdesk.core.checks.engine import CheckReport
     from crmdesk.core.clients import ClientInput
     from crmdesk.core.db import Workspace
+    from crmdesk.core.markers import MarkerRow
+    from crmdesk.core.timesheet import BudgetUse, EntryRow
     from crmdesk.render.reports import Exported
 
 EXIT_OK = 0
@@ -200,6 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
     _stats_commands(commands)
     _report_commands(commands)
     _backup_commands(commands)
+    _time_commands(commands)
+    _budget_commands(commands)
+    _markers_commands(commands)
     return parser
 
 
@@ -337,22 +343,57 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     brought.set_defaults(handler=cmd_import_plan)
     out = commands.add_parser(
         "export-plan",
-        help="export the plan as CSV, .xlsx or iCalendar (.ics)",
+        help="export the plan as CSV, .xlsx, iCalendar (.ics) or a client's calendar as PDF",
         description=(
             "Export the plan; the format follows the file's extension: .csv, .xlsx, or .ics "
             "for a client's calendar (sends, BAT deadlines and analyses, never internal notes; "
-            "importing it again updates the events rather than duplicating them)."
+            "importing it again updates the events rather than duplicating them), or .pdf for "
+            "one client's month (--month) or quarter (--quarter) laid out as a calendar."
         ),
     )
     _db_option(out, top=False)
-    out.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx|FILE.ics")
+    out.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx|FILE.ics|FILE.pdf"
+    )
     out.add_argument("--client", action="append", default=[], metavar="NAME")
     out.add_argument("--from", dest="start", type=_day, default=None, metavar="YYYY-MM-DD")
     out.add_argument("--to", dest="end", type=_day, default=None, metavar="YYYY-MM-DD")
     out.add_argument(
         "--lang", choices=("fr", "en"), default=None, help="language of the messages and the .ics"
     )
+    # -- the client's plan as PDF (issue 20): --month/--quarter, also a period for the others --
+    out.add_argument(
+        "--month", default=None, metavar="2027-01", help="a month (instead of --from/--to)"
+    )
+    out.add_argument(
+        "--quarter", default=None, metavar="2027Q1", help="a quarter (instead of --from/--to)"
+    )
+    out.add_argument(
+        "--today", type=_day, default=None, metavar="YYYY-MM-DD", help="the PDF's date"
+    )
     out.set_defaults(handler=cmd_export_plan)
+    # -- end of the client's plan as PDF --
+    # -- import-ics: calendar markers from an .ics file (issue 20) --
+    markers = commands.add_parser(
+        "import-ics",
+        help="import an .ics calendar (blackout dates, trade fairs) as calendar markers",
+        description=(
+            "Import the events of an iCalendar file as markers of the calendar, for one client "
+            "(--client) or for all. Sends planned on a blackout marker are warned like a public "
+            "holiday. Importing the same file again updates its markers instead of adding "
+            "copies; events no longer in the file are kept. A file that cannot be read is "
+            "refused and nothing is written."
+        ),
+    )
+    markers.add_argument("file", type=Path, metavar="FILE.ics")
+    _db_option(markers, top=False)
+    markers.add_argument("--client", default=None, metavar="NAME", help="the client (else all)")
+    markers.add_argument(
+        "--no-blackout", action="store_true", help="show the markers without warning sends"
+    )
+    markers.add_argument("--json", action="store_true")
+    markers.set_defaults(handler=cmd_import_ics)
+    # -- end of import-ics --
 
     profile = commands.add_parser(
         "profile", help="show or set the operator's profile (the name on decisions and reports)"
@@ -1113,6 +1154,28 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
     from crmdesk.core.calendar import validate_range
     from crmdesk.core.errors import CrmdeskError
 
+    # -- the client's plan as PDF (issue 20) ----------------------------------------------------
+    if args.month is not None and args.quarter is not None:
+        raise CrmdeskError(tr("export-plan: give --month or --quarter, not both."))
+    if (args.month is not None or args.quarter is not None) and (
+        args.start is not None or args.end is not None
+    ):
+        raise CrmdeskError(
+            tr("export-plan: --month and --quarter replace --from and --to; give only one.")
+        )
+    if args.out.suffix.lower() == ".pdf":
+        return _export_plan_pdf(args)
+    if args.month is not None:
+        from crmdesk.core.timesheet import month_range
+
+        args.start, args.end = month_range(args.month)
+    elif args.quarter is not None:
+        from crmdesk.core.reports.quarters import Quarter
+
+        quarter = Quarter.parse(args.quarter)
+        args.start, args.end = quarter.start, quarter.end - timedelta(days=1)
+    # -- end of the client's plan as PDF --------------------------------------------------------
+
     calendar = args.out.suffix.lower() == ".ics"
     if calendar and len(args.client) > 1:
         raise CrmdeskError(
@@ -1139,6 +1202,72 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
             )
     print(tr("Wrote %(count)s to %(path)s", count=texts().count(count, "campaign"), path=args.out))
     return EXIT_OK
+
+
+# -- import-ics (issue 20) ----------------------------------------------------------------------
+
+
+def cmd_import_ics(args: argparse.Namespace) -> int:
+    """The file is read (and a too large one refused) before the workspace is opened."""
+    from crmdesk.core import markers
+
+    data = markers.read_ics_file(args.file)
+    with _open(args) as workspace, workspace.session() as session:
+        client_id = None if args.client is None else clients_id(session, args.client)
+        result = markers.import_ics(
+            session,
+            data,
+            source=args.file.name,
+            client_id=client_id,
+            blackout=not args.no_blackout,
+        )
+    if args.json:
+        print_json(
+            {
+                "file": args.file.name,
+                "client": args.client,
+                "blackout": not args.no_blackout,
+                "added": result.added,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "skipped": list(result.skipped),
+            }
+        )
+        return EXIT_OK
+    t = texts()
+    print(
+        tr(
+            "%(file)s: %(added)s, %(updated)s, %(unchanged)s already there, %(skipped)s",
+            file=shown(args.file.name),
+            added=t.count(result.added, "marker added"),
+            updated=t.count(result.updated, "marker updated"),
+            unchanged=result.unchanged,
+            skipped=t.count(len(result.skipped), "event skipped"),
+        )
+    )
+    for reason in result.skipped:
+        print(f"  {shown(reason, SAID_LINE_LIMIT)}")
+    return EXIT_OK
+
+
+# -- end of import-ics ----------------------------------------------------------------------------
+
+
+def _export_plan_pdf(args: argparse.Namespace) -> int:
+    """One client's month or quarter as a calendar PDF; refused before anything is read."""
+    from functools import partial
+
+    from crmdesk.core.errors import CrmdeskError
+    from crmdesk.render import reports
+
+    if len(args.client) != 1:
+        raise CrmdeskError(tr("export-plan: a PDF plan is one client's; give one --client."))
+    if args.month is None and args.quarter is None:
+        raise CrmdeskError(
+            tr("export-plan: a PDF plan is a month or a quarter; give --month or --quarter.")
+        )
+    export = partial(reports.export_client_plan, month=args.month, quarter=args.quarter)
+    return _export(args, export, args.client[0])
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
@@ -1590,6 +1719,912 @@ def _print_report(report: CheckReport, language: str) -> None:
         print(f"          {finding.message(language)}")
         if finding.element:
             print(f"          {finding.element}")
+
+
+# -- crmdesk time: time spent, the timer and the invoicing figures (issue 20) -----------------
+
+
+def _time_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = commands.add_parser(
+        "time", help="time spent: add entries, run the timer, list it, export a client's period"
+    )
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    phases = tuple(_PHASE_NAMES)
+
+    add = actions.add_parser("add", help="record time spent (prints the entry's id)")
+    _db_option(add, top=False)
+    target = add.add_mutually_exclusive_group(required=True)
+    target.add_argument("--campaign", type=int, metavar="ID")
+    target.add_argument("--client", metavar="NAME", help="time for the client, on no campaign")
+    add.add_argument("--minutes", type=int, required=True, metavar="N")
+    add.add_argument(
+        "--on", dest="day", type=_day, default=None, metavar="YYYY-MM-DD", help="default: today"
+    )
+    add.add_argument("--phase", choices=phases, default="")
+    add.add_argument("--note", default="", metavar="TEXT")
+    add.set_defaults(handler=cmd_time_add)
+
+    start = actions.add_parser("start", help="start the timer on a campaign (one at a time)")
+    _db_option(start, top=False)
+    start.add_argument("--campaign", type=int, required=True, metavar="ID")
+    start.add_argument("--phase", choices=phases, default="")
+    start.add_argument("--note", default="", metavar="TEXT")
+    start.set_defaults(handler=cmd_time_start)
+
+    stop = actions.add_parser(
+        "stop",
+        help="stop the timer and record its time",
+        description=(
+            "Stop the timer and record the time on the day it started. A timer that ran over "
+            "midnight or more than 10 hours is not billed as is: say the time really worked "
+            "with --minutes, or drop it with --discard."
+        ),
+    )
+    _db_option(stop, top=False)
+    answer = stop.add_mutually_exclusive_group()
+    answer.add_argument("--minutes", type=int, default=None, metavar="N")
+    answer.add_argument("--discard", action="store_true")
+    stop.set_defaults(handler=cmd_time_stop)
+
+    listing = actions.add_parser("list", help="list the entries of a week (default), a month…")
+    _db_option(listing, top=False)
+    listing.add_argument("--client", metavar="NAME")
+    _time_period_options(listing, week=True)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_time_list)
+
+    report = actions.add_parser(
+        "report",
+        help="export a client's time of a month or period as CSV, .xlsx or a PDF statement",
+    )
+    _db_option(report, top=False)
+    report.add_argument("--client", required=True, metavar="NAME")
+    _time_period_options(report, week=False)
+    report.add_argument(
+        "--format", choices=("csv", "xlsx", "pdf"), default=None, help="default: --out's suffix"
+    )
+    report.add_argument("--out", type=Path, required=True, metavar="FILE")
+    report.add_argument(
+        "--lang",
+        choices=("fr", "en"),
+        default=None,
+        help="language of the file and the messages (default: LANG)",
+    )
+    report.add_argument(
+        "--today", type=_day, default=None, metavar="YYYY-MM-DD", help="the statement's date"
+    )
+    report.set_defaults(handler=cmd_time_report)
+    _time_edit_commands(actions, phases)
+
+
+def _time_period_options(parser: argparse.ArgumentParser, *, week: bool) -> None:
+    period = parser.add_mutually_exclusive_group(required=not week)
+    if week:
+        period.add_argument("--week", type=_day, metavar="YYYY-MM-DD", help="the week of this day")
+    period.add_argument("--month", metavar="YYYY-MM")
+    period.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
+
+
+def _time_period(args: argparse.Namespace) -> tuple[date, date]:
+    """The days asked by --week, --month or --from/--to; this week when none is given."""
+    from crmdesk.core import timesheet
+    from crmdesk.core.calendar import validate_range
+    from crmdesk.core.errors import CrmdeskError
+
+    if args.end is not None and args.start is None:
+        raise CrmdeskError(tr("--to needs --from."))
+    if args.start is not None:
+        if args.end is None:
+            raise CrmdeskError(tr("--from needs --to."))
+        validate_range(args.start, args.end)
+        return args.start, args.end
+    if args.month is not None:
+        return timesheet.month_range(args.month)
+    return timesheet.week_of(getattr(args, "week", None) or date.today())
+
+
+def _figure(value: Decimal) -> str:
+    """Hours, days or euros as the user's language writes decimals (0.33, 0,33)."""
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if texts().language == "fr" else text
+
+
+def _time_since(instant: datetime) -> str:
+    return texts().day(instant.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
+def cmd_time_add(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        client_id = None if args.client is None else clients_id(session, args.client)
+        entry_id, _ = timesheet.add_entry(
+            session,
+            timesheet.EntryInput(
+                args.day or date.today(),
+                args.minutes,
+                campaign_id=args.campaign,
+                client_id=client_id,
+                phase=args.phase,
+                note=args.note,
+            ),
+        )
+    print(entry_id)
+    return EXIT_OK
+
+
+def cmd_time_start(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+    from crmdesk.core.errors import CrmdeskError
+
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        try:
+            timer, _ = timesheet.start_timer(
+                session, args.campaign, datetime.now(UTC), phase=args.phase, note=args.note
+            )
+        except timesheet.TimerRunning as running:
+            raise CrmdeskError(
+                tr(
+                    "A timer already runs on “%(campaign)s” (%(client)s) since %(since)s: stop "
+                    "it first with `crmdesk time stop`. Nothing was changed.",
+                    campaign=running.timer.campaign,
+                    client=running.timer.client,
+                    since=_time_since(running.timer.started_at),
+                )
+            ) from None
+    print(
+        tr(
+            "Timer started on “%(campaign)s” (%(client)s) at %(since)s",
+            campaign=timer.campaign,
+            client=timer.client,
+            since=_time_since(timer.started_at),
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_time_stop(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+    from crmdesk.core.errors import CrmdeskError
+
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        try:
+            entry_id, _ = timesheet.stop_timer(
+                session, datetime.now(UTC), minutes=args.minutes, discard=args.discard
+            )
+        except timesheet.TimerNeedsAnswer as asked:
+            timer = asked.timer
+            values: dict[str, object] = {
+                "campaign": timer.campaign,
+                "client": timer.client,
+                "since": _time_since(timer.started_at),
+                "duration": _time_duration(asked.elapsed_minutes),
+                "day": texts().day(timer.started_at.astimezone().date().isoformat()),
+            }
+            if asked.reason == "midnight":
+                said = tr(
+                    "The timer on “%(campaign)s” (%(client)s) has run for %(duration)s since "
+                    "%(since)s, over midnight: it was not billed. Run `crmdesk time stop "
+                    "--minutes N` with the time really worked (recorded on %(day)s), or "
+                    "`crmdesk time stop --discard`. Nothing was written.",
+                    **values,
+                )
+            else:
+                said = tr(
+                    "The timer on “%(campaign)s” (%(client)s) has run for %(duration)s since "
+                    "%(since)s, more than 10 hours: it was not billed. Run `crmdesk time stop "
+                    "--minutes N` with the time really worked (recorded on %(day)s), or "
+                    "`crmdesk time stop --discard`. Nothing was written.",
+                    **values,
+                )
+            raise CrmdeskError(said) from None
+    if entry_id is None:
+        print(tr("Timer stopped; no time recorded."))
+    else:
+        print(tr("Timer stopped; entry %(id)s recorded.", id=entry_id))
+    return EXIT_OK
+
+
+def _time_duration(minutes: int) -> str:
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return tr("%(days)s d %(hours)s h %(minutes)s min", days=days, hours=hours, minutes=mins)
+    if hours:
+        return tr("%(hours)s h %(minutes)s min", hours=hours, minutes=f"{mins:02d}")
+    return tr("%(minutes)s min", minutes=mins)
+
+
+def cmd_time_list(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+
+    start, end = _time_period(args)
+    with _read(args) as workspace, workspace.reader() as session:
+        client_id = None if args.client is None else clients_id(session, args.client)
+        rows = timesheet.entries_between(session, start, end, client_id=client_id)
+        totals = timesheet.totals_between(session, start, end, client_id=client_id)
+        timer = timesheet.running_timer(session)
+        per_day = timesheet.hours_per_day(session)
+    if args.json:
+        print_json(
+            {
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "hours_per_day": str(per_day),
+                "entries": [
+                    {
+                        "id": r.id,
+                        "date": r.worked_on.isoformat(),
+                        "client": r.client,
+                        "campaign_id": r.campaign_id,
+                        "campaign": r.campaign,
+                        "minutes": r.minutes,
+                        "hours": str(timesheet.line_hours(r.minutes)),
+                        "phase": r.phase,
+                        "note": r.note,
+                        "operator": r.operator,
+                    }
+                    for r in rows
+                ],
+                "totals": [
+                    {
+                        "client": t.client,
+                        "minutes": t.minutes,
+                        "hours": str(t.hours),
+                        "days": str(t.days),
+                        "daily_rate": None if t.daily_rate is None else str(t.daily_rate),
+                        "amount": None if t.amount is None else str(t.amount),
+                    }
+                    for t in totals
+                ],
+                "timer": None
+                if timer is None
+                else {
+                    "campaign_id": timer.campaign_id,
+                    "campaign": timer.campaign,
+                    "client": timer.client,
+                    "started_at": timer.started_at.isoformat(),
+                    "phase": timer.phase,
+                    "note": timer.note,
+                },
+            }
+        )
+        return EXIT_OK
+    t = texts()
+    print(
+        tr("From %(start)s to %(end)s", start=t.day(start.isoformat()), end=t.day(end.isoformat()))
+    )
+    for r in rows:
+        phase = tr(_PHASE_NAMES[r.phase]) if r.phase in _PHASE_NAMES else ""
+        hours = _figure(timesheet.line_hours(r.minutes))
+        print(
+            f"{r.id:>6}  {t.day(r.worked_on.isoformat())}  {hours:>6} h  "
+            f"{r.client}  —  {r.campaign or '-'}  {phase}  {shown(r.note, 60)}".rstrip()
+        )
+    if not rows:
+        print(tr("No time recorded."))
+    for total in totals:
+        amount = "" if total.amount is None else f", {_figure(total.amount)} €"
+        print(
+            tr(
+                "Total %(client)s: %(hours)s h, %(days)s d%(amount)s",
+                client=total.client,
+                hours=_figure(total.hours),
+                days=_figure(total.days),
+                amount=amount,
+            )
+        )
+    if timer is not None:
+        print(
+            tr(
+                "Timer running on “%(campaign)s” (%(client)s) since %(since)s",
+                campaign=timer.campaign,
+                client=timer.client,
+                since=_time_since(timer.started_at),
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_time_report(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+    from crmdesk.core.errors import CrmdeskError
+
+    suffix = args.out.suffix.lower().lstrip(".")
+    chosen = args.format or suffix
+    if chosen not in ("csv", "xlsx", "pdf"):
+        raise CrmdeskError(
+            tr(
+                "%(file)s: give --format csv, xlsx or pdf, or a file ending in .csv, .xlsx or "
+                ".pdf.",
+                file=shown(args.out.name),
+            )
+        )
+    if suffix != chosen:
+        raise CrmdeskError(
+            tr(
+                "%(file)s: --format %(format)s writes a .%(format)s file; name it so.",
+                file=shown(args.out.name),
+                format=chosen,
+            )
+        )
+    start, end = _time_period(args)
+    if chosen == "pdf":
+        from crmdesk.render import reports
+
+        with _read(args) as workspace, workspace.reader() as session:
+            clients_id(session, args.client)  # an unknown client is refused before Qt loads
+        return _export(args, reports.export_statement, args.client, start, end)
+    with _read(args) as workspace, workspace.reader() as session:
+        count = timesheet.export_entries(
+            session,
+            start,
+            end,
+            args.out,
+            client_id=clients_id(session, args.client),
+            language=_language(args.lang),
+        )
+    print(
+        tr("Wrote %(count)s to %(path)s", count=texts().count(count, "time entry"), path=args.out)
+    )
+    return EXIT_OK
+
+
+# -- crmdesk budget, time edit/delete/hours-per-day, crmdesk markers (issue 20) ---------------
+
+
+def _time_edit_commands(
+    actions: argparse._SubParsersAction[argparse.ArgumentParser], phases: tuple[str, ...]
+) -> None:
+    edit = actions.add_parser(
+        "edit",
+        help="correct a time entry (prints it)",
+        description="Correct a time entry: only the fields given change. Ids: `crmdesk time list`.",
+    )
+    edit.add_argument("entry", type=int, metavar="ID")
+    _db_option(edit, top=False)
+    edit.add_argument("--minutes", type=int, default=None, metavar="N")
+    edit.add_argument("--on", dest="day", type=_day, default=None, metavar="YYYY-MM-DD")
+    target = edit.add_mutually_exclusive_group()
+    target.add_argument("--campaign", type=int, default=None, metavar="ID")
+    target.add_argument(
+        "--client", default=None, metavar="NAME", help="move it to the client, on no campaign"
+    )
+    phase = edit.add_mutually_exclusive_group()
+    phase.add_argument("--phase", choices=phases, default=None)
+    phase.add_argument("--no-phase", action="store_true", help="take its phase off")
+    edit.add_argument("--note", default=None, metavar="TEXT", help='"" takes the note off')
+    edit.set_defaults(handler=cmd_time_edit)
+
+    delete = actions.add_parser("delete", help="delete a time entry")
+    delete.add_argument("entry", type=int, metavar="ID")
+    _db_option(delete, top=False)
+    delete.set_defaults(handler=cmd_time_delete)
+
+    hours = actions.add_parser(
+        "hours-per-day",
+        help="show or set the hours a day the daily rate pays (7 by default)",
+        description=(
+            "Show the workspace's hours per day, or set them (1 to 24, decimals allowed): days "
+            "and amounts of the time spent, the budgets and the exports follow."
+        ),
+    )
+    hours.add_argument("hours", nargs="?", default=None, metavar="N")
+    _db_option(hours, top=False)
+    hours.set_defaults(handler=cmd_time_hours_per_day)
+
+
+def _budget_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = commands.add_parser(
+        "budget", help="budgets of a campaign or of a client's month: set, clear, list"
+    )
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def target(parser: argparse.ArgumentParser) -> None:
+        chosen = parser.add_mutually_exclusive_group(required=True)
+        chosen.add_argument("--campaign", type=int, metavar="ID")
+        chosen.add_argument("--client", metavar="NAME", help="with --month: the client's month")
+        parser.add_argument("--month", default=None, metavar="YYYY-MM")
+
+    put = actions.add_parser(
+        "set",
+        help="give a campaign or a client's month a budget in days or euros",
+        description=(
+            "Give a campaign, or a client's month, a budget in days or in euros (replacing the "
+            "one it had), and print what is spent of it now. A budget in euros is counted at "
+            "the client's daily rate."
+        ),
+    )
+    _db_option(put, top=False)
+    target(put)
+    size = put.add_mutually_exclusive_group(required=True)
+    size.add_argument("--days", default=None, metavar="N")
+    size.add_argument("--euros", default=None, metavar="N")
+    put.set_defaults(handler=cmd_budget_set)
+
+    clear = actions.add_parser("clear", help="remove the budget of a campaign or a client's month")
+    _db_option(clear, top=False)
+    target(clear)
+    clear.set_defaults(handler=cmd_budget_clear)
+
+    listing = actions.add_parser(
+        "list",
+        help="every budget with what is spent of it, near (80 %%) or over (100 %%)",
+    )
+    _db_option(listing, top=False)
+    listing.add_argument("--client", default=None, metavar="NAME")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_budget_list)
+
+
+def _markers_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    group = commands.add_parser(
+        "markers", help="the calendar's markers (from `import-ics`): list, delete, blackout"
+    )
+    actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="list the calendar markers")
+    _db_option(listing, top=False)
+    listing.add_argument(
+        "--client", default=None, metavar="NAME", help="its markers and those of all clients"
+    )
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_markers_list)
+    delete = actions.add_parser(
+        "delete", help="delete calendar markers (an unknown id deletes none)"
+    )
+    delete.add_argument("markers", type=int, nargs="+", metavar="ID")
+    _db_option(delete, top=False)
+    delete.set_defaults(handler=cmd_markers_delete)
+    blackout = actions.add_parser(
+        "blackout", help="whether a send on the marker's days is warned (--on) or not (--off)"
+    )
+    blackout.add_argument("marker", type=int, metavar="ID")
+    _db_option(blackout, top=False)
+    switch = blackout.add_mutually_exclusive_group(required=True)
+    switch.add_argument("--on", action="store_true", help="a blackout date: sends are warned")
+    switch.add_argument("--off", action="store_true", help="shown only, sends are not warned")
+    blackout.set_defaults(handler=cmd_markers_blackout)
+
+
+def _entry_row(session: Session, entry_id: int) -> EntryRow:
+    """The entry as ``time list`` shows it; a sentence naming the id when there is none."""
+    from crmdesk.core import timesheet
+    from crmdesk.core.errors import CrmdeskError, NotFound
+
+    try:
+        data = timesheet.entry_input(session, entry_id)
+    except NotFound:
+        raise CrmdeskError(
+            tr("No time entry with id %(id)s (ids: `crmdesk time list`).", id=entry_id)
+        ) from None
+    day = data.worked_on
+    return next(
+        row
+        for row in timesheet.entries_between(session, day, day, client_id=data.client_id)
+        if row.id == entry_id
+    )
+
+
+def _entry_text(row: EntryRow) -> str:
+    from crmdesk.core import timesheet
+
+    details = [f"{row.client} — {row.campaign or tr('no campaign')}"]
+    if row.phase in _PHASE_NAMES:
+        details.append(tr(_PHASE_NAMES[row.phase]))
+    if row.note:
+        details.append(shown(row.note, 60))
+    return tr(
+        "%(day)s, %(hours)s h (%(minutes)s min), %(details)s",
+        day=texts().day(row.worked_on.isoformat()),
+        hours=_figure(timesheet.line_hours(row.minutes)),
+        minutes=row.minutes,
+        details=", ".join(details),
+    )
+
+
+def cmd_time_edit(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+    from crmdesk.core.errors import CrmdeskError
+
+    given = (args.minutes, args.day, args.campaign, args.client, args.phase, args.note)
+    if all(value is None for value in given) and not args.no_phase:
+        raise CrmdeskError(
+            tr(
+                "time edit: say what to change (--minutes, --on, --campaign, --client, --phase, "
+                "--no-phase, --note); nothing was changed."
+            )
+        )
+    with _open(args) as workspace, workspace.session() as session:
+        _entry_row(session, args.entry)
+        data = timesheet.entry_input(session, args.entry)
+        campaign_id, client_id = data.campaign_id, data.client_id
+        if args.client is not None:
+            campaign_id, client_id = None, clients_id(session, args.client)
+        if args.campaign is not None:
+            campaign_id, client_id = args.campaign, None  # the campaign's client
+        phase = "" if args.no_phase else data.phase if args.phase is None else args.phase
+        corrected = timesheet.EntryInput(
+            data.worked_on if args.day is None else args.day,
+            data.minutes if args.minutes is None else args.minutes,
+            campaign_id=campaign_id,
+            client_id=client_id,
+            phase=phase,
+            note=data.note if args.note is None else args.note,
+        )
+        timesheet.update_entry(session, args.entry, corrected)
+        row = _entry_row(session, args.entry)
+    print(tr("Entry %(id)s saved: %(entry)s", id=row.id, entry=_entry_text(row)))
+    return EXIT_OK
+
+
+def cmd_time_delete(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+
+    with _open(args) as workspace, workspace.session() as session:
+        row = _entry_row(session, args.entry)
+        timesheet.delete_entry(session, args.entry)
+    print(tr("Entry %(id)s deleted: %(entry)s", id=row.id, entry=_entry_text(row)))
+    return EXIT_OK
+
+
+def _hours_text(hours: Decimal) -> str:
+    """7, 7.5 (7,5 in French): the preference as it was typed, no trailing zeros."""
+    text = f"{hours.normalize():f}"
+    return text.replace(".", ",") if texts().language == "fr" else text
+
+
+def cmd_time_hours_per_day(args: argparse.Namespace) -> int:
+    from decimal import InvalidOperation
+
+    from crmdesk.core import timesheet
+    from crmdesk.core.errors import CrmdeskError, ValidationError
+
+    if args.hours is None:
+        with _read(args) as workspace, workspace.reader() as session:
+            hours = timesheet.hours_per_day(session)
+        print(tr("Hours per day: %(hours)s", hours=_hours_text(hours)))
+        return EXIT_OK
+    refused = CrmdeskError(
+        tr(
+            "“%(value)s” hours a day: give a number of hours between 1 and 24; nothing was "
+            "changed.",
+            value=shown(args.hours, 40),
+        )
+    )
+    try:
+        wanted = Decimal(args.hours.replace(",", ".").strip())
+    except InvalidOperation:
+        raise refused from None
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        previous = timesheet.hours_per_day(session)
+        try:
+            timesheet.set_hours_per_day(session, wanted)
+        except ValidationError:
+            raise refused from None
+        hours = timesheet.hours_per_day(session)
+    print(
+        tr(
+            "Hours per day: %(hours)s (was %(previous)s)",
+            hours=_hours_text(hours),
+            previous=_hours_text(previous),
+        )
+    )
+    return EXIT_OK
+
+
+def _budget_target(
+    session: Session, args: argparse.Namespace
+) -> tuple[int, int | None, str | None]:
+    """(client id, campaign id, month) of --campaign, or of --client and --month."""
+    from crmdesk.core import timesheet
+    from crmdesk.core.errors import CrmdeskError, NotFound, ValidationError
+    from crmdesk.core.lookup import get_campaign
+
+    if args.campaign is not None:
+        if args.month is not None:
+            raise CrmdeskError(
+                tr("--month goes with --client: a campaign's budget is the campaign's, whatever "
+                   "the month.")
+            )  # fmt: skip
+        try:
+            return get_campaign(session, args.campaign).client_id, args.campaign, None
+        except NotFound:
+            raise CrmdeskError(
+                tr("No campaign with id %(id)s (ids: `crmdesk campaigns`).", id=args.campaign)
+            ) from None
+    if args.month is None:
+        raise CrmdeskError(tr("--client needs --month YYYY-MM: a client's budget is a month's."))
+    try:
+        start, _ = timesheet.month_range(args.month)
+    except ValidationError:
+        raise CrmdeskError(
+            tr("--month: “%(value)s” is not a month: write 2026-11.", value=shown(args.month, 40))
+        ) from None
+    return clients_id(session, args.client), None, f"{start:%Y-%m}"
+
+
+def _budget_amount(unit: str, amount: Decimal | None) -> str:
+    """1.00 d, 450.00 €; — when it cannot be known."""
+    if amount is None:
+        return "—"
+    if unit == "days":
+        return tr("%(days)s d", days=_figure(amount))
+    return f"{_figure(amount)} €"
+
+
+def _budget_what(use: BudgetUse) -> str:
+    if use.campaign_id is not None:
+        return tr(
+            "%(client)s — “%(campaign)s” (campaign %(id)s)",
+            client=use.client,
+            campaign=use.campaign,
+            id=use.campaign_id,
+        )
+    assert use.month is not None
+    month = use.month if texts().language != "fr" else f"{use.month[5:]}/{use.month[:4]}"
+    return f"{use.client} — {month}"
+
+
+def _level_text(level: str) -> str:
+    """The cockpit's words for a budget's level (``BudgetLevel`` values)."""
+    if level == "over":
+        return tr("over budget")
+    if level == "near":
+        return tr("near the budget")
+    if level == "unknown":
+        return tr("no daily rate: spent unknown")
+    return tr("within budget")
+
+
+def _percent(ratio: float | None) -> int | None:
+    """The share spent as the cockpit rounds it: 0.8 → 80."""
+    return None if ratio is None else round(ratio * 100)
+
+
+def _budget_text(use: BudgetUse) -> str:
+    percent = _percent(use.ratio)
+    return tr(
+        "%(what)s: %(spent)s of %(amount)s (%(percent)s), %(level)s",
+        what=_budget_what(use),
+        spent=_budget_amount(use.unit, use.spent),
+        amount=_budget_amount(use.unit, use.amount),
+        percent="—" if percent is None else tr("%(percent)s %%", percent=percent),
+        level=_level_text(use.level),
+    )
+
+
+def _budget_use(
+    session: Session, client_id: int, campaign_id: int | None, month: str | None
+) -> BudgetUse | None:
+    from crmdesk.core import timesheet
+
+    if campaign_id is not None:
+        return timesheet.campaign_budget(session, campaign_id)
+    assert month is not None
+    return timesheet.client_month_budget(session, client_id, month)
+
+
+def cmd_budget_set(args: argparse.Namespace) -> int:
+    from decimal import InvalidOperation
+
+    from crmdesk.core import timesheet
+    from crmdesk.core.errors import CrmdeskError, ValidationError
+    from crmdesk.core.models import BudgetUnit
+
+    unit, given = (
+        (BudgetUnit.DAYS, args.days) if args.days is not None else (BudgetUnit.EUROS, args.euros)
+    )
+    option = "--days" if unit is BudgetUnit.DAYS else "--euros"
+    refused = CrmdeskError(
+        tr(
+            "%(option)s: “%(value)s” is not an amount above zero; nothing was changed.",
+            option=option,
+            value=shown(given, 40),
+        )
+    )
+    try:
+        amount = Decimal(given.replace(",", ".").replace("€", "").strip())
+    except InvalidOperation:
+        raise refused from None
+    with _open(args, create=True) as workspace, workspace.session() as session:
+        client_id, campaign_id, month = _budget_target(session, args)
+        try:
+            previous, _ = timesheet.set_budget(
+                session, client_id, unit=unit, amount=amount, campaign_id=campaign_id, month=month
+            )
+        except ValidationError as error:
+            if error.problems[0].code == "amount_not_positive":
+                raise refused from None
+            if error.problems[0].code == "amount_too_large":
+                raise CrmdeskError(
+                    tr(
+                        "%(option)s: “%(value)s” is too large for a budget; nothing was changed.",
+                        option=option,
+                        value=shown(given, 40),
+                    )
+                ) from None
+            raise
+        use = _budget_use(session, client_id, campaign_id, month)
+    assert use is not None
+    if previous is None:
+        print(tr("Budget set: %(budget)s", budget=_budget_text(use)))
+    else:
+        print(
+            tr(
+                "Budget set (it was %(previous)s): %(budget)s",
+                previous=_budget_amount(previous[0], previous[1]),
+                budget=_budget_text(use),
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_budget_clear(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+
+    with _open(args) as workspace, workspace.session() as session:
+        client_id, campaign_id, month = _budget_target(session, args)
+        use = _budget_use(session, client_id, campaign_id, month)
+        timesheet.clear_budget(session, client_id, campaign_id=campaign_id, month=month)
+    if use is None:
+        print(tr("No budget to clear; nothing was changed."))
+    else:
+        print(
+            tr(
+                "Budget cleared: %(what)s (it was %(amount)s)",
+                what=_budget_what(use),
+                amount=_budget_amount(use.unit, use.amount),
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_budget_list(args: argparse.Namespace) -> int:
+    from crmdesk.core import timesheet
+
+    with _read(args) as workspace, workspace.reader() as session:
+        client_id = None if args.client is None else clients_id(session, args.client)
+        uses = timesheet.list_budgets(session, client_id=client_id)
+        per_day = timesheet.hours_per_day(session)
+    if args.json:
+        print_json(
+            {
+                "hours_per_day": str(per_day),
+                "budgets": [
+                    {
+                        "client_id": u.client_id,
+                        "client": u.client,
+                        "campaign_id": u.campaign_id,
+                        "campaign": u.campaign or None,
+                        "month": u.month,
+                        "unit": str(u.unit),
+                        "amount": str(u.amount),
+                        "spent": None if u.spent is None else str(u.spent),
+                        "ratio": u.ratio,
+                        "percent": _percent(u.ratio),
+                        "level": str(u.level),
+                    }
+                    for u in uses
+                ],
+            }
+        )
+        return EXIT_OK
+    for use in uses:
+        print(_budget_text(use))
+    if not uses:
+        print(tr("No budgets: give one with `crmdesk budget set`."))
+    return EXIT_OK
+
+
+def _marker_days(row: MarkerRow) -> str:
+    from crmdesk.core.markers import ENDLESS
+
+    t = texts()
+    first = t.day(row.starts_on.isoformat())
+    if row.ends_on == ENDLESS:
+        return f"{first} → …"
+    if row.ends_on == row.starts_on:
+        return first
+    return f"{first} → {t.day(row.ends_on.isoformat())}"
+
+
+def cmd_markers_list(args: argparse.Namespace) -> int:
+    from crmdesk.core import markers
+
+    with _read(args) as workspace, workspace.reader() as session:
+        client_id = None if args.client is None else clients_id(session, args.client)
+        rows = markers.list_markers(session, client_id=client_id)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "client_id": r.client_id,
+                    "client": r.client or None,
+                    "summary": r.summary,
+                    "starts_on": r.starts_on.isoformat(),
+                    "ends_on": None if r.ends_on == markers.ENDLESS else r.ends_on.isoformat(),
+                    "all_day": r.all_day,
+                    "blackout": r.blackout,
+                    "recurring": r.recurring,
+                    "source": r.source,
+                }
+                for r in rows
+            ]
+        )
+        return EXIT_OK
+    for r in rows:
+        flags = [tr("blackout")] if r.blackout else []
+        if r.recurring:
+            flags.append(tr("repeats"))
+        print(
+            f"{r.id:>5}  {_marker_days(r):<25}  {shown(r.client or tr('all clients'), 30):<20}  "
+            f"{', '.join(flags):<18}  {shown(r.summary, 80)}".rstrip()
+        )
+    if not rows:
+        print(tr("No calendar markers: import an .ics with `crmdesk import-ics FILE.ics`."))
+    return EXIT_OK
+
+
+def cmd_markers_delete(args: argparse.Namespace) -> int:
+    from crmdesk.core import markers
+    from crmdesk.core.errors import CrmdeskError
+
+    wanted = sorted(set(args.markers))
+    with _open(args) as workspace, workspace.session() as session:
+        known = {r.id: r for r in markers.list_markers(session)}
+        unknown = [str(i) for i in wanted if i not in known]
+        if unknown:
+            raise CrmdeskError(
+                tr(
+                    "No calendar marker with id %(ids)s (ids: `crmdesk markers list`); nothing "
+                    "was deleted.",
+                    ids=", ".join(unknown),
+                )
+            )
+        markers.delete_markers(session, wanted)
+    print(texts().count(len(wanted), "marker deleted"))
+    for marker_id in wanted:
+        row = known[marker_id]
+        print(f"{marker_id:>5}  {_marker_days(row)}  {shown(row.summary, 80)}")
+    return EXIT_OK
+
+
+def cmd_markers_blackout(args: argparse.Namespace) -> int:
+    from crmdesk.core import markers
+    from crmdesk.core.errors import CrmdeskError
+
+    with _open(args) as workspace, workspace.session() as session:
+        found = [r for r in markers.list_markers(session) if r.id == args.marker]
+        if not found:
+            raise CrmdeskError(
+                tr(
+                    "No calendar marker with id %(ids)s (ids: `crmdesk markers list`); nothing "
+                    "was changed.",
+                    ids=args.marker,
+                )
+            )
+        markers.set_blackout(session, args.marker, args.on)
+    values = {"id": args.marker, "summary": shown(found[0].summary, 80)}
+    if args.on:
+        print(
+            tr(
+                "Marker %(id)s “%(summary)s” is a blackout date: sends on its days are warned.",
+                **values,
+            )
+        )
+    else:
+        print(
+            tr(
+                "Marker %(id)s “%(summary)s” is no longer a blackout date: sends are not warned.",
+                **values,
+            )
+        )
+    return EXIT_OK
+
+
+# -- end of crmdesk budget, time edit/delete/hours-per-day, crmdesk markers ----------------------
 
 
 def run(args: argparse.Namespace) -> int:

@@ -39,6 +39,26 @@ FRENCH: dict[str, str] = {
             "export-plan : un fichier .ics contient le plan d’un seul client ; "
             "donnez un seul --client."
         ),
+        # export-plan to PDF: the client's plan as a calendar (issue 20)
+        "export-plan: give --month or --quarter, not both.": (
+            "export-plan : donnez --month ou --quarter, pas les deux."
+        ),
+        "export-plan: --month and --quarter replace --from and --to; give only one.": (
+            "export-plan : --month et --quarter remplacent --from et --to ; n’en donnez qu’un."
+        ),
+        "export-plan: a PDF plan is one client's; give one --client.": (
+            "export-plan : un plan PDF est celui d’un seul client ; donnez un --client."
+        ),
+        "export-plan: a PDF plan is a month or a quarter; give --month or --quarter.": (
+            "export-plan : un plan PDF couvre un mois ou un trimestre ; "
+            "donnez --month ou --quarter."
+        ),
+        # end of export-plan to PDF
+        # import-ics: calendar markers (issue 20)
+        "%(file)s: %(added)s, %(updated)s, %(unchanged)s already there, %(skipped)s": (
+            "%(file)s : %(added)s, %(updated)s, %(unchanged)s déjà là, %(skipped)s"
+        ),
+        # end of import-ics
         # crmdesk campaigns, client list, segment list, contact list: the column headers
         "ID": "ID",
         "Send": "Envoi",
@@ -294,6 +314,147 @@ FRENCH: dict[str, str] = {
         "unexpected error (%(what)s); details in %(log)s": (
             "erreur inattendue (%(what)s) ; détails dans %(log)s"
         ),
+        # crmdesk time (issue 20): time spent, the timer, the invoicing export
+        "--to needs --from.": "--to demande --from.",
+        "--from needs --to.": "--from demande --to.",
+        "A timer already runs on “%(campaign)s” (%(client)s) since %(since)s: stop it first "
+        "with `crmdesk time stop`. Nothing was changed.": (
+            "Un chronomètre tourne déjà sur « %(campaign)s » (%(client)s) depuis le %(since)s : "
+            "arrêtez-le d’abord avec `crmdesk time stop`. Rien n’a été modifié."
+        ),
+        "Timer started on “%(campaign)s” (%(client)s) at %(since)s": (
+            "Chronomètre lancé sur « %(campaign)s » (%(client)s) le %(since)s"
+        ),
+        "The timer on “%(campaign)s” (%(client)s) has run for %(duration)s since %(since)s, "
+        "over midnight: it was not billed. Run `crmdesk time stop --minutes N` with the time "
+        "really worked (recorded on %(day)s), or `crmdesk time stop --discard`. Nothing was "
+        "written.": (
+            "Le chronomètre de « %(campaign)s » (%(client)s) tourne depuis %(duration)s (depuis "
+            "le %(since)s) et a passé minuit : rien n’a été facturé. Lancez `crmdesk time stop "
+            "--minutes N` avec le temps réellement travaillé (enregistré le %(day)s), ou "
+            "`crmdesk time stop --discard`. Rien n’a été écrit."
+        ),
+        "The timer on “%(campaign)s” (%(client)s) has run for %(duration)s since %(since)s, "
+        "more than 10 hours: it was not billed. Run `crmdesk time stop --minutes N` with the "
+        "time really worked (recorded on %(day)s), or `crmdesk time stop --discard`. Nothing "
+        "was written.": (
+            "Le chronomètre de « %(campaign)s » (%(client)s) tourne depuis %(duration)s (depuis "
+            "le %(since)s), plus de 10 heures : rien n’a été facturé. Lancez `crmdesk time stop "
+            "--minutes N` avec le temps réellement travaillé (enregistré le %(day)s), ou "
+            "`crmdesk time stop --discard`. Rien n’a été écrit."
+        ),
+        "Timer stopped; no time recorded.": "Chronomètre arrêté ; aucun temps enregistré.",
+        "Timer stopped; entry %(id)s recorded.": (
+            "Chronomètre arrêté ; saisie %(id)s enregistrée."
+        ),
+        "%(days)s d %(hours)s h %(minutes)s min": "%(days)s j %(hours)s h %(minutes)s min",
+        "%(hours)s h %(minutes)s min": "%(hours)s h %(minutes)s min",
+        "%(minutes)s min": "%(minutes)s min",
+        "From %(start)s to %(end)s": "Du %(start)s au %(end)s",
+        "No time recorded.": "Aucun temps enregistré.",
+        "Total %(client)s: %(hours)s h, %(days)s d%(amount)s": (
+            "Total %(client)s : %(hours)s h, %(days)s j%(amount)s"
+        ),
+        "Timer running on “%(campaign)s” (%(client)s) since %(since)s": (
+            "Chronomètre en cours sur « %(campaign)s » (%(client)s) depuis le %(since)s"
+        ),
+        "%(file)s: give --format csv, xlsx or pdf, or a file ending in .csv, .xlsx or .pdf.": (
+            "%(file)s : donnez --format csv, xlsx ou pdf, ou un fichier en .csv, .xlsx ou .pdf."
+        ),
+        "%(file)s: --format %(format)s writes a .%(format)s file; name it so.": (
+            "%(file)s : --format %(format)s écrit un fichier .%(format)s ; nommez-le ainsi."
+        ),
+        # crmdesk budget, time edit/delete/hours-per-day, crmdesk markers (issue 20)
+        "No time entry with id %(id)s (ids: `crmdesk time list`).": (
+            "Aucune saisie de temps n’a l’id %(id)s (les ids : `crmdesk time list`)."
+        ),
+        "no campaign": "sans campagne",
+        "%(day)s, %(hours)s h (%(minutes)s min), %(details)s": (
+            "%(day)s, %(hours)s h (%(minutes)s min), %(details)s"
+        ),
+        "time edit: say what to change (--minutes, --on, --campaign, --client, --phase, "
+        "--no-phase, --note); nothing was changed.": (
+            "time edit : dites quoi changer (--minutes, --on, --campaign, --client, --phase, "
+            "--no-phase, --note) ; rien n’a été modifié."
+        ),
+        "Entry %(id)s saved: %(entry)s": "Saisie %(id)s enregistrée : %(entry)s",
+        "Entry %(id)s deleted: %(entry)s": "Saisie %(id)s supprimée : %(entry)s",
+        "Hours per day: %(hours)s": "Heures par jour : %(hours)s",
+        "Hours per day: %(hours)s (was %(previous)s)": (
+            "Heures par jour : %(hours)s (auparavant %(previous)s)"
+        ),
+        "“%(value)s” hours a day: give a number of hours between 1 and 24; nothing was changed.": (
+            "« %(value)s » heures par jour : donnez un nombre d’heures entre 1 et 24 ; rien n’a "
+            "été modifié."
+        ),
+        "--month goes with --client: a campaign's budget is the campaign's, whatever the month.": (
+            "--month va avec --client : le budget d’une campagne est celui de la campagne, "
+            "quel que soit le mois."
+        ),
+        "No campaign with id %(id)s (ids: `crmdesk campaigns`).": (
+            "Aucune campagne n’a l’id %(id)s (les ids : `crmdesk campaigns`)."
+        ),
+        "--client needs --month YYYY-MM: a client's budget is a month's.": (
+            "--client demande --month AAAA-MM : le budget d’un client est celui d’un mois."
+        ),
+        "--month: “%(value)s” is not a month: write 2026-11.": (
+            "--month : « %(value)s » n’est pas un mois : écrivez 2026-11."
+        ),
+        "%(days)s d": "%(days)s j",
+        "%(client)s — “%(campaign)s” (campaign %(id)s)": (
+            "%(client)s — « %(campaign)s » (campagne %(id)s)"
+        ),
+        "over budget": "budget dépassé",
+        "near the budget": "proche du budget",
+        "no daily rate: spent unknown": "pas de tarif journalier : consommé inconnu",
+        "within budget": "dans le budget",
+        "%(what)s: %(spent)s of %(amount)s (%(percent)s), %(level)s": (
+            "%(what)s : %(spent)s sur %(amount)s (%(percent)s), %(level)s"
+        ),
+        "%(percent)s %%": f"%(percent)s{NBSP}%%",
+        "%(option)s: “%(value)s” is not an amount above zero; nothing was changed.": (
+            "%(option)s : « %(value)s » n’est pas un montant supérieur à zéro ; rien n’a été "
+            "modifié."
+        ),
+        "%(option)s: “%(value)s” is too large for a budget; nothing was changed.": (
+            "%(option)s : « %(value)s » est trop grand pour un budget ; rien n’a été modifié."
+        ),
+        "Budget set: %(budget)s": "Budget fixé : %(budget)s",
+        "Budget set (it was %(previous)s): %(budget)s": (
+            "Budget fixé (il était de %(previous)s) : %(budget)s"
+        ),
+        "No budget to clear; nothing was changed.": (
+            "Aucun budget à supprimer ; rien n’a été modifié."
+        ),
+        "Budget cleared: %(what)s (it was %(amount)s)": (
+            "Budget supprimé : %(what)s (il était de %(amount)s)"
+        ),
+        "No budgets: give one with `crmdesk budget set`.": (
+            "Aucun budget : fixez-en un avec `crmdesk budget set`."
+        ),
+        "blackout": "date bloquée",
+        "repeats": "répétée",
+        "all clients": "tous les clients",
+        "No calendar markers: import an .ics with `crmdesk import-ics FILE.ics`.": (
+            "Aucun repère du calendrier : importez un .ics avec `crmdesk import-ics FICHIER.ics`."
+        ),
+        "No calendar marker with id %(ids)s (ids: `crmdesk markers list`); nothing was deleted.": (
+            "Aucun repère du calendrier n’a l’id %(ids)s (les ids : `crmdesk markers list`) ; "
+            "rien n’a été supprimé."
+        ),
+        "No calendar marker with id %(ids)s (ids: `crmdesk markers list`); nothing was changed.": (
+            "Aucun repère du calendrier n’a l’id %(ids)s (les ids : `crmdesk markers list`) ; "
+            "rien n’a été modifié."
+        ),
+        "Marker %(id)s “%(summary)s” is a blackout date: sends on its days are warned.": (
+            "Le repère %(id)s « %(summary)s » est une date bloquée : les envois ces jours-là "
+            "sont signalés."
+        ),
+        "Marker %(id)s “%(summary)s” is no longer a blackout date: sends are not warned.": (
+            "Le repère %(id)s « %(summary)s » n’est plus une date bloquée : les envois ne sont "
+            "plus signalés."
+        ),
+        # end of crmdesk budget, time edit/delete/hours-per-day, crmdesk markers
     }.items()
 }
 
@@ -302,6 +463,20 @@ FRENCH: dict[str, str] = {
 COUNTED: dict[str, tuple[str, str, str, str]] = {
     "campaign": ("campaign", "campaigns", "campagne", "campagnes"),
     "campaign imported": ("campaign", "campaigns", "campagne importée", "campagnes importées"),
+    "marker added": ("marker added", "markers added", "repère ajouté", "repères ajoutés"),
+    "marker updated": (
+        "marker updated",
+        "markers updated",
+        "repère mis à jour",
+        "repères mis à jour",
+    ),
+    "event skipped": ("event skipped", "events skipped", "événement ignoré", "événements ignorés"),
+    "marker deleted": (
+        "marker deleted",
+        "markers deleted",
+        "repère supprimé",
+        "repères supprimés",
+    ),
     "error": ("error", "errors", "erreur", "erreurs"),
     "warning": ("warning", "warnings", "avertissement", "avertissements"),
     "info": ("info", "info", "info", "infos"),
@@ -322,6 +497,7 @@ COUNTED: dict[str, tuple[str, str, str, str]] = {
         "point de checklist",
         "points de checklist",
     ),
+    "time entry": ("time entry", "time entries", "saisie de temps", "saisies de temps"),
 }
 
 
