@@ -53,6 +53,7 @@ from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, Progress, show_error
 from crmdesk.ui.preferences import Preferences, PreferencesDialog
+from crmdesk.ui.time.desk import TimeDesk
 from crmdesk.ui.welcome import WelcomePage
 
 log = logging.getLogger("crmdesk")
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from crmdesk.core.reports.quarters import Quarter
     from crmdesk.ui.bat.window import BatWindow
     from crmdesk.ui.brief.editor import BriefEditor
+    from crmdesk.ui.calendar.markers_dialog import IcsImportFlow, MarkersDialog
     from crmdesk.ui.checklist.window import ChecklistWindow
     from crmdesk.ui.clients.window import ClientsWindow
     from crmdesk.ui.reports.export_dialog import ReportRequest, ReportWindow
@@ -154,6 +156,17 @@ class MainWindow(QMainWindow):
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(path_label)
         self._build_menus()
+        # -- time (issue 20): the status-bar timer, the Time menu, the campaigns' time menu --
+        self.time_desk = TimeDesk(self.ops, self.undo_stack, self, self._selected)
+        self.time_desk.install()
+        self.calendar.campaign_menu_requested.connect(self.time_desk.show_campaign_menu)
+        self.cockpit.timer_stop_requested.connect(lambda: self.time_desk.stop())
+        self.cockpit.budget_requested.connect(
+            lambda campaign_id, client_id, month: self.time_desk.open_budget(
+                campaign_id=campaign_id, client_id=client_id, month=month
+            )
+        )
+        # -- end of time --
         if workspace.migration.backup is not None:
             self.statusBar().showMessage(
                 self.tr("Workspace upgraded; the previous version was saved to %1").replace(
@@ -194,6 +207,14 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.import_plan_action)
         file_menu.addAction(self.export_plan_action)
+        # -- calendar markers (issue 20): an .ics import and the list of markers --
+        self.import_ics_action = self._action(
+            self.tr("Import a calen&dar (.ics)…"), lambda: self.import_ics()
+        )
+        self.markers_action = self._action(self.tr("Calendar mark&ers…"), self.open_markers)
+        file_menu.addAction(self.import_ics_action)
+        file_menu.addAction(self.markers_action)
+        # -- end of calendar markers --
         file_menu.addSeparator()
         self.recap_action = self._action(
             self.tr("Export &recap…"), self.export_recap_selected, "Ctrl+P"
@@ -214,6 +235,12 @@ class MainWindow(QMainWindow):
             self.report_settings_action,
         ):
             file_menu.addAction(action)
+        # -- the client's plan as a PDF calendar (issue 20) --
+        self.client_plan_action = self._action(
+            self.tr("C&lient plan…"), lambda: self.open_client_plan(self._client_in_context())
+        )
+        file_menu.addAction(self.client_plan_action)
+        # -- end of the client's plan --
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("S&MTP accounts for test sends…"), self.open_accounts)
@@ -317,6 +344,38 @@ class MainWindow(QMainWindow):
         if changes.clients and self.pages.currentWidget() is self.welcome:
             if self.ops.read(clients.has_clients):
                 self.pages.setCurrentWidget(self.tabs)
+        if changes.markers:  # calendar markers (issue 20): the grid shows them and blackouts
+            self.calendar.reload()
+
+    # -- calendar markers (issue 20) ----------------------------------------------------------
+
+    def import_ics(self, path: Path | None = None) -> IcsImportFlow:
+        """File › Import a calendar (.ics): the file, for whom, then the import on the worker."""
+        from crmdesk.ui.calendar.markers_dialog import IcsImportFlow
+
+        flow = getattr(self, "ics_flow", None)
+        if flow is None:
+            flow = self.ics_flow = IcsImportFlow(self.ops, self.undo_stack, self)
+        if path is None:
+            flow.choose()
+        else:
+            flow.ask(path)
+        return flow
+
+    def open_markers(self) -> MarkersDialog:
+        """File › Calendar markers…: the list, the blackout tick and Delete (undoable)."""
+        from crmdesk.ui.calendar.markers_dialog import MarkersDialog
+
+        dialog = getattr(self, "markers_dialog", None)
+        if dialog is None:
+            dialog = self.markers_dialog = MarkersDialog(self.ops, self.undo_stack, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda _=None: setattr(self, "markers_dialog", None))
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    # -- end of calendar markers --------------------------------------------------------------
 
     def open_clients(self, client_id: int | None = None, *, new: bool = False) -> ClientsWindow:
         """The Clients window (one), on ``client_id`` or starting a new client."""
@@ -516,6 +575,7 @@ class MainWindow(QMainWindow):
                 open_stats=lambda: self.open_stats(campaign_id),
                 open_recap=lambda: self.open_recap(campaign_id),
                 new_client=self._new_client_for_dialog,
+                time_box=self.time_desk.campaign_box(campaign_id),
                 parent=self,
             )
         )
@@ -734,6 +794,19 @@ class MainWindow(QMainWindow):
         dialog.export_requested.connect(self.open_review)
         self._show_report_dialog(dialog)
 
+    # -- the client's plan as a PDF calendar (issue 20) --
+    def open_client_plan(self, client_id: int | None = None) -> None:
+        from crmdesk.ui.reports.client_plan_dialog import ClientPlanDialog
+
+        dialog = ClientPlanDialog(self.ops, self, client_id=client_id)
+        dialog.saved.connect(
+            lambda out: self.statusBar().showMessage(
+                self.tr("Client plan saved to %1").replace("%1", str(out)), 8000
+            )
+        )
+        self._show_report_dialog(dialog)
+
+    # -- end of the client's plan --
     def open_report_settings(self) -> None:
         from crmdesk.ui.reports.settings_dialog import ReportSettingsDialog
 
@@ -794,6 +867,7 @@ class MainWindow(QMainWindow):
             *self.stats_windows.values(),
         ]:
             window.close()
+        self.time_desk.close_windows()
         for child in (
             self.clients_window,
             self.dialog,
@@ -867,7 +941,7 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> PreferencesDialog:
         """Edit › Preferences… (Ctrl+,): window-modal; OK saves, Cancel writes nothing."""
-        dialog = PreferencesDialog(self.preferences, self.workspace.path, self)
+        dialog = PreferencesDialog(self.preferences, self.workspace.path, self, ops=self.ops)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
             lambda: self.statusBar().showMessage(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,7 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.calendar import Filters
+from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.models import CampaignStatus, Channel
+from crmdesk.ui.operations import Operations, show_error
 
 #: The choices of the language and theme settings ("system" follows the computer).
 LANGUAGES = ("system", "fr", "en")
@@ -253,10 +256,16 @@ class PreferencesDialog(QDialog):
     every open window in place would risk losing what the user is typing."""
 
     def __init__(
-        self, preferences: Preferences, workspace_path: Path, parent: QWidget | None = None
+        self,
+        preferences: Preferences,
+        workspace_path: Path,
+        parent: QWidget | None = None,
+        *,
+        ops: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.preferences = preferences
+        self.ops = ops
         self.setWindowTitle(QCoreApplication.translate("PreferencesDialog", "Preferences"))
         current = preferences.choices()
 
@@ -340,6 +349,28 @@ class PreferencesDialog(QDialog):
             ),
             workspace_row,
         )
+        # -- hours per day (issue 20): a setting of the workspace, not of this computer --
+        self.hours_per_day: QDoubleSpinBox | None = None
+        if ops is not None:
+            from crmdesk.core import timesheet
+
+            self.hours_per_day = QDoubleSpinBox()
+            self.hours_per_day.setRange(1, 24)
+            self.hours_per_day.setDecimals(2)
+            self.hours_per_day.setSingleStep(0.5)
+            self.hours_per_day.setValue(float(ops.read(timesheet.hours_per_day)))
+            self.hours_per_day.setSuffix(QCoreApplication.translate("PreferencesDialog", " h"))
+            self.hours_per_day.setToolTip(
+                QCoreApplication.translate(
+                    "PreferencesDialog",
+                    "How many hours make the day your daily rate pays; kept in this workspace.",
+                )
+            )
+            form.addRow(
+                QCoreApplication.translate("PreferencesDialog", "&Hours per day:"),
+                self.hours_per_day,
+            )
+        # -- end of hours per day --
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -392,5 +423,17 @@ class PreferencesDialog(QDialog):
         )
 
     def accept(self) -> None:
+        if self.ops is not None and self.hours_per_day is not None:
+            from decimal import Decimal
+
+            from crmdesk.core import timesheet
+
+            hours = Decimal(str(round(self.hours_per_day.value(), 2)))
+            if hours != self.ops.read(timesheet.hours_per_day):
+                try:
+                    self.ops.write(timesheet.set_hours_per_day, hours)
+                except CrmdeskError as error:
+                    show_error(self, error)
+                    return
         self.preferences.save_choices(self.chosen())
         super().accept()

@@ -220,7 +220,7 @@ def test_the_main_window_speaks_french(french_window: MainWindow) -> None:
     )
 
     menus = window.menuBar().actions()
-    assert [a.text() for a in menus] == ["&Fichier", "É&dition", "&Affichage", "A&ide"]
+    assert [a.text() for a in menus] == ["&Fichier", "É&dition", "&Affichage", "&Temps", "A&ide"]
     assert len(set(mnemonics([a.text() for a in menus]))) == len(menus)
     for title in menus:
         menu = title.menu()

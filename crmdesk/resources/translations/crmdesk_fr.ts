@@ -293,7 +293,7 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../ui/calendar/agenda.py" line="+47"/>
+        <location filename="../../ui/calendar/agenda.py" line="+48"/>
         <source>Send</source>
         <translation>Envoi</translation>
     </message>
@@ -332,8 +332,13 @@
         <source>pressure</source>
         <translation>pression</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+4"/>
+        <source>blackout: %1</source>
+        <translation>date bloquée&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>%n overdue item(s)</source>
         <translation>
             <numerusform>%n tâche en retard</numerusform>
@@ -697,13 +702,13 @@
         <translation>Aucune requête distante</translation>
     </message>
     <message>
-        <location filename="../../ui/bat/window.py" line="+123"/>
+        <location filename="../../ui/bat/window.py" line="+124"/>
         <source>BAT — %1</source>
         <extracomment>The size the window opens at when the screen has room; a laptop gets its available area. The side tabs&apos; narrowest, so the findings and the feedback stay readable. The open errors the approval question lists; the rest are counted (the Findings tab has all).</extracomment>
         <translation>BAT — %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+23"/>
         <location line="+290"/>
         <source>The round shown (Alt+Left / Alt+Right)</source>
         <translation>Le BAT affiché (Alt+Gauche / Alt+Droite)</translation>
@@ -1521,11 +1526,89 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>BudgetDialog</name>
+    <message>
+        <location filename="../../ui/time/budget_dialog.py" line="+65"/>
+        <source>Budget of “%1”</source>
+        <translation>Budget de «&#xa0; %1 &#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monthly budget of a client</source>
+        <translation>Budget mensuel d’un client</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Euros</source>
+        <translation>Euros</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Budget</source>
+        <translation>&amp;Budget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spent</source>
+        <translation>Consommé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;lear budget</source>
+        <translation>&amp;Supprimer le budget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove this budget (Ctrl+Z brings it back)</source>
+        <translation>Supprimer ce budget (Ctrl+Z le rétablit)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No budget yet.</source>
+        <translation>Pas encore de budget.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A budget is more than zero; to remove it, press Clear.</source>
+        <translation>Un budget est supérieur à zéro&#x202f;; pour le retirer, cliquez sur Supprimer le budget.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/calendar/page.py" line="+92"/>
+        <location filename="../../ui/calendar/page.py" line="+95"/>
         <source>Displayed period</source>
-        <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on. The status and channel menus: facet → (button, its text, its checkable actions).</extracomment>
+        <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on. A campaign&apos;s time menu asked (right-click): its id and the global position. The status and channel menus: facet → (button, its text, its checkable actions).</extracomment>
         <translation>Période affichée</translation>
     </message>
     <message>
@@ -1623,7 +1706,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+77"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+79"/>
         <source>Edit campaign</source>
         <translation>Modifier la campagne</translation>
     </message>
@@ -1773,14 +1856,85 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Faire le récapitulatif de cette campagne en PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>— none —</source>
         <translation>— aucune —</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%1 is a public holiday (%2): sends on holidays often perform worse.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: les envois des jours fériés obtiennent souvent de moins bons résultats.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is a blackout date of the client (%2): they asked for no sends.</source>
+        <translation>%1 est une date bloquée du client (%2)&#xa0;: il ne veut pas d’envoi ce jour-là.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPicker</name>
+    <message>
+        <location filename="../../ui/time/desk.py" line="+92"/>
+        <source>Switch the timer</source>
+        <translation>Changer le chrono de campagne</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ampaign</source>
+        <translation>C&amp;ampagne</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTimeBox</name>
+    <message>
+        <location line="+40"/>
+        <source>B&amp;udget…</source>
+        <translation>B&amp;udget…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add ti&amp;me…</source>
+        <translation>Saisir du te&amp;mps…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Time spent: %1</source>
+        <translation>Temps passé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No budget</source>
+        <translation>Pas de budget</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Budget: %1 — %2</source>
+        <translation>Budget&#xa0;: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop timer</source>
+        <translation>Arrêter le chrono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start timer</source>
+        <translation>Démarrer le chrono</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the timer and bill its time</source>
+        <translation>Arrêter le chrono et saisir son temps</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time your work on this campaign (Ctrl+Shift+T)</source>
+        <translation>Chronométrer votre travail sur cette campagne (Ctrl+Maj+T)</translation>
     </message>
 </context>
 <context>
@@ -2011,27 +2165,32 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <name>ChecklistLabels</name>
     <message>
         <location filename="../../ui/checklist/labels.py" line="+28"/>
+        <location filename="../../ui/time/formats.py" line="+68"/>
         <source>Strategy</source>
         <extracomment>Colours shared by the window and the dialogs (readable on light and dark Fusion palettes).</extracomment>
         <translation>Stratégie</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/time/formats.py" line="+1"/>
         <source>Production</source>
         <translation>Production</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/time/formats.py" line="+1"/>
         <source>BAT</source>
         <translation>BAT</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/time/formats.py" line="+1"/>
         <source>Send</source>
         <translation>Envoi</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../ui/time/formats.py" line="+1"/>
         <source>Analysis</source>
         <translation>Analyse J+5</translation>
     </message>
@@ -2653,6 +2812,85 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>ClientPlanDialog</name>
+    <message>
+        <location filename="../../ui/reports/client_plan_dialog.py" line="+197"/>
+        <source>Client plan</source>
+        <extracomment>The PDF was written (its path): for the status bar and the tests.</extracomment>
+        <translation>Planning client</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quarter</source>
+        <translation>&amp;Trimestre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sends with their time, subject and segments, the BAT and analysis dates, blackout dates and holidays: never internal notes.</source>
+        <translation>Les envois avec leur heure, leur objet et leurs segments, les dates de BAT et d’analyse, les dates à éviter et les jours fériés&#xa0;: jamais les notes internes.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the plan to a PDF where you choose</source>
+        <translation>Imprimer le planning en PDF à l’emplacement de votre choix</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Add a client first: a plan is one client&apos;s.</source>
+        <translation>Ajoutez d’abord un client&#xa0;: un planning est celui d’un client.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Save the client plan</source>
+        <translation>Enregistrer le planning client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Printing the PDF…</source>
+        <translation>Impression du PDF…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saved to %1 (%2)</source>
+        <translation>Enregistré dans %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ClientStatsPage</name>
     <message>
         <location filename="../../ui/stats/client_page.py" line="+57"/>
@@ -3239,8 +3477,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CockpitPage</name>
     <message>
-        <location filename="../../ui/cockpit.py" line="+90"/>
+        <location filename="../../ui/cockpit.py" line="+219"/>
         <source>Sends today</source>
+        <extracomment>The running timer&apos;s Stop button. A budget of the list: (campaign id or None, client id, month &quot;2026-11&quot; or None).</extracomment>
         <translation>Envois du jour</translation>
     </message>
     <message>
@@ -3288,8 +3527,18 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <source>No segment goes over its client&apos;s cap.</source>
         <translation>Aucun segment ne dépasse le plafond de son client.</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>Budgets near their limit</source>
+        <translation>Budgets proches de leur limite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every budget is below 80% of what it allows.</source>
+        <translation>Tous les budgets sont sous 80&#xa0;% de ce qu’ils permettent.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+91"/>
         <source>%n send(s) today</source>
         <translation>
             <numerusform>%n envoi aujourd’hui</numerusform>
@@ -3313,7 +3562,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Tell crmdesk who you are (File › My profile…): your name signs decisions, ticks and sends, and heads the reports your clients receive.</source>
         <translation>Dites à crmdesk qui vous êtes (Fichier › Mon profil…)&#xa0;: votre nom signe les décisions, les cases cochées et les envois, et figure en tête des rapports que reçoivent vos clients.</translation>
     </message>
@@ -3570,7 +3819,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>DayPopup</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="+637"/>
+        <location filename="../../ui/calendar/grid_view.py" line="+695"/>
         <source>Campaigns of the day</source>
         <translation>Campagnes du jour</translation>
     </message>
@@ -3591,6 +3840,69 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location filename="../../ui/checklist/template_editor.py" line="+99"/>
         <source>Days from the send: D-3 is three days before, D+5 five after</source>
         <translation>Jours depuis l’envoi : J-3 trois jours avant, J+5 cinq jours après</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../ui/time/entry_dialog.py" line="+61"/>
+        <source>Correct time</source>
+        <translation>Corriger du temps</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add time</source>
+        <translation>Saisir du temps</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>h:mm, e.g. 1:30</source>
+        <translation>h:mm, par ex. 1:30</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours and minutes (1:30), or hours (1,5 or 2h)</source>
+        <translation>Heures et minutes (1:30), ou heures (1,5 ou 2h)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uration</source>
+        <translation>D&amp;urée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ampaign</source>
+        <translation>C&amp;ampagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phase</source>
+        <translation>&amp;Phase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>— the client, no campaign —</source>
+        <translation>— le client, sans campagne —</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Write the duration as hours and minutes, e.g. 1:30.</source>
+        <translation>Écrivez la durée en heures et minutes, par ex. 1:30.</translation>
     </message>
 </context>
 <context>
@@ -3635,13 +3947,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="-521"/>
+        <location filename="../../ui/calendar/grid_view.py" line="-573"/>
         <source>Campaign calendar</source>
-        <extracomment>The share of the width of each day, Monday first: a weekend day gets two thirds.</extracomment>
+        <extracomment>The share of the width of each day, Monday first: a weekend day gets two thirds. Right-click on a chip: the campaign and where to show its time menu (global position).</extracomment>
         <translation>Calendrier des campagnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+182"/>
+        <location line="+191"/>
         <source>+%n more</source>
         <translation>
             <numerusform>+%n autre</numerusform>
@@ -3649,7 +3961,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         </translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Pressure: %1 sends to “%2” in the week of %4 (cap %3 a week)</source>
         <translation>Pression marketing&#xa0;: %1 envois vers «&#xa0;%2&#xa0;» la semaine du %4 (plafond de %3 par semaine)</translation>
     </message>
@@ -3667,9 +3979,128 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Sent on a blackout date: %1</source>
+        <translation>Envoi à une date bloquée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>blackout date: sends are warned</source>
+        <translation>date bloquée&#xa0;: les envois sont signalés</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Show every campaign of this day</source>
         <translation>Afficher toutes les campagnes de ce jour</translation>
+    </message>
+</context>
+<context>
+    <name>IcsImportDialog</name>
+    <message>
+        <location filename="../../ui/calendar/markers_dialog.py" line="+105"/>
+        <source>Import a calendar</source>
+        <translation>Importer un calendrier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blackout dates (warn sends on these days)</source>
+        <translation>Dates bloquées (signaler les envois ces jours-là)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each event becomes a marker; importing the file again updates them.</source>
+        <translation>Chaque événement devient un repère&#x202f;; réimporter le fichier les met à jour.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Pour&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+</context>
+<context>
+    <name>IcsImportFlow</name>
+    <message>
+        <location line="+33"/>
+        <source>Import a calendar</source>
+        <extracomment>The import ran: its outcome (the markers are written and announced after this).</extracomment>
+        <translation>Importer un calendrier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calendars (*.ics *.ical *.ifb);;All files (*)</source>
+        <translation>Calendriers (*.ics *.ical *.ifb);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Importing the calendar…</source>
+        <translation>Import du calendrier…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n marker(s) added</source>
+        <translation>
+            <numerusform>%n repère ajouté</numerusform>
+            <numerusform>%n repères ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n marker(s) updated</source>
+        <translation>
+            <numerusform>%n repère mis à jour</numerusform>
+            <numerusform>%n repères mis à jour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n already there</source>
+        <translation>
+            <numerusform>%n déjà là</numerusform>
+            <numerusform>%n déjà là</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n event(s) skipped:</source>
+        <translation>
+            <numerusform>%n événement ignoré&#xa0;:</numerusform>
+            <numerusform>%n événements ignorés&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calendar imported</source>
+        <translation>Calendrier importé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The calendar was not imported</source>
+        <translation>Le calendrier n’a pas été importé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written.</source>
+        <translation>Rien n’a été écrit.</translation>
     </message>
 </context>
 <context>
@@ -4052,7 +4483,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+124"/>
+        <location filename="../../ui/main_window.py" line="+126"/>
         <source>Cockpit</source>
         <extracomment>A restore replaced this window (and its workspace) with the one given.</extracomment>
         <translation>Cockpit</translation>
@@ -4068,7 +4499,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>Workspace upgraded; the previous version was saved to %1</source>
         <translation>Espace de travail mis à jour&#x202f;; la version précédente a été sauvegardée dans %1</translation>
     </message>
@@ -4104,6 +4535,16 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+6"/>
+        <source>Import a calen&amp;dar (.ics)…</source>
+        <translation>Importer un calen&amp;drier (.ics)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calendar mark&amp;ers…</source>
+        <translation>Repères du cal&amp;endrier…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Export &amp;recap…</source>
         <translation>Exporter le &amp;récapitulatif…</translation>
     </message>
@@ -4124,6 +4565,11 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+11"/>
+        <source>C&amp;lient plan…</source>
+        <translation>P&amp;lanning client…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>S&amp;MTP accounts for test sends…</source>
         <translation>Comptes S&amp;MTP des envois de test…</translation>
     </message>
@@ -4258,7 +4704,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>À &amp;propos de crmdesk</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+77"/>
         <source>Import a plan</source>
         <translation>Importer un plan</translation>
     </message>
@@ -4335,7 +4781,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+225"/>
         <source>Export recap</source>
         <translation>Exporter le récapitulatif</translation>
     </message>
@@ -4355,7 +4801,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Sélectionnez une campagne dans le calendrier pour exporter son brief.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+51"/>
+        <source>Client plan saved to %1</source>
+        <translation>Planning client enregistré dans %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
@@ -4365,7 +4816,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>Preferences saved; language and theme apply at the next start.</source>
         <translation>Préférences enregistrées&#x202f;; la langue et le thème s’appliquent au prochain démarrage.</translation>
     </message>
@@ -4388,6 +4839,93 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+12"/>
         <source>%1 is a public holiday (%2): check this send is intended.</source>
         <translation>Le %1 est un jour férié (%2)&#xa0;: vérifiez que cet envoi est bien voulu.</translation>
+    </message>
+</context>
+<context>
+    <name>MarkerCommands</name>
+    <message>
+        <location filename="../../ui/calendar/markers_dialog.py" line="-167"/>
+        <source>import the calendar “%1”</source>
+        <translation>importer le calendrier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>make “%1” a blackout date</source>
+        <translation>faire de «&#xa0;%1&#xa0;» une date bloquée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>make “%1” a plain marker</source>
+        <translation>faire de «&#xa0;%1&#xa0;» un simple repère</translation>
+    </message>
+</context>
+<context>
+    <name>MarkersDialog</name>
+    <message>
+        <location line="+165"/>
+        <location line="+98"/>
+        <source>Calendar markers</source>
+        <translation>Repères du calendrier</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marker</source>
+        <translation>Repère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blackout</source>
+        <translation>Bloquée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No marker yet: File › Import a calendar (.ics)…</source>
+        <translation>Aucun repère pour l’instant&#xa0;: Fichier › Importer un calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no end</source>
+        <translation>sans fin</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Warn sends planned on these days</source>
+        <translation>Signaler les envois prévus ces jours-là</translation>
     </message>
 </context>
 <context>
@@ -4422,6 +4960,15 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <source>crmdesk</source>
         <extracomment>Threads per kind of work: the workspace has one writer; files, CPU and network share two. Progress reaches the GUI thread at most this often (the last step always does). A progress dialog shows only for work that lasts longer than this (Anki&apos;s 600 ms). True once the outcome was delivered on the GUI thread (or the job was dropped).</extracomment>
         <translation>crmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>PdfSaver</name>
+    <message>
+        <location filename="../../ui/reports/client_plan_dialog.py" line="-171"/>
+        <source>The PDF took too long to print. Try again, or close other windows.</source>
+        <extracomment>What a PDF reads in a session, and the page that turns it into HTML (``reports.Maker``).</extracomment>
+        <translation>L’impression du PDF a pris trop de temps. Réessayez, ou fermez d’abord d’autres fenêtres.</translation>
     </message>
 </context>
 <context>
@@ -4883,7 +5430,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+260"/>
+        <location filename="../../ui/preferences.py" line="+269"/>
         <source>Preferences</source>
         <extracomment>The choices of the language and theme settings (&quot;system&quot; follows the computer). Backups kept by default (the daily ones; the monthly ones come on top). The views the main window can reopen on.</extracomment>
         <translation>Préférences</translation>
@@ -4951,7 +5498,22 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Espace de travail par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many hours make the day your daily rate pays; kept in this workspace.</source>
+        <translation>Combien d’heures fait la journée que paie votre tarif journalier&#x202f;; enregistré dans cet espace de travail.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Hours per day:</source>
+        <translation>&amp;Heures par jour&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Backups folder</source>
         <translation>Dossier des sauvegardes</translation>
     </message>
@@ -5513,7 +6075,7 @@ Bien cordialement,
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../render/reports.py" line="+111"/>
+        <location filename="../../render/reports.py" line="+118"/>
         <source>The %1 logo was not found, so the report has none: %2</source>
         <extracomment>The text column of an A4 page with the print margins, in pixels at 100 dpi (the charts&apos; size in the PDF, so their text prints at the size it was drawn). Image formats Chromium shows in a report; anything else is reported as unusable.</extracomment>
         <translation>Le logo de %1 est introuvable, le rapport n’en a donc pas : %2</translation>
@@ -6017,6 +6579,120 @@ Bien cordialement,
             <numerusform>BAT %1 envoyé à %n adresse</numerusform>
             <numerusform>BAT %1 envoyé à %n adresses</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <location filename="../../ui/reports/statement_dialog.py" line="+72"/>
+        <source>Activity statement</source>
+        <extracomment>The formats offered, with their suffix. The file was written (its path): for the status bar and the tests.</extracomment>
+        <translation>Relevé d’activité</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F&amp;rom</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month</source>
+        <translation>Mois</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;to</source>
+        <translation>&amp;au</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF statement (one page)</source>
+        <translation>Relevé PDF (une page)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (Excel, invoicing tools)</source>
+        <translation>CSV (Excel, outils de facturation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Classeur Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Client</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The end of the period is before its start.</source>
+        <translation>La fin de la période précède son début.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Fichier CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the activity statement</source>
+        <translation>Enregistrer le relevé d’activité</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Printing the PDF…</source>
+        <translation>Impression du PDF…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
     </message>
 </context>
 <context>
@@ -7041,6 +7717,59 @@ Le récap de campagne reprend ce texte.</translation>
     </message>
 </context>
 <context>
+    <name>StopQuestion</name>
+    <message>
+        <location filename="../../ui/time/entry_dialog.py" line="+41"/>
+        <source>Stop the timer</source>
+        <translation>Arrêter le chrono</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The timer on “%1” started on %2 and ran past midnight: %3.</source>
+        <translation>Le chrono sur «&#xa0; %1 &#xa0;» a démarré le %2 et a dépassé minuit&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The timer on “%1” started on %2 and ran for %3.</source>
+        <translation>Le chrono sur «&#xa0; %1 &#xa0;» a démarré le %2 et a tourné %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How much time do you bill on %1?</source>
+        <translation>Combien de temps saisissez-vous le %1&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hours and minutes (1:30), or hours (1,5 or 2h)</source>
+        <translation>Heures et minutes (1:30), ou heures (1,5 ou 2h)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Bill</source>
+        <translation>&amp;Saisir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bill this time</source>
+        <translation>Saisir ce temps</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the timer and bill nothing</source>
+        <translation>Arrêter le chrono sans rien saisir</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Write a duration between 0:01 and 24:00, e.g. 7:00.</source>
+        <translation>Écrivez une durée entre 0:01 et 24:00, par ex. 7:00.</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <location filename="../../ui/checklist/template_editor.py" line="+55"/>
@@ -7146,6 +7875,527 @@ Le récap de campagne reprend ce texte.</translation>
         <location line="+14"/>
         <source>This client and type&apos;s own template was removed; Ctrl+Z in the checklist window brings it back.</source>
         <translation>Le modèle propre à ce client et ce type a été supprimé ; Ctrl+Z dans la fenêtre de checklist le rétablit.</translation>
+    </message>
+</context>
+<context>
+    <name>TimeCommands</name>
+    <message>
+        <location filename="../../ui/time/commands.py" line="+38"/>
+        <source>add time</source>
+        <translation>ajouter du temps</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>correct time</source>
+        <translation>corriger du temps</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>delete time</source>
+        <translation>supprimer du temps</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>start the timer on “%1”</source>
+        <translation>démarrer le chrono sur «&#xa0; %1 &#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>discard the timer on “%1”</source>
+        <translation>annuler le chrono sur «&#xa0; %1 &#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stop the timer on “%1”</source>
+        <translation>arrêter le chrono sur «&#xa0; %1 &#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>clear a budget</source>
+        <translation>supprimer un budget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set a budget</source>
+        <translation>fixer un budget</translation>
+    </message>
+</context>
+<context>
+    <name>TimeDesk</name>
+    <message>
+        <location filename="../../ui/time/desk.py" line="+37"/>
+        <source>&amp;Start or stop the timer</source>
+        <extracomment>A message for the main window&apos;s status bar (text, milliseconds). What is open, for the window to close and for tests to drive.</extracomment>
+        <translation>&amp;Démarrer ou arrêter le chrono</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+204"/>
+        <source>&amp;Add time…</source>
+        <translation>&amp;Saisir du temps…</translation>
+    </message>
+    <message>
+        <location line="-203"/>
+        <source>&amp;Time spent…</source>
+        <translation>&amp;Temps passé…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+204"/>
+        <source>&amp;Budget…</source>
+        <translation>&amp;Budget…</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <source>T&amp;ime</source>
+        <translation>&amp;Temps</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Stop the timer</source>
+        <translation>&amp;Arrêter le chrono</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Start the timer</source>
+        <translation>&amp;Démarrer le chrono</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select a campaign in the calendar to start its timer.</source>
+        <translation>Sélectionnez une campagne dans le calendrier pour démarrer son chrono.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The timer already runs on this campaign.</source>
+        <translation>Le chrono tourne déjà sur cette campagne.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Timer started — Ctrl+Shift+T stops it</source>
+        <translation>Chrono démarré — Ctrl+Maj+T l’arrête</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Switch the timer</source>
+        <translation>Changer le chrono de campagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the timer on “%1” (%2) and start one on “%3”?</source>
+        <translation>Arrêter le chrono sur «&#xa0; %1 &#xa0;» (%2) et en démarrer un sur «&#xa0; %3 &#xa0;»&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The timer still runs; nothing was billed.</source>
+        <translation>Le chrono tourne toujours&#x202f;; rien n’a été saisi.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 entered on “%2” — Ctrl+Z to undo</source>
+        <translation>%1 saisi sur «&#xa0; %2 &#xa0;» — Ctrl+Z pour annuler</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Stop and enter the time</source>
+        <translation>&amp;Arrêter et saisir le temps</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;witch to another campaign…</source>
+        <translation>&amp;Passer à une autre campagne…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel the timer (enter nothing)</source>
+        <translation>A&amp;nnuler le chrono (rien n’est saisi)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Start &amp;timer here</source>
+        <translation>Démarrer le &amp;chrono ici</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop timer</source>
+        <translation>&amp;Arrêter le chrono</translation>
+    </message>
+</context>
+<context>
+    <name>TimeFormats</name>
+    <message>
+        <location filename="../../ui/time/formats.py" line="+10"/>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 sur %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>over budget</source>
+        <translation>budget dépassé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>near the budget</source>
+        <translation>proche du budget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>within budget</source>
+        <translation>dans le budget</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no daily rate: spent unknown</source>
+        <translation>pas de tarif journalier&#xa0;: consommé inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>TimeSection</name>
+    <message>
+        <location filename="../../ui/cockpit.py" line="-323"/>
+        <source>Time this week</source>
+        <extracomment>Where a budget of the cockpit&apos;s list leads: (campaign id, client id, month &quot;2026-11&quot;).</extracomment>
+        <translation>Temps de la semaine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No time entered this week.</source>
+        <translation>Aucun temps saisi cette semaine.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the timer and enter its time (Ctrl+Shift+T)</source>
+        <translation>Arrêter le chrono et saisir son temps (Ctrl+Maj+T)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No timer runs.</source>
+        <translation>Aucun chrono en cours.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 — %2 h · %3 days · %4</source>
+        <translation>%1 — %2 h · %3 jours · %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Week total: %1 (%2 h)</source>
+        <translation>Total de la semaine&#xa0;: %1 (%2 h)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>No daily rate</source>
+        <translation>Pas de tarif journalier</translation>
+    </message>
+</context>
+<context>
+    <name>TimerButton</name>
+    <message>
+        <location filename="../../ui/time/desk.py" line="-364"/>
+        <source>The running timer: click to stop or switch it (Ctrl+Shift+T)</source>
+        <translation>Le chrono en cours&#xa0;: cliquez pour l’arrêter ou le changer de campagne (Ctrl+Maj+T)</translation>
+    </message>
+</context>
+<context>
+    <name>WeekWindow</name>
+    <message>
+        <location filename="../../ui/time/week_window.py" line="+114"/>
+        <location line="+231"/>
+        <source>This week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous week (Page Up, Alt+Left)</source>
+        <translation>Semaine précédente (Page préc., Alt+Gauche)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next week (Page Down, Alt+Right)</source>
+        <translation>Semaine suivante (Page suiv., Alt+Droite)</translation>
+    </message>
+    <message>
+        <location line="-225"/>
+        <location line="+68"/>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>Time spent</source>
+        <extracomment>The module of the statement export (PDF, CSV, xlsx), when it is installed. The columns of the per-client totals. The week shown by week and the month shown by month, both around one day, so that switching shows the period of the day the user was looking at.</extracomment>
+        <translation>Temps passé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Week</source>
+        <translation>S&amp;emaine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monday to Sunday, every day (Alt+W)</source>
+        <translation>Du lundi au dimanche, jour par jour (Alt+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Month</source>
+        <translation>M&amp;ois</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The days worked in the month, each client&apos;s total and budget (Alt+M)</source>
+        <translation>Les jours travaillés du mois, le total et le budget de chaque client (Alt+O)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+223"/>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>All clients</source>
+        <translation>Tous les clients</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter time on the selected day (Ins)</source>
+        <translation>Saisir du temps le jour sélectionné (Inser)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct the selected entry (Enter)</source>
+        <translation>Corriger la saisie sélectionnée (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the selected entry (Del); Ctrl+Z brings it back</source>
+        <translation>Supprimer la saisie sélectionnée (Suppr)&#x202f;; Ctrl+Z la rétablit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export &amp;statement…</source>
+        <translation>Exporter le &amp;relevé…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client&apos;s activity of the month as PDF, CSV or Excel</source>
+        <translation>L’activité du mois pour le client en PDF, CSV ou Excel</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Day / client</source>
+        <translation>Jour / client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Month budget</source>
+        <translation>Budget du mois</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Previous month (Page Up, Alt+Left)</source>
+        <translation>Mois précédent (Page préc., Alt+Gauche)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next month (Page Down, Alt+Right)</source>
+        <translation>Mois suivant (Page suiv., Alt+Droite)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries of the month</source>
+        <translation>Saisies du mois</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Entries of the week</source>
+        <translation>Saisies de la semaine</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>Hours</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Week of %1 to %2</source>
+        <translation>Semaine du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Month of January %1</source>
+        <translation>Mois de janvier %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of February %1</source>
+        <translation>Mois de février %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of March %1</source>
+        <translation>Mois de mars %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of April %1</source>
+        <translation>Mois d’avril %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of May %1</source>
+        <translation>Mois de mai %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of June %1</source>
+        <translation>Mois de juin %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of July %1</source>
+        <translation>Mois de juillet %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of August %1</source>
+        <translation>Mois d’août %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of September %1</source>
+        <translation>Mois de septembre %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of October %1</source>
+        <translation>Mois d’octobre %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of November %1</source>
+        <translation>Mois de novembre %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month of December %1</source>
+        <translation>Mois de décembre %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No time entered this month.</source>
+        <translation>Aucun temps saisi ce mois-ci.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Week total: %1 (%2 h)</source>
+        <translation>Total de la semaine&#xa0;: %1 (%2 h)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Month total: %1 (%2 h)</source>
+        <translation>Total du mois&#xa0;: %1 (%2 h)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No daily rate for this client</source>
+        <translation>Pas de tarif journalier pour ce client</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>— : no daily rate for %1 (set it in File › Clients…).</source>
+        <translation>—&#xa0;: pas de tarif journalier pour %1 (à renseigner dans Fichier › Clients…).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No budget for this month</source>
+        <translation>Pas de budget pour ce mois</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Entry corrected — Ctrl+Z to undo.</source>
+        <translation>Saisie corrigée — Ctrl+Z pour annuler.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Entry deleted — Ctrl+Z brings it back.</source>
+        <translation>Saisie supprimée — Ctrl+Z la rétablit.</translation>
     </message>
 </context>
 <context>

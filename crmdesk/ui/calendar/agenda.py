@@ -8,11 +8,12 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTime,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from crmdesk.core.calendar import CalendarEntry
@@ -80,6 +81,8 @@ class AgendaModel(QAbstractTableModel):
                     notes.append("⚠ " + self.tr("pressure"))
                 if entry.holiday:
                     notes.append("★ " + entry.holiday)
+                if entry.blackout is not None:  # a blackout marker (issue 20)
+                    notes.append("⊘ " + self.tr("blackout: %1").replace("%1", entry.blackout))
                 if entry.overdue_items:
                     notes.append("● " + self.tr("%n overdue item(s)", "", entry.overdue_items))
                 return "  ".join(notes)
@@ -95,6 +98,8 @@ class AgendaModel(QAbstractTableModel):
 class AgendaView(QTableView):
     open_requested = Signal(int)
     campaign_selected = Signal(int)
+    #: Right-click on a row: the campaign and where to show its time menu (global position).
+    campaign_menu_requested = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +129,16 @@ class AgendaView(QTableView):
     def selected_id(self) -> int | None:
         index = self.currentIndex()
         return self.agenda.data(index, Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos()) if event.reason() == event.Reason.Mouse else None
+        if index is not None:
+            if not index.isValid():
+                return
+            self.selectRow(index.row())
+        campaign_id = self.selected_id()
+        if campaign_id is not None:
+            self.campaign_menu_requested.emit(campaign_id, event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected_id() is not None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from html import escape
 
-from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QRect, QSize, Qt, QTime, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
@@ -93,6 +95,8 @@ class _Kit:
         self.focus_pen = QPen(self.highlight, 2)
         light = self.base.lightnessF() > 0.5
         self.holiday = QColor("#b91c1c" if light else "#fca5a5")
+        # -- calendar markers (issue 20): violet, apart from holidays, warnings and clients --
+        self.marker = QColor("#6d28d9" if light else "#c4b5fd")
         self.overdue = QColor("#dc2626" if light else "#f87171")
         self.warning = QColor("#b45309" if light else "#fbbf24")
         self.normal = QFont(widget.font())
@@ -144,6 +148,8 @@ class GridView(QWidget):
     day_selected = Signal(object)  # date
     week_requested = Signal(object)  # date: show the week of that day
     painted = Signal()
+    #: Right-click on a chip: the campaign and where to show its time menu (global position).
+    campaign_menu_requested = Signal(int, QPoint)
 
     def __init__(self, rows: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -327,6 +333,15 @@ class GridView(QWidget):
         y = rect.top() + 26
         bottom = rect.bottom() - 3
         painter.setFont(kit.small)
+        # -- calendar markers (issue 20): one line of the day's imported markers, on top --
+        day_markers = self.period.markers.get(day, ())
+        if day_markers:
+            painter.setPen(kit.marker)
+            marker_rect = QRect(rect.left() + 6, y, rect.width() - 10, line)
+            text = " · ".join(("⊘ " if m.blackout else "◇ ") + m.summary for m in day_markers)
+            painter.drawText(marker_rect, LEFT, kit.elide(text, marker_rect.width()))
+            y += line + CHIP_GAP
+        # -- end of calendar markers --
         items: list[CalendarEntry | Deadline] = [*entries, *deadlines]
         for position, item in enumerate(items):
             is_send = isinstance(item, CalendarEntry)
@@ -368,6 +383,7 @@ class GridView(QWidget):
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         fm = kit.small_metrics
         badges = ("⚠" if entry.pressure else "") + ("★" if entry.holiday else "")
+        badges += "⊘" if entry.blackout is not None else ""  # a blackout marker (issue 20)
         right = rect.right() - 4
         line_height = fm.height() + 2
         if entry.overdue_items:
@@ -447,7 +463,37 @@ class GridView(QWidget):
             )
         if entry.overdue_items:
             parts.append(self.tr("%n overdue checklist item(s)", "", entry.overdue_items))
+        if entry.blackout is not None:  # calendar markers (issue 20)
+            parts.append(
+                "⊘ " + self.tr("Sent on a blackout date: %1").replace("%1", escape(entry.blackout))
+            )
         return "<br>".join(parts)
+
+    # -- calendar markers (issue 20) ----------------------------------------------------------
+
+    def day_tooltip(self, day: date) -> str:
+        """The day's public holiday and imported markers (summary, place, time)."""
+        if self.period is None:
+            return ""
+        parts = [escape(self.period.holidays[day])] if day in self.period.holidays else []
+        locale = QLocale()
+        for marker in self.period.markers.get(day, ()):
+            line = ("⊘ " if marker.blackout else "◇ ") + f"<b>{escape(marker.summary)}</b>"
+            if marker.location:
+                line += f" — {escape(marker.location)}"
+            if marker.start_at is not None and marker.end_at is not None:
+                start, end = marker.start_at, marker.end_at
+                line += " · " + (
+                    self.tr("%1 to %2")
+                    .replace("%1", locale.toString(QTime(start.hour, start.minute), "HH:mm"))
+                    .replace("%2", locale.toString(QTime(end.hour, end.minute), "HH:mm"))
+                )
+            if marker.blackout:
+                line += " · " + self.tr("blackout date: sends are warned")
+            parts.append(line)
+        return "<br>".join(parts)
+
+    # -- end of calendar markers --------------------------------------------------------------
 
     def event(self, event):  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QEvent
@@ -462,9 +508,9 @@ class GridView(QWidget):
                 QToolTip.showText(event.globalPos(), self.tooltip_for(entry), self)
             else:
                 day = self.day_at(event.pos())
-                holiday = self.period.holidays.get(day) if (self.period and day) else None
-                if holiday:
-                    QToolTip.showText(event.globalPos(), holiday, self)
+                text = self.day_tooltip(day) if day is not None else ""  # holiday and markers
+                if text:
+                    QToolTip.showText(event.globalPos(), text, self)
                 else:
                     QToolTip.hideText()
             return True
@@ -562,6 +608,18 @@ class GridView(QWidget):
             self.open_requested.emit(entry.id)
         elif (day := self.day_at(pos)) is not None:
             self.new_requested.emit(day)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click on a campaign: it is selected and its menu (timer, time, budget) asked
+        for; the keyboard's menu key asks it for the selected campaign."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            entry = self.chip_at(event.pos())
+            if entry is None:
+                return
+            self.select_campaign(entry.id)
+            self.campaign_menu_requested.emit(entry.id, event.globalPos())
+        elif self.selected_id is not None:
+            self.campaign_menu_requested.emit(self.selected_id, event.globalPos())
 
     # -- keyboard -----------------------------------------------------------------------------
 

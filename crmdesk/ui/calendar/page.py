@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -53,6 +53,8 @@ class CalendarPage(QWidget):
     reschedule_requested = Signal(int, object)
     ready = Signal()
     clients_requested = Signal(object)  # a client's id, or None for the list
+    #: A campaign's time menu asked (right-click): its id and the global position.
+    campaign_menu_requested = Signal(int, QPoint)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class CalendarPage(QWidget):
         for view in (self.month_view, self.week_view, self.agenda_view):
             self.stack.addWidget(view)
             view.open_requested.connect(self.open_requested)
+            view.campaign_menu_requested.connect(self.campaign_menu_requested)
         for grid in (self.month_view, self.week_view):
             grid.new_requested.connect(self.new_requested)
             grid.reschedule_requested.connect(self.reschedule_requested)

@@ -33,6 +33,7 @@ from crmdesk.core import campaigns, clients
 from crmdesk.core.campaigns import CampaignInput
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.holidays_fr import holidays_between
+from crmdesk.core.markers import blackout_for
 from crmdesk.core.models import CampaignStatus, CampaignType, Channel
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
 from crmdesk.ui.kit.styles import ERROR_STYLE, colour_icon
@@ -69,6 +70,7 @@ class CampaignDialog(QDialog):
         open_recap: Callable[[], None] | None = None,
         new_client: Callable[[], None] | None = None,
         parent: QWidget | None = None,
+        time_box: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -202,6 +204,11 @@ class CampaignDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.warning)
+        # -- time spent and budget (issue 20): the timer, the time spent, the budget's use --
+        self.time_box = time_box
+        if time_box is not None:
+            layout.addWidget(time_box)
+        # -- end of time --
         layout.addWidget(buttons)
 
         self.fields: dict[str, QWidget] = {
@@ -215,6 +222,7 @@ class CampaignDialog(QDialog):
         }
         self.client.currentIndexChanged.connect(self._client_changed)
         self.send_date.dateChanged.connect(self._check_holiday)
+        self.client.currentIndexChanged.connect(self._check_holiday)  # blackout dates (issue 20)
         self._load(initial, day)
         self.name.setFocus()
 
@@ -294,8 +302,9 @@ class CampaignDialog(QDialog):
     def _check_holiday(self) -> None:
         day = self.send_date.date().toPython()
         found = holidays_between(day, day, QLocale().name()[:2])
+        warnings = []
         if found:
-            self.warning.setText(
+            warnings.append(
                 "★ "
                 + self.tr("%1 is a public holiday (%2): sends on holidays often perform worse.")
                 .replace(
@@ -303,9 +312,21 @@ class CampaignDialog(QDialog):
                 )
                 .replace("%2", found[day])
             )
-            self.warning.show()
-        else:
-            self.warning.hide()
+        # -- blackout markers (issue 20): the client's imported blackout dates --
+        client_id = self.client.currentData()
+        blackout = None if client_id is None else self.ops.read(blackout_for, client_id, day)
+        if blackout is not None:
+            warnings.append(
+                "⊘ "
+                + self.tr("%1 is a blackout date of the client (%2): they asked for no sends.")
+                .replace(
+                    "%1", QLocale().toString(self.send_date.date(), QLocale.FormatType.LongFormat)
+                )
+                .replace("%2", blackout)
+            )
+        # -- end of blackout markers --
+        self.warning.setText("\n".join(warnings))
+        self.warning.setVisible(bool(warnings))
 
     # -- saving -------------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Time spent and budgets: the status-bar timer, entries, the week of entries, budgets."""
