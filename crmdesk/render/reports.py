@@ -10,27 +10,19 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib import font_manager, rc_context  # noqa: TID253 (loads with the first report)
-from matplotlib.figure import Figure  # noqa: TID253
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.orm import Session
 
-from crmdesk.core import timesheet
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import FieldProblem, ValidationError
-from crmdesk.core.reports import client_plan as plan_data
 from crmdesk.core.reports import recap as recap_data
 from crmdesk.core.reports import review as review_data
-from crmdesk.core.reports import statement as statement_data
-from crmdesk.core.reports.client_plan import ClientPlanSheet
 from crmdesk.core.reports.model import (
     Branding,
     BriefSheet,
@@ -39,11 +31,16 @@ from crmdesk.core.reports.model import (
     QuarterlyReview,
 )
 from crmdesk.core.reports.quarters import Quarter
-from crmdesk.core.reports.statement import ActivityStatement
 from crmdesk.core.settings import template_folder
 from crmdesk.core.stats.kpis import FINE_KPI_KEYS, verdict
-from crmdesk.render import charts, pdf, texts
+from crmdesk.render import chart_cache, pdf, texts
 from crmdesk.render.templates import FONTS, render
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from crmdesk.core.reports.client_plan import ClientPlanSheet
+    from crmdesk.core.reports.statement import ActivityStatement
 
 #: The text column of an A4 page with the print margins, in pixels at 100 dpi (the charts'
 #: size in the PDF, so their text prints at the size it was drawn).
@@ -70,40 +67,66 @@ class Exported:
     warnings: tuple[str, ...]
 
 
+#: The print palette: a white page, dark text; the client's colour is the accent.
+PRINT_BACKGROUND, PRINT_FOREGROUND = "#ffffff", "#1f2937"
+
+
 def _register_font() -> None:
     """Inter for the charts' text too, so the charts and the page read as one document."""
+    from matplotlib import font_manager  # noqa: TID253 (loads with the first chart drawn)
+
     known = {f.name for f in font_manager.fontManager.ttflist}
     if FONT_FAMILY not in known:
         for path in sorted(FONTS.glob("Inter-*.ttf")):
             font_manager.fontManager.addfont(str(path))
 
 
-@contextmanager
-def _chart_style() -> Iterator[None]:
+def _draw_svg(drawer: str, data: tuple[object, ...], accent: str, height: int) -> bytes:
+    """The chart ``charts.<drawer>(figure, palette, *data)`` for print (white page, the
+    client's colour) as SVG. matplotlib loads here, only when a chart is not in the cache."""
+    import io
+
+    from matplotlib import rc_context  # noqa: TID253
+
+    from crmdesk.render import charts
+
     _register_font()
+    pal = charts.palette_for(PRINT_BACKGROUND, PRINT_FOREGROUND, accent)
     # Text as paths: the SVG shows the same glyphs wherever it is opened, font or not.
     with rc_context(
         {"font.family": FONT_FAMILY, "svg.fonttype": "path", "svg.hashsalt": "crmdesk"}
     ):
-        yield
+        fig = charts.new_figure(PAGE_WIDTH_PX, height)
+        getattr(charts, drawer)(fig, pal, *data)
+        out = io.BytesIO()
+        fig.savefig(out, format="svg", facecolor=pal.background, metadata={"Date": None})
+    return out.getvalue()
 
 
 def _save_chart(
     folder: Path,
     name: str,
-    draw: Callable[[Figure, charts.Palette], None],
     accent: str,
     height: int,
+    drawer: str,
+    *data: object,
 ) -> str:
-    """Draw a chart for print (white page, the client's colour) into ``folder`` as SVG; the
-    path returned is relative to the page."""
-    pal = charts.palette_for("#ffffff", "#1f2937", accent)
-    with _chart_style():
-        fig = charts.new_figure(PAGE_WIDTH_PX, height)
-        draw(fig, pal)
-        target = folder / "charts" / f"{name}.svg"
-        target.parent.mkdir(exist_ok=True)
-        fig.savefig(target, format="svg", facecolor=pal.background, metadata={"Date": None})
+    """Chart ``name`` into ``folder`` as SVG, drawn by ``charts.<drawer>`` from ``data``
+    unless the cache has it already; the path returned is relative to the page."""
+    key = chart_cache.chart_key(
+        drawer,
+        data,
+        colours=(PRINT_BACKGROUND, PRINT_FOREGROUND, accent),
+        width=PAGE_WIDTH_PX,
+        height=height,
+    )
+    svg = chart_cache.get(key)
+    if svg is None:
+        svg = _draw_svg(drawer, data, accent, height)
+        chart_cache.put(key, svg)
+    target = folder / "charts" / f"{name}.svg"
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(svg)
     return f"charts/{name}.svg"
 
 
@@ -183,20 +206,16 @@ def recap_page(
     drawn: dict[str, str] = {}
     if stats.reference is not None:
         reference = stats.reference
-        drawn["funnel"] = _save_chart(
-            folder, "funnel", lambda f, p: charts.draw_funnel(f, p, reference), accent, 300
-        )
+        drawn["funnel"] = _save_chart(folder, "funnel", accent, 300, "draw_funnel", reference)
     if stats.domains:
         drawn["domains"] = _save_chart(
-            folder, "domains", lambda f, p: charts.draw_domains(f, p, stats.domains), accent, 330
+            folder, "domains", accent, 330, "draw_domains", stats.domains
         )
     if stats.hours:
-        drawn["hours"] = _save_chart(
-            folder, "hours", lambda f, p: charts.draw_hours(f, p, stats.hours), accent, 280
-        )
+        drawn["hours"] = _save_chart(folder, "hours", accent, 280, "draw_hours", stats.hours)
     if stats.ab is not None:
         ab = stats.ab
-        drawn["ab"] = _save_chart(folder, "ab", lambda f, p: charts.draw_ab(f, p, ab), accent, 280)
+        drawn["ab"] = _save_chart(folder, "ab", accent, 280, "draw_ab", ab)
     context = {
         "recap": recap,
         "charts": drawn,
@@ -218,16 +237,10 @@ def review_page(
     accent = review.client.colour
     drawn: dict[str, str] = {}
     if review.trend:
-        drawn["trend"] = _save_chart(
-            folder, "trend", lambda f, p: charts.draw_trend(f, p, review.trend), accent, 360
-        )
+        drawn["trend"] = _save_chart(folder, "trend", accent, 360, "draw_trend", review.trend)
     if review.weekly:
         drawn["pressure"] = _save_chart(
-            folder,
-            "pressure",
-            lambda f, p: charts.draw_pressure(f, p, review.weekly, review.pressure_cap),
-            accent,
-            300,
+            folder, "pressure", accent, 300, "draw_pressure", review.weekly, review.pressure_cap
         )
     context = {
         "review": review,
@@ -326,7 +339,7 @@ def client_plan_page(
 
 
 #: What a report reads in a session, and the page that turns it into HTML.
-Maker = tuple[Callable[[Session], Any], Callable[..., Report]]
+Maker = tuple[Callable[["Session"], Any], Callable[..., Report]]
 
 
 def recap_report(campaign_id: int, today: date) -> Maker:
@@ -342,6 +355,9 @@ def brief_report(campaign_id: int, today: date) -> Maker:
 
 
 def statement_report(client_id: int, start: date, end: date, today: date) -> Maker:
+    # The other reports' modules load with them: `crmdesk export-recap` needs none of them.
+    from crmdesk.core.reports import statement as statement_data
+
     return (
         lambda s: statement_data.activity_statement(s, client_id, start, end, today=today)
     ), statement_page
@@ -357,6 +373,8 @@ def client_plan_report(
 ) -> Maker:
     """The plan sheet of ``client_id`` for the month starting ``month`` or for ``quarter``;
     ``language`` names the public holidays as the page prints them."""
+    from crmdesk.core.reports import client_plan as plan_data
+
     return (
         lambda s: plan_data.client_plan(
             s, client_id, month=month, quarter=quarter, today=today, language=language
@@ -437,6 +455,8 @@ def export_client_plan(
         raise ValidationError(
             [FieldProblem("period", "period_choice", "Give either a month or a quarter.")]
         )
+    from crmdesk.core import timesheet
+
     first = timesheet.month_range(month)[0] if month is not None else None
     wanted = Quarter.parse(quarter) if quarter is not None else None
     with workspace.reader() as session:

@@ -23,7 +23,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from crmdesk.core.errors import ReportFailed
 from crmdesk.core.stats import kpis
-from crmdesk.render import texts
+from crmdesk.render import chart_cache, texts
 from crmdesk.render.labels import kpi_label
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -109,11 +109,38 @@ class _Formats:
 
 
 def environment(language: str, user_folder: Path | None = None) -> jinja2.Environment:
-    """Templates looked up in ``user_folder`` first, then among the shipped ones."""
+    """Templates looked up in ``user_folder`` first, then among the shipped ones. Built once
+    per language and folder in a process: building and compiling the templates again for each
+    report cost more than filling them. A template edited since is read again (Jinja checks
+    its file's time at every use), so the operator's changes show in the next report."""
+    key = (language, user_folder)
+    env = _environments.get(key)
+    if env is None:
+        env = _environments[key] = _new_environment(language, user_folder)
+    return env
+
+
+_environments: dict[tuple[str, Path | None], jinja2.Environment] = {}
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """The templates compiled by an earlier process, beside the cached charts: a new
+    ``crmdesk export-recap`` does not compile them again. Jinja checks each against its source
+    (and Python's version), so an edited template is compiled anew; one file per template."""
+    folder = chart_cache.cache_dir().parent / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def _new_environment(language: str, user_folder: Path | None) -> jinja2.Environment:
     folders = [str(user_folder)] if user_folder is not None else []
     formats = _Formats(language)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*folders, str(SHIPPED)]),
+        bytecode_cache=_compiled_templates(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
