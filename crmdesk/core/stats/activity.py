@@ -29,12 +29,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from crmdesk.core.errors import StatsRefused
 from crmdesk.core.printable import printable
+from crmdesk.core.stats import columnar, layouts
 from crmdesk.core.stats.csvfile import CsvSource, Progress, normalise_header, quoted
 from crmdesk.core.stats.figures import Breakdown, Figures
 
@@ -71,7 +72,7 @@ DOMAIN_GROUPS: tuple[str, ...] = (
     "bbox.fr",
     "other",
 )
-_EXACT_DOMAINS = {
+EXACT_DOMAINS = {
     "gmail.com": "gmail.com",
     "googlemail.com": "gmail.com",
     "orange.fr": "orange.fr",
@@ -87,7 +88,7 @@ _EXACT_DOMAINS = {
     "mac.com": "icloud",
     "bbox.fr": "bbox.fr",
 }
-_PREFIX_DOMAINS = (
+PREFIX_DOMAINS = (
     ("outlook.", "outlook/hotmail"),
     ("hotmail.", "outlook/hotmail"),
     ("live.", "outlook/hotmail"),
@@ -98,10 +99,10 @@ _PREFIX_DOMAINS = (
 def domain_group(domain: str) -> str:
     """The provider group of a mail domain ("wanadoo.fr" → "orange.fr", "hotmail.fr" → …)."""
     domain = domain.strip().lower().rstrip(".")
-    exact = _EXACT_DOMAINS.get(domain)
+    exact = EXACT_DOMAINS.get(domain)
     if exact is not None:
         return exact
-    for prefix, group in _PREFIX_DOMAINS:
+    for prefix, group in PREFIX_DOMAINS:
         if domain.startswith(prefix):
             return group
     return "other"
@@ -219,6 +220,13 @@ _ENGAGED = 16 | 32 | 64 | 128
 _GROUP_SHIFT = 8
 
 
+def event_bits(layout: ActivityLayout) -> tuple[dict[str, int], bool]:
+    """The raw event values read at once (value → bit), and whether the layout has bounces
+    whose kind another column tells (those take the slow path)."""
+    bits = {raw: _BITS[event] for raw, event in layout.events.items() if event in _BITS}
+    return bits, _BOUNCE in layout.events.values()
+
+
 @dataclass(frozen=True)
 class ActivityResult:
     figures: dict[str, Figures]  # variant ("" when none) → figures
@@ -232,6 +240,8 @@ class ActivityResult:
     #: the campaign's send; None when the file has none.
     first_event: datetime | None = None
     last_event: datetime | None = None
+    #: Which engine counted: "python" or "columnar" (DuckDB).
+    engine: str = "python"
 
 
 #: What each event of an activity file counts for.
@@ -314,7 +324,7 @@ class _Aggregator:
             layout.variant,
         )
         # Bounces whose kind another column tells are left to the slow path.
-        bits = {raw: _BITS[event] for raw, event in layout.events.items() if event in _BITS}
+        bits, _ = event_bits(layout)
         has_domains = layout.has_domains
         cache = self.domain_cache
         tallies = self.tallies
@@ -323,13 +333,14 @@ class _Aggregator:
         zone = self.zone
         source = self.source
         tally = tallies.setdefault("", _Tally()) if i_variant < 0 else None
-        count = 0
+        count = blank_lines = 0
         for count, row in enumerate(source.reader, 1):  # noqa: B007 - count is used after
             try:
                 address = row[i_email].lower()
                 bit = bits[row[i_event]]
             except (IndexError, KeyError):
                 if not any(row):
+                    blank_lines += not row
                     continue
                 address, bit = self._slow_row(row)
             if i_variant >= 0:
@@ -384,7 +395,8 @@ class _Aggregator:
                     tally.clicks_by_hour[slot] += 1  # type: ignore[union-attr]
             if not count & 0xFFFF:
                 source.check_progress(progress)
-        self.rows = count
+        # Blank lines are not rows (DuckDB's reader skips them too); a line of empty cells is.
+        self.rows = count - blank_lines
 
     def _slow_row(self, row: list[str]) -> tuple[str, int]:
         """A row the fast path could not take: too short, odd event spelling, or a bounce."""
@@ -402,7 +414,9 @@ class _Aggregator:
         if event is None:
             raise self._refuse("bad_event", layout.event, raw, "not an event this layout knows")
         if event == _BOUNCE:
-            kind = row[layout.bounce_kind].strip().lower() if layout.bounce_kind >= 0 else ""
+            # A row cut before the kind's column is a bounce of unknown kind, not a crash.
+            kind = row[layout.bounce_kind] if 0 <= layout.bounce_kind < len(row) else ""
+            kind = kind.strip().lower()
             # Mailchimp says "hard"/"soft"; MailUp gives an SMTP code: 4.x.x is temporary.
             event = SOFT if kind.startswith(("soft", "4")) else HARD
         return row[layout.email].strip().lower(), _BITS[event]
@@ -417,83 +431,109 @@ class _Aggregator:
             ) from None
 
     def result(self, notes: list[str]) -> ActivityResult:
-        figures: dict[str, Figures] = {}
-        domains: dict[int, list[int]] = {}
-        hour_opens: Counter[int] = Counter()
-        hour_clicks: Counter[int] = Counter()
-        for variant, tally in sorted(self.tallies.items()):
-            combos = Counter(tally.flags.values())
-            any_delivered = any(v & 2 for v in combos)
-            any_sent = any(v & 1 for v in combos)
-            values = dict.fromkeys(
-                ("sent", "delivered", "hard", "soft", "opens", "clicks", "unsubs", "complaints"),
-                0,
+        counts = {
+            variant: _VariantCounts(
+                Counter(tally.flags.values()), tally.opens_by_hour, tally.clicks_by_hour
             )
-            for combo, people in combos.items():
-                delivered = bool(combo & _ENGAGED) or (
-                    bool(combo & 2) if any_delivered else bool(combo & 1) and not combo & 12
-                )
-                row = domains.setdefault(combo >> _GROUP_SHIFT, [0] * 6)
-                values["sent"] += people
-                if delivered:
-                    values["delivered"] += people
-                    row[0] += people
-                if combo & 4:
-                    values["hard"] += people
-                elif combo & 8:
-                    values["soft"] += people
-                if combo & 12:
-                    row[1] += people
-                for position, (bit, name) in enumerate(
-                    ((16, "opens"), (32, "clicks"), (64, "unsubs"), (128, "complaints")), 2
-                ):
-                    if combo & bit:
-                        values[name] += people
-                        row[position] += people
-            figures[variant] = Figures(
-                sent=values["sent"],
-                delivered=values["delivered"],
-                hard_bounces=values["hard"],
-                soft_bounces=values["soft"],
-                unique_opens=values["opens"],
-                total_opens=sum(tally.opens_by_hour.values()),
-                unique_clicks=values["clicks"],
-                total_clicks=sum(tally.clicks_by_hour.values()),
-                unsubscribes=values["unsubs"],
-                complaints=values["complaints"],
-            )
-            hour_opens.update(tally.opens_by_hour)
-            hour_clicks.update(tally.clicks_by_hour)
-            if not any_delivered and not any_sent:
-                notes.append(
-                    "The file lists no sends or deliveries: sent and delivered count only the "
-                    "recipients who appear in it (openers, clickers, bounces)."
-                )
-        breakdowns: list[tuple[str, Breakdown]] = []
-        if self.layout.has_domains:
-            for index, group in enumerate(DOMAIN_GROUPS):
-                counts = domains.get(index)
-                if counts and any(counts):
-                    breakdowns.append(("", Breakdown("domain", group, *counts)))
-        elif self.tallies:
-            notes.append(
-                "The file identifies recipients by member id, not address: no per-domain figures."
-            )
-        breakdowns.extend(("", b) for b in hour_breakdowns(hour_opens, hour_clicks))
-        first = last = None
-        slots = [*hour_opens, *hour_clicks]
-        if slots and self.origin is not None:
-            first = self.origin + min(slots) * _HOUR
-            last = self.origin + (max(slots) + 1) * _HOUR
-        return ActivityResult(
-            figures,
-            tuple(breakdowns),
-            self.rows,
-            tuple(dict.fromkeys(notes)),
-            given_figures(self.layout),
-            first,
-            last,
+            for variant, tally in self.tallies.items()
+        }
+        return _result(self.layout, counts, self.rows, self.origin, notes)
+
+
+@dataclass(frozen=True)
+class _VariantCounts:
+    """What either engine counted for one variant: people per event-bits combination (the
+    provider group above the bits), open and click events per hour slot after the origin."""
+
+    combos: Counter[int]
+    opens: Counter[int]
+    clicks: Counter[int]
+
+
+def _result(
+    layout: ActivityLayout,
+    counts: dict[str, _VariantCounts],
+    rows: int,
+    origin: datetime | None,
+    notes: list[str],
+) -> ActivityResult:
+    figures: dict[str, Figures] = {}
+    domains: dict[int, list[int]] = {}
+    hour_opens: Counter[int] = Counter()
+    hour_clicks: Counter[int] = Counter()
+    for variant, tally in sorted(counts.items()):
+        combos = tally.combos
+        any_delivered = any(v & 2 for v in combos)
+        any_sent = any(v & 1 for v in combos)
+        values = dict.fromkeys(
+            ("sent", "delivered", "hard", "soft", "opens", "clicks", "unsubs", "complaints"),
+            0,
         )
+        for combo, people in combos.items():
+            delivered = bool(combo & _ENGAGED) or (
+                bool(combo & 2) if any_delivered else bool(combo & 1) and not combo & 12
+            )
+            row = domains.setdefault(combo >> _GROUP_SHIFT, [0] * 6)
+            values["sent"] += people
+            if delivered:
+                values["delivered"] += people
+                row[0] += people
+            if combo & 4:
+                values["hard"] += people
+            elif combo & 8:
+                values["soft"] += people
+            if combo & 12:
+                row[1] += people
+            for position, (bit, name) in enumerate(
+                ((16, "opens"), (32, "clicks"), (64, "unsubs"), (128, "complaints")), 2
+            ):
+                if combo & bit:
+                    values[name] += people
+                    row[position] += people
+        figures[variant] = Figures(
+            sent=values["sent"],
+            delivered=values["delivered"],
+            hard_bounces=values["hard"],
+            soft_bounces=values["soft"],
+            unique_opens=values["opens"],
+            total_opens=sum(tally.opens.values()),
+            unique_clicks=values["clicks"],
+            total_clicks=sum(tally.clicks.values()),
+            unsubscribes=values["unsubs"],
+            complaints=values["complaints"],
+        )
+        hour_opens.update(tally.opens)
+        hour_clicks.update(tally.clicks)
+        if not any_delivered and not any_sent:
+            notes.append(
+                "The file lists no sends or deliveries: sent and delivered count only the "
+                "recipients who appear in it (openers, clickers, bounces)."
+            )
+    breakdowns: list[tuple[str, Breakdown]] = []
+    if layout.has_domains:
+        for index, group in enumerate(DOMAIN_GROUPS):
+            per_group = domains.get(index)
+            if per_group and any(per_group):
+                breakdowns.append(("", Breakdown("domain", group, *per_group)))
+    elif counts:
+        notes.append(
+            "The file identifies recipients by member id, not address: no per-domain figures."
+        )
+    breakdowns.extend(("", b) for b in hour_breakdowns(hour_opens, hour_clicks))
+    first = last = None
+    slots = [*hour_opens, *hour_clicks]
+    if slots and origin is not None:
+        first = origin + min(slots) * _HOUR
+        last = origin + (max(slots) + 1) * _HOUR
+    return ActivityResult(
+        figures,
+        tuple(breakdowns),
+        rows,
+        tuple(dict.fromkeys(notes)),
+        given_figures(layout),
+        first,
+        last,
+    )
 
 
 def hour_breakdowns(opens: Counter[int], clicks: Counter[int]) -> list[Breakdown]:
@@ -526,13 +566,65 @@ def aggregate(
     *,
     send_at: datetime | None = None,
     progress: Progress | None = None,
+    engine: str = "auto",
 ) -> ActivityResult:
-    """Aggregate the rows left in ``source`` (its header already read) by ``layout``."""
-    aggregator = _Aggregator(source, headers, layout, send_at)
+    """Aggregate the rows left in ``source`` (its header already read) by ``layout``.
+
+    ``engine`` "auto" lets DuckDB count big files it reads exactly as the Python reader does
+    (see ``columnar``), "python" keeps to the Python reader, "columnar" asks DuckDB whatever
+    the size (tests compare the two); the Python reader takes any file DuckDB declines.
+    """
+    if engine not in ("auto", "python", "columnar"):
+        raise ValueError(f"unknown engine {engine!r}")
     notes: list[str] = []
     if send_at is None:
         notes.append("No send time given: hours count from the first open or click in the file.")
+    if engine != "python" and columnar.suitable(
+        source, layout, send_at, any_size=engine == "columnar"
+    ):
+        assert send_at is not None
+        origin = _naive_utc(send_at)
+        counted = columnar.count(source, list(headers), layout, origin, progress)
+        if counted is not None and counted.rows == 0:
+            raise _no_rows(source)
+        # Rows with no address (only empty cells) are refused by the caller naming the last
+        # line, which only the Python reader knows.
+        if counted is not None and counted.combos:
+            counts = {
+                variant: _VariantCounts(
+                    combos,
+                    counted.opens.get(variant, Counter()),
+                    counted.clicks.get(variant, Counter()),
+                )
+                for variant, combos in counted.combos.items()
+            }
+            return replace(_result(layout, counts, counted.rows, origin, notes), engine="columnar")
+        # DuckDB declined after reading: the Python reader starts again after the header. The
+        # caller checks the figures naming the line its own source ended on, which DuckDB left
+        # unread: they are checked here, on the line this reader ended on.
+        with CsvSource(source.path, source.format, size=source.size) as again:
+            next(again.reader, None)
+            result = _aggregate(again, headers, layout, send_at, progress, notes)
+            for figures in result.figures.values():
+                layouts.check_figures(figures, again.name, again.line, given=result.given)
+            return result
+    return _aggregate(source, headers, layout, send_at, progress, notes)
+
+
+def _no_rows(source: CsvSource) -> StatsRefused:
+    return StatsRefused("empty", source.name, "The file has a header but no activity rows.")
+
+
+def _aggregate(
+    source: CsvSource,
+    headers: Sequence[str],
+    layout: ActivityLayout,
+    send_at: datetime | None,
+    progress: Progress | None,
+    notes: list[str],
+) -> ActivityResult:
+    aggregator = _Aggregator(source, headers, layout, send_at)
     aggregator.run(progress)
     if aggregator.rows == 0:
-        raise StatsRefused("empty", source.name, "The file has a header but no activity rows.")
+        raise _no_rows(source)
     return aggregator.result(notes)
