@@ -6,6 +6,7 @@ headless commands never load Qt and the app never loads Alembic unless a migrati
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -69,9 +70,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"crmdesk: {problem}", file=sys.stderr)
         return 1
 
-    from crmdesk.ui.application import run_gui
+    # No cyclic collection while start-up builds its objects (~140 ms of it at 100,000
+    # campaigns, for no garbage): ``run_gui`` freezes what was built and collects again once the
+    # window is up.
+    gc.disable()
+    try:
+        from crmdesk.ui.application import run_gui
 
-    return run_gui(args)
+        return run_gui(args)
+    finally:
+        gc.enable()  # when the window never became ready
 
 
 if __name__ == "__main__":

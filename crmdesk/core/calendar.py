@@ -5,6 +5,11 @@ sent between two days that pass the filters, each with its badges, plus the dead
 public holidays and imported calendar markers (``core.markers``) of those days. It reads with a
 handful of column queries, never loading ORM objects, so a month of a 20,000-campaign workspace
 stays within a frame.
+
+A grid shows a few items of each day and "+N more": given ``per_day``, ``period`` reads only
+those and each day's totals (``CalendarPeriod.complete`` is then False), with the SQLite-only
+``core.quickread`` on a workspace file, else by cutting the full read (``visible``). Both give
+the same chips, badges, deadlines and counts; a test holds them equal.
 """
 
 from __future__ import annotations
@@ -13,12 +18,13 @@ import enum
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from crmdesk.core import checklists
+from crmdesk.core import checklists, quickread
 from crmdesk.core.errors import FieldProblem, ValidationError
 from crmdesk.core.holidays_fr import holidays_between
 from crmdesk.core.markers import Marker, blackout_on, markers_between
@@ -31,8 +37,12 @@ from crmdesk.core.models import (
     campaign_segments,
 )
 from crmdesk.core.pressure import PressureAlert, pressure_alerts
+from crmdesk.core.quickread import DayCounts
 from crmdesk.core.timezones import zone
 from crmdesk.core.workdays import next_weekday, previous_weekday
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 class DeadlineKind(enum.StrEnum):
@@ -114,6 +124,26 @@ class CalendarPeriod:
     deadlines_by_day: dict[date, list[Deadline]] = field(default_factory=dict)
     #: The imported markers of each day (of the filtered clients and of all clients).
     markers: dict[date, tuple[Marker, ...]] = field(default_factory=dict)
+    #: False for a visible read: each day holds only its first campaigns and open deadlines,
+    #: and ``counts`` its totals.
+    complete: bool = True
+    counts: dict[date, DayCounts] = field(default_factory=dict)
+
+    def count_on(self, day: date) -> DayCounts:
+        """The day's campaigns, those with a pressure warning, and its open deadlines, all of
+        them even when only some were read."""
+        if not self.complete:
+            return self.counts.get(day, DayCounts())
+        entries = self.by_day.get(day, ())
+        return DayCounts(
+            len(entries),
+            sum(1 for e in entries if e.pressure),
+            sum(1 for d in self.deadlines_by_day.get(day, ()) if not d.done),
+        )
+
+    def open_deadlines_on(self, day: date) -> list[Deadline]:
+        """The day's deadlines still to do, as far as they were read."""
+        return [d for d in self.deadlines_by_day.get(day, ()) if not d.done]
 
 
 def deadline_days(
@@ -180,9 +210,28 @@ def period(
     with_holidays: bool = True,
     language: str = "fr",
     today: date | None = None,
+    per_day: int | None = None,
 ) -> CalendarPeriod:
-    """Campaigns sent from ``start`` to ``end`` (days included) and the deadlines of those days."""
+    """Campaigns sent from ``start`` to ``end`` (days included) and the deadlines of those days;
+    with ``per_day``, only the first ``per_day`` campaigns and open deadlines of each day and
+    each day's totals (what a grid paints)."""
     validate_range(start, end)
+    if per_day is not None:
+        raw = quickread.sqlite_of(session)
+        if raw is not None and not quickread.unsettled(raw):
+            return _visible_read(
+                session, raw, start, end, filters, per_day, with_holidays, language, today
+            )
+        full = period(
+            session,
+            start,
+            end,
+            filters,
+            with_holidays=with_holidays,
+            language=language,
+            today=today,
+        )
+        return visible(full, per_day)
     offsets = session.execute(
         select(
             func.max(Client.brief_offset_days),
@@ -288,6 +337,169 @@ def add_holidays(found: CalendarPeriod, language: str = "fr") -> CalendarPeriod:
     for entry in entries:
         by_day[entry.day].append(entry)
     return replace(found, entries=entries, holidays=holidays, by_day=dict(by_day))
+
+
+def visible(found: CalendarPeriod, per_day: int) -> CalendarPeriod:
+    """What a grid of ``per_day`` items a day shows of the full read ``found``: the first
+    campaigns of each day, the first open deadlines in the places they leave, and each day's
+    totals."""
+    by_day = {day: shown[:per_day] for day, shown in found.by_day.items()}
+    deadlines_by_day = {
+        day: kept
+        for day in found.deadlines_by_day
+        if (kept := found.open_deadlines_on(day)[: per_day - len(by_day.get(day, ()))])
+    }
+    counts = {day: found.count_on(day) for day in {*found.by_day, *found.deadlines_by_day}}
+    return replace(
+        found,
+        entries=[e for day in sorted(by_day) for e in by_day[day]],
+        deadlines=[d for day in sorted(deadlines_by_day) for d in deadlines_by_day[day]],
+        by_day=by_day,
+        deadlines_by_day=deadlines_by_day,
+        complete=False,
+        counts={day: c for day, c in counts.items() if c != DayCounts()},
+    )
+
+
+def _visible_read(
+    session: Session,
+    raw: sqlite3.Connection,
+    start: date,
+    end: date,
+    filters: Filters,
+    per_day: int,
+    with_holidays: bool,
+    language: str,
+    today: date | None,
+) -> CalendarPeriod:
+    """``period`` with ``per_day`` on an SQLite workspace: ``core.quickread``'s rows as the
+    values the full read builds."""
+    offsets = {
+        client_id: (brief, bat, analysis)
+        for client_id, brief, bat, analysis in session.execute(
+            select(
+                Client.id,
+                Client.brief_offset_days,
+                Client.bat_offset_days,
+                Client.analysis_offset_days,
+            )
+        )
+    }
+    ahead = max((max(b, t) for b, t, _ in offsets.values()), default=0) + 3
+    behind = max((a for _, _, a in offsets.values()), default=0) + 3
+    rows = quickread.visible_rows(
+        raw,
+        start,
+        end,
+        per_day,
+        offsets=offsets,
+        deadlines_of=_deadlines_of,
+        open_statuses={
+            kind.value: {s.value for s in CampaignStatus if s.rank < _DONE_RANK[kind]}
+            for kind in (DeadlineKind.BRIEF, DeadlineKind.BAT, DeadlineKind.ANALYSIS)
+        },
+        automation=CampaignType.AUTOMATION.value,
+        ahead=ahead,
+        behind=behind,
+        client_ids=filters.client_ids,
+        statuses=None if filters.statuses is None else {str(s) for s in filters.statuses},
+        channels=None if filters.channels is None else {str(c) for c in filters.channels},
+        segment_ids=filters.segment_ids,
+    )
+    ids: list[int] = [row[1] for row in rows.entries]
+    alerts: dict[int, list[PressureAlert]] = defaultdict(list)
+    for cid, *alert in quickread.flag_rows(raw, ids):
+        segment_id, name, sends, cap, week = alert
+        alerts[cid].append(PressureAlert(segment_id, name, sends, cap, date.fromisoformat(week)))
+    holidays = holidays_between(start, end, language) if with_holidays else {}
+    overdue = quickread.overdue_rows(
+        raw,
+        ids,
+        today or date.today(),
+        [state.value for state in checklists.OPEN_STATES],
+    )
+    markers = {
+        day: tuple(found)
+        for day, found in markers_between(
+            session, start, end, client_ids=filters.client_ids
+        ).items()
+    }
+    entries = []
+    for (
+        day,
+        cid,
+        client_id,
+        client_name,
+        colour,
+        name,
+        status,
+        channel,
+        ctype,
+        at,
+        tz,
+    ) in rows.entries:
+        entries.append(
+            CalendarEntry(
+                cid,
+                client_id,
+                client_name,
+                colour,
+                name,
+                _STATUSES[status],
+                _CHANNELS[channel],
+                _TYPES[ctype],
+                quickread.stored_instant(at).astimezone(zone(tz)),
+                tuple(alerts.get(cid, ())),
+                holidays.get(day),
+                overdue.get(cid, 0),
+                blackout_on(markers.get(day, ()), client_id),
+            )
+        )
+    deadlines = [
+        Deadline(cid, name, client_name, colour, _KINDS[kind], day, False)
+        for day, kind, cid, name, client_name, colour in rows.deadlines
+    ]
+    by_day: dict[date, list[CalendarEntry]] = defaultdict(list)
+    for entry in entries:
+        by_day[entry.day].append(entry)
+    deadlines_by_day: dict[date, list[Deadline]] = defaultdict(list)
+    for deadline in deadlines:
+        deadlines_by_day[deadline.day].append(deadline)
+    return CalendarPeriod(
+        start,
+        end,
+        entries,
+        deadlines,
+        holidays,
+        dict(by_day),
+        dict(deadlines_by_day),
+        markers,
+        complete=False,
+        counts=rows.counts,
+    )
+
+
+#: Stored values to their members: a dictionary is faster than an enum's lookup.
+_STATUSES = {member.value: member for member in CampaignStatus}
+_CHANNELS = {member.value: member for member in Channel}
+_TYPES = {member.value: member for member in CampaignType}
+_KINDS = {member.value: member for member in DeadlineKind}
+
+
+@lru_cache(maxsize=4096)
+def _deadlines_of(
+    send_day: date, brief_offset: int, bat_offset: int, analysis_offset: int
+) -> tuple[tuple[str, int, date], ...]:
+    """The deadlines of a send day as ``quickread`` takes them: kind, order in the full read
+    (brief, BAT, analysis), day."""
+    return tuple(
+        (kind.value, order, day)
+        for order, (kind, day) in enumerate(
+            (k, d)
+            for k, d in deadline_days(send_day, brief_offset, bat_offset, analysis_offset).items()
+            if k is not DeadlineKind.SEND
+        )
+    )
 
 
 def month_grid(year: int, month: int) -> tuple[date, date]:

@@ -29,7 +29,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from crmdesk.core import chain, sqlite
+from crmdesk.core import chain, pressure, sqlite
 from crmdesk.core.errors import (
     BackupFailed,
     BadLockFile,
@@ -209,6 +209,7 @@ class Workspace:
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         chain.install(self._sessions)
+        pressure.install(self._sessions)  # after the chain: its flush may still write
         self._readers = sessionmaker(
             engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
         )

@@ -42,6 +42,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008",
     "0009",
     "0010",
+    "0011",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
@@ -108,6 +109,11 @@ REVISION_ADDS: dict[str, dict[str, frozenset[str]]] = {
         "running_timers": frozenset({"id", "owner", "campaign_id", "started_at"}),
         "budgets": frozenset({"id", "client_id", "campaign_id", "month", "unit", "amount"}),
         "calendar_markers": frozenset({"id", "client_id", "uid", "starts_on", "ends_on"}),
+    },
+    "0011": {
+        "pressure_flags": frozenset({"campaign_id", "segment_id", "client_id", "week_start"}),
+        "pressure_dirty": frozenset({"id", "client_id", "at"}),
+        "calendar_days": frozenset({"day", "client_id", "send_timezone", "status", "sends"}),
     },
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -129,6 +130,13 @@ def open_workspace(args: argparse.Namespace, preferences: Preferences | None = N
     return Workspace.open(chosen if chosen is not None else default_workspace_path())
 
 
+def _collect_from_now_on() -> None:
+    """Start-up ran without cyclic garbage collection (``app.main``). What it built lives as
+    long as the window: frozen, later collections never scan it again."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     preferences = Preferences()
     try:
@@ -158,6 +166,7 @@ def run_gui(args: argparse.Namespace) -> int:
         successor.replaced.connect(follow)
 
     window.replaced.connect(follow)
+    window.ready.connect(_collect_from_now_on, Qt.ConnectionType.SingleShotConnection)
     if args.open_bat is not None:
 
         def open_bat() -> None:

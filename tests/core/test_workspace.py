@@ -66,6 +66,9 @@ TABLES = {
     "running_timers",
     "budgets",
     "calendar_markers",
+    "pressure_flags",
+    "pressure_dirty",
+    "calendar_days",
 }
 
 

@@ -9,6 +9,7 @@ with more than its cell can hold ends on "+N more": clicking it lists the whole 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -102,8 +104,7 @@ class _Kit:
         self.normal = QFont(widget.font())
         self.bold = QFont(self.normal)
         self.bold.setBold(True)
-        self.small = QFont(self.normal)
-        self.small.setPointSizeF(max(7.0, self.normal.pointSizeF() * 0.85))
+        self.small = self.small_font(self.normal)
         self.small_bold = QFont(self.small)
         self.small_bold.setBold(True)
         self.small_metrics = QFontMetrics(self.small)
@@ -111,6 +112,12 @@ class _Kit:
         self.line = self.small_metrics.height() + 3
         self._colours: dict[str, tuple[QColor, QColor, QColor]] = {}
         self._elided = elided
+
+    @staticmethod
+    def small_font(normal: QFont) -> QFont:
+        small = QFont(normal)
+        small.setPointSizeF(max(7.0, normal.pointSizeF() * 0.85))
+        return small
 
     def elide(self, text: str, width: int, bold: bool = False) -> str:
         """Elided text, remembered across paints: hovering and selecting repaint the same month."""
@@ -150,6 +157,8 @@ class GridView(QWidget):
     painted = Signal()
     #: Right-click on a chip: the campaign and where to show its time menu (global position).
     campaign_menu_requested = Signal(int, QPoint)
+    #: The cells grew: they can hold more items than the period read gives (a visible read).
+    capacity_grew = Signal()
 
     def __init__(self, rows: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,12 +181,23 @@ class GridView(QWidget):
         self._press_id: int | None = None
         self._drag_target: date | None = None
         self._dragging = False
+        self._read_for = 0
+        #: A whole day when the period holds only what the cells show (the "+N more" popup).
+        self.day_reader: Callable[[date], CalendarPeriod] | None = None
 
     # -- data ---------------------------------------------------------------------------------
 
     def set_period(
-        self, first_day: date, period: CalendarPeriod, month: int | None, today: date
+        self,
+        first_day: date,
+        period: CalendarPeriod,
+        month: int | None,
+        today: date,
+        per_day: int | None = None,
     ) -> None:
+        """Show ``period``; ``per_day`` is how many items of each day it holds when it is a
+        visible read."""
+        self._read_for = per_day or 0
         self.first_day = first_day
         self.period = period
         self.month = month
@@ -211,6 +231,19 @@ class GridView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(900, 620)
+
+    def capacity(self) -> int:
+        """The most items (campaigns and deadlines) one cell can show: what a visible read
+        must give of each day for this grid to paint as from the full read."""
+        line = QFontMetrics(_Kit.small_font(self.font())).height() + 3
+        tallest = max(self.cell_rect(7 * row).height() for row in range(self.rows))
+        return max(1, (tallest - 29) // (line + CHIP_GAP) + 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.capacity()
+        if self.period is not None and not self.period.complete and needed > self._read_for:
+            self.capacity_grew.emit()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(420, 240)
@@ -327,7 +360,9 @@ class GridView(QWidget):
             return
         entries = self.period.by_day.get(day, ())
         # Done steps are history; the grid shows what is still to do.
-        deadlines = [d for d in self.period.deadlines_by_day.get(day, ()) if not d.done]
+        deadlines = self.period.open_deadlines_on(day)
+        counts = self.period.count_on(day)
+        total = counts.entries + counts.open_deadlines  # all of them, even if not all were read
         two_lines = self.rows == 1
         chip_height = (2 * line if two_lines else line) + 2
         y = rect.top() + 26
@@ -346,17 +381,11 @@ class GridView(QWidget):
         for position, item in enumerate(items):
             is_send = isinstance(item, CalendarEntry)
             height = chip_height if is_send else line
-            remaining = len(items) - position
+            remaining = total - position
             if y + height > bottom - (line if remaining > 1 else 0):
-                text = self.tr("+%n more", "", remaining)
-                width = min(rect.width() - 12, kit.small_bold_metrics.horizontalAdvance(text) + 8)
-                more = QRect(rect.left() + 6, y, width, line)
-                # A link's colour and weight: it is clickable, and opens the whole day.
-                painter.setPen(kit.highlight if kit.base.lightnessF() > 0.5 else kit.text)
-                painter.setFont(kit.small_bold)
-                painter.drawText(more, LEFT, kit.elide(text, more.width(), bold=True))
-                painter.setFont(kit.small)
-                self._more.append(More(more.adjusted(-3, -1, 3, 1), day))
+                self._paint_more(
+                    painter, kit, QRect(rect.left() + 6, y, rect.width(), line), day, remaining
+                )
                 break
             chip_rect = QRect(rect.left() + 4, y, rect.width() - 8, height)
             if is_send:
@@ -365,6 +394,28 @@ class GridView(QWidget):
             else:
                 self._paint_deadline(painter, kit, chip_rect, item)  # type: ignore[arg-type]
             y += height + CHIP_GAP
+        else:
+            if total > len(items):  # a visible read smaller than the cell: the rest is counted
+                self._paint_more(
+                    painter,
+                    kit,
+                    QRect(rect.left() + 6, y, rect.width(), line),
+                    day,
+                    total - len(items),
+                )
+
+    def _paint_more(
+        self, painter: QPainter, kit: _Kit, place: QRect, day: date, remaining: int
+    ) -> None:
+        text = self.tr("+%n more", "", remaining)
+        width = min(place.width() - 12, kit.small_bold_metrics.horizontalAdvance(text) + 8)
+        more = QRect(place.left(), place.top(), width, place.height())
+        # A link's colour and weight: it is clickable, and opens the whole day.
+        painter.setPen(kit.highlight if kit.base.lightnessF() > 0.5 else kit.text)
+        painter.setFont(kit.small_bold)
+        painter.drawText(more, LEFT, kit.elide(text, more.width(), bold=True))
+        painter.setFont(kit.small)
+        self._more.append(More(more.adjusted(-3, -1, 3, 1), day))
 
     def _paint_chip(
         self,
@@ -547,12 +598,11 @@ class GridView(QWidget):
         each campaign one click from opening, without leaving the month."""
         if self.day_popup is not None:
             self.day_popup.close()
-        entries = list(self.period.by_day.get(day, ())) if self.period else []
-        deadlines = (
-            [d for d in self.period.deadlines_by_day.get(day, ()) if not d.done]
-            if self.period
-            else []
-        )
+        whole = self.period
+        if whole is not None and not whole.complete and self.day_reader is not None:
+            whole = self.day_reader(day)  # the cells hold only what they show
+        entries = list(whole.by_day.get(day, ())) if whole else []
+        deadlines = whole.open_deadlines_on(day) if whole else []
         popup = DayPopup(day, entries, deadlines, self.today, self)
         popup.open_requested.connect(self._open_from_popup)
         popup.week_requested.connect(self.week_requested)

@@ -37,9 +37,22 @@ from crmdesk.ui.labels import channel_label, status_label
 from crmdesk.ui.operations import Operations
 
 MONTH, WEEK, AGENDA = "month", "week", "agenda"
+#: Periods kept (least recently shown dropped first). A grid's period holds only what its cells
+#: show, so twelve stay small even at 100,000 campaigns.
 CACHE_SIZE = 12
-#: start, end, filters, with holidays, language: everything a period's content depends on.
-PeriodKey = tuple[date, date, Filters, bool, str]
+#: start, end, filters, with holidays, language, items read per day (None: all, the agenda):
+#: everything a period's content depends on.
+PeriodKey = tuple[date, date, Filters, bool, str, int | None]
+
+
+#: More items than any day holds: a visible read of one day that is the whole day.
+ALL_OF_A_DAY = 1_000_000
+
+
+def read_size(capacity: int) -> int:
+    """Items a day to read for cells that hold ``capacity``: rounded up, so resizing the window
+    a little does not read every month again."""
+    return max(8, -(-capacity // 4) * 4)
 
 
 def add_months(day: date, months: int) -> date:
@@ -82,6 +95,8 @@ class CalendarPage(QWidget):
             view.open_requested.connect(self.open_requested)
             view.campaign_menu_requested.connect(self.campaign_menu_requested)
         for grid in (self.month_view, self.week_view):
+            grid.day_reader = self._read_day
+            grid.capacity_grew.connect(self.refresh)
             grid.new_requested.connect(self.new_requested)
             grid.reschedule_requested.connect(self.reschedule_requested)
             grid.painted.connect(self._on_painted)
@@ -330,10 +345,14 @@ class CalendarPage(QWidget):
         return first, add_months(first, 1) - timedelta(days=1)
 
     def _key(self, start: date, end: date) -> PeriodKey:
-        return (start, end, self.filters, self.with_holidays, QLocale().name()[:2])
+        per_day = None
+        if self.mode in (MONTH, WEEK):
+            grid = self.month_view if self.mode == MONTH else self.week_view
+            per_day = read_size(grid.capacity())
+        return (start, end, self.filters, self.with_holidays, QLocale().name()[:2], per_day)
 
     def _fetch(self, key: PeriodKey) -> CalendarPeriod:
-        start, end, filters, with_holidays, language = key
+        start, end, filters, with_holidays, language, per_day = key
         return self.ops.read(
             calendar.period,
             start,
@@ -342,16 +361,29 @@ class CalendarPage(QWidget):
             with_holidays=with_holidays,
             language=language,
             today=self.today,
+            per_day=per_day,
         )
+
+    def _read_day(self, day: date) -> CalendarPeriod:
+        """All of one day, for the "+N more" popup of a grid that read only what it shows."""
+        # A visible read as large as any day: every campaign and open deadline of this day
+        # only, without the full read's weeks of margin for deadlines.
+        key = (day, day, self.filters, self.with_holidays, QLocale().name()[:2], ALL_OF_A_DAY)
+        return self._fetch(key)
+
+    def _keep(self, key: PeriodKey, period: CalendarPeriod) -> None:
+        self._cache[key] = period
+        self._cache.move_to_end(key)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
 
     def refresh(self) -> None:
         start, end = self.bounds()
         key = self._key(start, end)
-        period = self._cache.pop(key, None)
+        period = self._cache.get(key)
         self.period = period if period is not None else self._fetch(key)
-        self._cache[key] = self.period
-        while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
+        self._keep(key, self.period)
+        per_day = key[-1]
         QTimer.singleShot(0, self._prefetch_neighbours)
         locale = QLocale()
         if self.mode == WEEK:
@@ -361,22 +393,27 @@ class CalendarPage(QWidget):
                 .replace("%2", locale.toString(QDate(start), "d MMM"))
                 .replace("%3", locale.toString(QDate(end), "d MMM yyyy"))
             )
-            self.week_view.set_period(start, self.period, None, self.today)
+            self.week_view.set_period(start, self.period, None, self.today, per_day)
         else:
             month_name = locale.standaloneMonthName(
                 self.anchor.month, QLocale.FormatType.LongFormat
             )
             self.title.setText(f"{month_name.capitalize()} {self.anchor.year}")
             if self.mode == MONTH:
-                self.month_view.set_period(start, self.period, self.anchor.month, self.today)
+                self.month_view.set_period(
+                    start, self.period, self.anchor.month, self.today, per_day
+                )
             else:
                 self.agenda_view.agenda.set_entries(self.period.entries)
                 self._on_painted()
+        days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
         in_month = [
-            e for e in self.period.entries if self.mode == WEEK or e.day.month == self.anchor.month
+            self.period.count_on(day)
+            for day in days
+            if self.mode == WEEK or day.month == self.anchor.month
         ]
-        warnings = sum(1 for e in in_month if e.pressure)
-        text = self.tr("%n campaign(s)", "", len(in_month))
+        warnings = sum(counts.warned for counts in in_month)
+        text = self.tr("%n campaign(s)", "", sum(counts.entries for counts in in_month))
         if warnings:
             text += " · ⚠ " + self.tr("%n over pressure cap", "", warnings)
         self.summary.setText(text)
@@ -418,10 +455,10 @@ class CalendarPage(QWidget):
                 period: CalendarPeriod | None, key: PeriodKey = key, gen: int = generation
             ) -> None:
                 self._prefetching.discard(key)
-                if period is not None and gen == self._generation:
-                    self._cache[key] = period
+                if period is not None and gen == self._generation and key not in self._cache:
+                    self._keep(key, period)
 
-            start, end, filters, with_holidays, language = key
+            start, end, filters, with_holidays, language, per_day = key
             self.ops.read_in_background(
                 calendar.period,
                 start,
@@ -430,6 +467,7 @@ class CalendarPage(QWidget):
                 with_holidays=with_holidays,
                 language=language,
                 today=self.today,
+                per_day=per_day,
                 on_done=store,
             )
 
