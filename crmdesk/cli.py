@@ -110,11 +110,19 @@ def print_json(payload: object) -> None:
 def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument(
         "--db",
-        type=Path,
+        type=_db_location,
         metavar="PATH",
         default=None if top else argparse.SUPPRESS,
-        help="workspace file (default: workspace.sqlite in the user data folder)",
+        help="workspace file (default: workspace.sqlite in the user data folder) "
+        "or postgresql://user@host:5432/database",
     )
+
+
+def _db_location(text: str) -> Path | str:
+    """``--db``: a PostgreSQL URL kept as typed (``Workspace.open`` parses it), else a file."""
+    from crmdesk.core.db import location
+
+    return location(text)
 
 
 def _day(text: str) -> date:
@@ -577,10 +585,11 @@ def _bat_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     send.set_defaults(handler=cmd_bat_send)
 
 
-def workspace_path(args: argparse.Namespace) -> Path:
+def workspace_path(args: argparse.Namespace) -> Path | str:
     from crmdesk.core.db import default_workspace_path
 
-    return args.db if args.db is not None else default_workspace_path()
+    location: Path | str = args.db if args.db is not None else default_workspace_path()
+    return location
 
 
 def _backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -825,7 +834,7 @@ def _client_input(args: argparse.Namespace, base: ClientInput) -> ClientInput:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def open_for_reading(path: Path) -> Workspace:
+def open_for_reading(path: Path | str) -> Workspace:
     """The workspace for a command that only reads: it works while the window holds the file,
     on a consistent snapshot. A file from an older crmdesk is upgraded first (after a backup),
     as opening it for writing would, when nobody else holds it."""

@@ -1,7 +1,16 @@
-"""Shared fixtures: real workspace files built once through the app's services, copied per test."""
+"""Shared fixtures: real workspace files built once through the app's services, copied per test.
+
+With ``CRMDESK_TEST_DATABASE_URL`` set to a PostgreSQL server (``scripts/pg-test-server.sh``
+prints one), the workspaces are databases on that server instead: the empty and the demo
+workspaces are built once as template databases, and each test gets a fresh database copied
+from one (``CREATE DATABASE … TEMPLATE``), dropped after it. ``workspace_path`` and
+``demo_path`` are then the database's URL (a ``str``), which ``Workspace.open`` and ``--db``
+take as they take a file. Tests marked ``sqlite_only`` (with their reason) are skipped there.
+"""
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 from collections.abc import Iterator
@@ -14,7 +23,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-from crmdesk.core import campaigns, clients  # noqa: E402
+from crmdesk.core import campaigns, clients, demo, postgres  # noqa: E402
 from crmdesk.core.campaigns import CampaignInput  # noqa: E402
 from crmdesk.core.db import Workspace  # noqa: E402
 from crmdesk.core.workspaces import write_demo  # noqa: E402
@@ -85,18 +94,127 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+# -- the engine: SQLite files, or databases on a PostgreSQL server ---------------------------------
+
+#: A PostgreSQL server's URL (any database on it, password-free): the tests' workspaces are
+#: databases there. Unset: SQLite files, as the app makes them.
+SERVER_ENV = "CRMDESK_TEST_DATABASE_URL"
+
+
+def server_url() -> str | None:
+    return os.environ.get(SERVER_ENV, "").strip() or None
+
+
+def on_postgresql() -> bool:
+    return server_url() is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a server, skip the tests of what only a file has, each with its marker's reason."""
+    if not on_postgresql():
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            why = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {why}"))
+
+
+class Server:
+    """The test server: creates databases (from a template) and drops them."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(url).set(drivername="postgresql")
+        self.admin = create_engine(
+            self.url.set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+        )
+        self._names = itertools.count()
+
+    def database_url(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def execute(self, sql: str) -> None:
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(sql)
+
+    def fresh_name(self, stem: str) -> str:
+        return f"crmdesk_{stem}_{os.getpid()}_{next(self._names)}"
+
+    def create(self, stem: str, template: str | None = None) -> str:
+        """A new database (a copy of ``template`` when given); returns its URL."""
+        name = self.fresh_name(stem)
+        self.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        return self.database_url(name)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
-def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _test_server() -> Iterator[Server | None]:
+    """The server the test databases are made on (None on SQLite)."""
+    url = server_url()
+    if url is None:
+        yield None
+        return
+    server = Server(url)
+    yield server
+    server.admin.dispose()
+
+
+@pytest.fixture
+def pg_server(_test_server: Server | None) -> Server:
+    """The PostgreSQL server of ``CRMDESK_TEST_DATABASE_URL``; skips without one."""
+    if _test_server is None:
+        pytest.skip(f"no PostgreSQL server: set {SERVER_ENV} (scripts/pg-test-server.sh)")
+    return _test_server
+
+
+def _server_template(server: Server, stem: str, campaigns: int | None) -> str:
+    """A migrated database to copy per test: empty, or the demo (``campaigns``)."""
+    from sqlalchemy.engine import make_url
+
+    url = server.create(f"template_{stem}")
+    with Workspace.open(url) as opened:
+        if campaigns is not None:
+            with opened.session() as session:
+                demo.populate(session, campaigns, demo.DEFAULT_SEED, DEMO_TODAY)
+                # The demo gives its rows their ids: the sequences must follow.
+                postgres.resync_sequences(session.connection())
+    return str(make_url(url).database)
+
+
+@pytest.fixture(scope="session")
+def empty_template(
+    tmp_path_factory: pytest.TempPathFactory, _test_server: Server | None
+) -> Iterator[Path | str]:
+    if _test_server is not None:
+        name = _server_template(_test_server, "empty", None)
+        yield name
+        _test_server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return
     path = tmp_path_factory.mktemp("templates") / "empty.sqlite"
     Workspace.open(path).close()
-    return path
+    yield path
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_template(
+    tmp_path_factory: pytest.TempPathFactory, _test_server: Server | None
+) -> Iterator[Path | str]:
+    if _test_server is not None:
+        name = _server_template(_test_server, "demo", demo.DEFAULT_CAMPAIGNS)
+        yield name
+        _test_server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return
     path = tmp_path_factory.mktemp("templates") / "demo.sqlite"
     write_demo(path, today=DEMO_TODAY)
-    return path
+    yield path
 
 
 def _copy(template: Path, destination: Path) -> Path:
@@ -105,9 +223,21 @@ def _copy(template: Path, destination: Path) -> Path:
     return destination
 
 
+def _fresh(template: Path | str, destination: Path, server: Server | None) -> Iterator[Path | str]:
+    """A copy of ``template`` for one test: a file beside it, or a database on the server."""
+    if server is None:
+        yield _copy(Path(template), destination)
+        return
+    url = server.create(destination.stem, template=str(template))
+    yield url
+    server.drop(url)
+
+
 @pytest.fixture
-def workspace_path(empty_template: Path, tmp_path: Path) -> Path:
-    return _copy(empty_template, tmp_path / "workspace.sqlite")
+def workspace_path(
+    empty_template: Path | str, tmp_path: Path, _test_server: Server | None
+) -> Iterator[Path | str]:
+    yield from _fresh(empty_template, tmp_path / "workspace.sqlite", _test_server)
 
 
 @pytest.fixture
@@ -117,8 +247,10 @@ def workspace(workspace_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def demo_path(demo_template: Path, tmp_path: Path) -> Path:
-    return _copy(demo_template, tmp_path / "demo.sqlite")
+def demo_path(
+    demo_template: Path | str, tmp_path: Path, _test_server: Server | None
+) -> Iterator[Path | str]:
+    yield from _fresh(demo_template, tmp_path / "demo.sqlite", _test_server)
 
 
 @pytest.fixture

@@ -10,6 +10,10 @@ A restore refuses, before any byte is written, a file that is not a crmdesk work
 damaged one (``PRAGMA integrity_check``) and one from a newer crmdesk, and a workspace another
 crmdesk holds; then it backs up the current file, copies the chosen backup beside the workspace
 under a temporary name, checks the copy, and renames it over the workspace.
+
+A workspace on a PostgreSQL server is backed up by the server's own tool, ``pg_dump`` (custom
+format, ``<database>.<YYYY-MM-DD>T<HHMMSS>.dump``), when it is installed; the password goes to
+it through its environment, never its command line. Restoring one is ``pg_restore``'s job.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import sqlite3
 import stat
+import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
@@ -29,7 +35,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from crmdesk.core import migrate, sqlite
+from crmdesk.core import migrate, postgres, sqlite
 from crmdesk.core.errors import (
     BackupDamaged,
     BackupDiskFull,
@@ -69,7 +75,7 @@ class BackupInfo:
     campaigns: int | None
 
 
-def default_folder(workspace_path: Path) -> Path:
+def default_folder(workspace_path: Path | str) -> Path:
     """The backups folder when the preferences name none: ``backups`` in the user's data folder.
 
     The data folder rather than beside the workspace: a workspace kept on a USB key or a
@@ -223,11 +229,20 @@ def _copy_bytes(source: Path, folder: Path, name: str) -> Path:
 
 
 def backup_now(
-    workspace_path: Path, folder: Path, keep: int = DEFAULT_KEEP, *, now: datetime | None = None
+    workspace_path: Path | str,
+    folder: Path,
+    keep: int = DEFAULT_KEEP,
+    *,
+    now: datetime | None = None,
 ) -> Path:
     """Back up the workspace into ``folder`` now (consistent even while the app writes), then
     rotate; returns the new file. Refuses a file that is not a crmdesk workspace; a folder that
-    cannot be written or a disk that fills raises a ``CrmdeskError`` and leaves no file."""
+    cannot be written or a disk that fills raises a ``CrmdeskError`` and leaves no file.
+    A server's database (its URL) is dumped with ``pg_dump`` instead (see the module)."""
+    if isinstance(workspace_path, str) and postgres.is_server_url(workspace_path):
+        address = postgres.ServerAddress.parse(workspace_path)
+        name = f"{address.url.database}.{_local(now).strftime(_STAMP)}.dump"
+        return dump_server(address, Path(folder).expanduser() / name)
     workspace_path = Path(workspace_path).expanduser().resolve()
     folder = Path(folder).expanduser()
     _check_workspace(workspace_path)
@@ -236,9 +251,11 @@ def backup_now(
     return taken
 
 
-def backup_to_file(workspace_path: Path, out: Path) -> Path:
+def backup_to_file(workspace_path: Path | str, out: Path) -> Path:
     """Back up the workspace to exactly ``out`` (``crmdesk backup --out``): no rotation, and
     an existing file is refused, never overwritten."""
+    if isinstance(workspace_path, str) and postgres.is_server_url(workspace_path):
+        return dump_server(postgres.ServerAddress.parse(workspace_path), Path(out))
     workspace_path = Path(workspace_path).expanduser().resolve()
     out = Path(out).expanduser().absolute()
     _check_workspace(workspace_path)
@@ -256,6 +273,64 @@ def backup_to_file(workspace_path: Path, out: Path) -> Path:
         raise WorkspaceError(out, "A file already exists here; choose another path.") from exc
     except (sqlite3.Error, OSError) as exc:
         raise _backup_error(out.parent, exc) from exc
+
+
+#: What to install when ``pg_dump`` is missing, said in the refusal.
+PG_DUMP_INSTALL = (
+    "install PostgreSQL's client tools (Debian/Ubuntu: apt-get install postgresql-client; "
+    "macOS: brew install libpq), in the server's major version or newer"
+)
+
+
+def pg_dump_program() -> str | None:
+    """``pg_dump`` on the PATH, else the newest in Debian's /usr/lib/postgresql/*/bin."""
+    found = shutil.which("pg_dump")
+    if found:
+        return found
+    candidates = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/pg_dump"),
+        key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0,
+    )
+    return str(candidates[-1]) if candidates else None
+
+
+def dump_server(address: postgres.ServerAddress, out: Path) -> Path:
+    """A consistent copy of a server's database with ``pg_dump`` (custom format, one snapshot
+    while others go on writing), written under a ``.partial`` name and renamed when complete;
+    an existing file is refused, never overwritten."""
+    out = out.expanduser().absolute()
+    if out.exists() or out.is_symlink():
+        raise WorkspaceError(out, "A file already exists here; choose another path.")
+    program = pg_dump_program()
+    if program is None:
+        raise CrmdeskError(
+            f"Backing up a PostgreSQL workspace runs pg_dump, which is not installed: "
+            f"{PG_DUMP_INSTALL}. Nothing was written.\n{address.shown}"
+        )
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupFolderUnwritable(out.parent) from exc
+    env = dict(os.environ)
+    password = postgres.password(address)
+    if password is not None:
+        env["PGPASSWORD"] = password
+    partial = out.with_name(f".{out.name}{sqlite.PARTIAL_SUFFIX}")
+    command = [program, "--format=custom", "--no-owner", f"--file={partial}", address.shown]
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=3600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupNotTaken(out.parent, exc) from exc
+    if done.returncode != 0:
+        partial.unlink(missing_ok=True)
+        said = " ".join(done.stderr.split())[:400]
+        raise CrmdeskError(
+            f"pg_dump could not back up the database ({said}). Nothing was written.\n"
+            f"{address.shown}"
+        )
+    os.replace(partial, out)
+    return out
 
 
 def daily_backup(
@@ -418,7 +493,7 @@ def _writer_lock(workspace_path: Path) -> Iterator[None]:
         lock.release()
 
 
-def restore(backup: Path, workspace_path: Path, folder: Path) -> Path:
+def restore(backup: Path, workspace_path: Path | str, folder: Path) -> Path:
     """Put ``backup`` in place of the workspace; returns the safety copy of what it replaced.
 
     The workspace must be closed by the caller (the app closes its own first); another crmdesk
@@ -427,6 +502,13 @@ def restore(backup: Path, workspace_path: Path, folder: Path) -> Path:
     and renamed over it; the old file's write-ahead log is folded in and removed first, so
     SQLite cannot replay it over the restored file (its content is in the safety copy).
     """
+    if isinstance(workspace_path, str) and postgres.is_server_url(workspace_path):
+        raise CrmdeskError(
+            "crmdesk restore puts a backup file in place of a workspace file; a PostgreSQL "
+            "workspace is restored from its pg_dump backup with pg_restore, by the server's "
+            f"administrator. Nothing was changed.\n"
+            f"{postgres.ServerAddress.parse(workspace_path).shown}"
+        )
     backup = Path(backup).expanduser().resolve()
     workspace_path = Path(workspace_path).expanduser().resolve()
     folder = Path(folder).expanduser()

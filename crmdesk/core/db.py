@@ -9,6 +9,11 @@ that its schema is current (upgrading after a backup when it is older). Each fai
 A workspace can also be opened for reading only, beside the window that holds it: the lock stops
 a second writer, not a reader, and SQLite's write-ahead log gives each reading transaction a
 consistent snapshot of the last commit while the writer goes on.
+
+A workspace can also be a database on a PostgreSQL server (``postgresql://user@host/db``, see
+``crmdesk.core.postgres``): no file checks and no lock there (several people write at once, each
+transaction isolated by the server), the same migrations, and the same refusals of another
+program's database and of a newer schema.
 """
 
 from __future__ import annotations
@@ -25,14 +30,15 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine.interfaces import DBAPIConnection
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from crmdesk.core import chain, pressure, sqlite
+from crmdesk.core import chain, postgres, pressure, sqlite
 from crmdesk.core.errors import (
     BackupFailed,
     BadLockFile,
+    CrmdeskError,
     DiskFull,
     DiskIOError,
     ForeignFile,
@@ -45,8 +51,15 @@ from crmdesk.core.errors import (
 )
 from crmdesk.core.migrate import HEAD_REVISION, MigrationResult, recognise, upgrade_to
 from crmdesk.core.paths import data_dir
+from crmdesk.core.postgres import ServerAddress, ServerError
 
 READ_ONLY_OPTION = "crmdesk_read_only"
+
+
+def location(text: str) -> Path | str:
+    """What ``--db`` names: a server URL kept as typed (``Workspace.open`` parses it), or a
+    file path."""
+    return text.strip() if postgres.is_server_url(text) else Path(text)
 
 
 def default_workspace_path() -> Path:
@@ -60,12 +73,15 @@ def demo_workspace_path() -> Path:
 class WorkspaceOutdated(WorkspaceError):
     """A reader met a file that needs a migration: upgrading is a writer's job (with a backup)."""
 
-    def __init__(self, path: Path, revision: str) -> None:
-        super().__init__(
-            path,
+    def __init__(self, path: Path, revision: str, where: str | None = None) -> None:
+        said = (
             f"This workspace was written by an older crmdesk (schema {revision}); open it once "
-            "in crmdesk to upgrade it; nothing was written.",
+            "in crmdesk to upgrade it; nothing was written."
         )
+        super().__init__(path, said)
+        if where is not None:  # a server's database: named by its URL, not a local path
+            self.message = f"{said}\n{where}"
+            self.args = (self.message,)
         self.revision = revision
 
 
@@ -193,26 +209,44 @@ def _schema_revision(path: Path) -> tuple[str | None, sqlite.FileSchema]:
 
 
 class Workspace:
-    """An open workspace file: the engine, the writer's lock and transactions.
+    """An open workspace (a file, or a database on a server): the engine, the writer's lock
+    and transactions.
 
-    Without the lock (``lock=None``) it is a reader: ``read_only`` is True, ``session()``
-    refuses and ``close()`` releases nothing.
+    A file without the lock (``lock=None``) is a reader: ``read_only`` is True, ``session()``
+    refuses and ``close()`` releases nothing. A server's database (``server``) has no lock:
+    it is a reader only when opened with ``read_only=True``. Its ``path`` then stands for it
+    in the user data folder (``ServerAddress.local_path``, never a file); ``location`` names it.
     """
 
     def __init__(
-        self, path: Path, engine: Engine, lock: FileLock | None, migration: MigrationResult
+        self,
+        path: Path,
+        engine: Engine,
+        lock: FileLock | None,
+        migration: MigrationResult,
+        *,
+        server: ServerAddress | None = None,
+        read_only: bool | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
         self.migration = migration
-        self.read_only = lock is None
+        self.server = server
+        self.read_only = lock is None if read_only is None else read_only
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         chain.install(self._sessions)
         pressure.install(self._sessions)  # after the chain: its flush may still write
-        self._readers = sessionmaker(
-            engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
-        )
+        reading: dict[str, object] = {READ_ONLY_OPTION: True}
+        if server is not None:
+            reading["postgresql_readonly"] = True
+        self._readers = sessionmaker(engine.execution_options(**reading), expire_on_commit=False)
+
+    @property
+    def location(self) -> str:
+        """The workspace as the user named it, for messages and logs: the file's path, or the
+        server's URL without its password."""
+        return self.server.shown if self.server is not None else str(self.path)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True, read_only: bool = False) -> Workspace:
@@ -228,6 +262,8 @@ class Workspace:
         engine's first connection switches the file to WAL): a file crmdesk did not write
         is left exactly as it was, with nothing created beside it.
         """
+        if isinstance(path, str) and postgres.is_server_url(path):
+            return cls._open_server(ServerAddress.parse(path), read_only=read_only)
         path = Path(path).expanduser().resolve()
         if read_only:
             return cls._open_for_reading(path)
@@ -319,6 +355,43 @@ class Workspace:
         migration = MigrationResult(revision, revision, None)
         return cls(path, make_engine(path, read_only=True), None, migration)
 
+    @classmethod
+    def _open_server(cls, address: ServerAddress, *, read_only: bool) -> Workspace:
+        """A server's database: set up or upgraded by a writer (see ``postgres.upgrade``),
+        checked as current by a reader, which writes nothing. An empty database is one to set
+        up, whatever ``create`` says: creating a database is the server administrator's job."""
+        engine = postgres.make_engine(address, read_only=read_only)
+        try:
+            if read_only:
+                with engine.connect() as connection:
+                    revision = postgres.schema_revision(address, connection)
+                if revision is None:
+                    raise ServerError(
+                        address.shown,
+                        "This database is empty: open it once in crmdesk (or run a command "
+                        "that writes) to set it up; nothing was written.",
+                    )
+                if revision != HEAD_REVISION:
+                    raise WorkspaceOutdated(address.local_path, revision, address.shown)
+                migration = MigrationResult(revision, revision, None)
+            else:
+                migration = postgres.upgrade(address, engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise (postgres.translate_error(address, exc) or exc) from exc
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(address.local_path, engine, None, migration, server=address, read_only=read_only)
+
+    def _translate(self, exc: BaseException) -> CrmdeskError | None:
+        if self.server is not None:
+            return postgres.translate_error(self.server, exc)
+        known = translate_database_error(self.path, exc)
+        if self.read_only and isinstance(known, WorkspaceReadOnly):
+            known = WorkspaceOpenedForReading(self.path)  # the file may well be writable
+        return known
+
     @contextmanager
     def _transaction(self, factory: sessionmaker[Session], *, commit: bool) -> Iterator[Session]:
         session = factory()
@@ -328,11 +401,12 @@ class Workspace:
                 session.commit()
             else:
                 session.rollback()
-        except (OperationalError, DatabaseError) as exc:
-            session.rollback()
-            known = translate_database_error(self.path, exc)
-            if self.read_only and isinstance(known, WorkspaceReadOnly):
-                known = WorkspaceOpenedForReading(self.path)  # the file may well be writable
+        except DBAPIError as exc:
+            if self.server is None:
+                session.rollback()
+            else:
+                _quiet_rollback(session)
+            known = self._translate(exc)
             if known is not None:
                 raise known from exc
             raise
@@ -355,6 +429,11 @@ class Workspace:
         """A read-only transaction: it does not take the write lock, so it never waits on one."""
         return self._transaction(self._readers, commit=False)
 
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``: for the few places that must tell (see the module)."""
+        return self.engine.dialect.name
+
     def close(self) -> None:
         self.engine.dispose()
         if self._lock is not None:
@@ -365,3 +444,12 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _quiet_rollback(session: Session) -> None:
+    """Roll back after a database error; a server that went away cannot even do that, and the
+    error to report is the first one."""
+    try:
+        session.rollback()
+    except DBAPIError:
+        pass

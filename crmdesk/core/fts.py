@@ -1,9 +1,13 @@
-"""Full-text search over campaigns and their briefs: the one place that knows SQLite's FTS5.
+"""Full-text search over campaigns and their briefs: the one place that knows SQLite's FTS5
+and PostgreSQL's text search.
 
 Each campaign owns a block of rowids (``campaign_id * BLOCK + field slot``) so reindexing one
 campaign deletes a rowid range, which FTS5 does without scanning the whole index: an autosave
-stays within its few milliseconds on a workspace of 20,000 briefs. On another database this
-module answers from a plain ``LIKE`` on campaign names until that database gets its own index.
+stays within its few milliseconds on a workspace of 20,000 briefs. On PostgreSQL the same rows
+go to a plain table whose ``rowid`` is its primary key and whose ``tsvector`` (configuration
+``crmdesk_french``: accents folded by ``unaccent``, no stemming, no stop words, see migration
+0003) has a GIN index, so the same French query with or without accents finds the same
+campaigns on both engines: every word, as a prefix, in any order.
 """
 
 from __future__ import annotations
@@ -46,8 +50,33 @@ class SearchHit:
     snippet: str  # the matched words between [ and ]
 
 
+#: PostgreSQL's text search configuration of the index (migration 0003).
+CONFIGURATION = "crmdesk_french"
+
+
 def _enabled(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+    return session.get_bind().dialect.name in ("sqlite", "postgresql")
+
+
+def _postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def folds_accents(session: Session) -> bool:
+    """Whether a query without accents finds words written with them (and the reverse): always
+    on SQLite; on PostgreSQL only when the server had ``unaccent`` when the workspace was set
+    up (the migration logged it otherwise)."""
+    if not _postgresql(session):
+        return True
+    mapped = session.execute(
+        text(
+            "SELECT count(*) FROM pg_ts_config_map m JOIN pg_ts_config c ON c.oid = m.mapcfg "
+            "JOIN pg_ts_dict d ON d.oid = m.mapdict "
+            "WHERE c.cfgname = :name AND d.dictname = 'unaccent'"
+        ),
+        {"name": CONFIGURATION},
+    ).scalar_one()
+    return bool(mapped)
 
 
 def campaign_text(name: str, subject: str, preheader: str, notes: str) -> str:
@@ -133,10 +162,20 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words)
 
 
+def tsquery_expression(query: str) -> str | None:
+    """The user's words as a ``to_tsquery`` text: every word, as a prefix (``:*``), ANDed."""
+    words = _WORD.findall(query)
+    if not words:
+        return None
+    return " & ".join(f"'{word}':*" for word in words)
+
+
 def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
     expression = match_expression(query)
     if expression is None:
         return []
+    if _postgresql(session):
+        return _search_postgresql(session, query, limit)
     if not _enabled(session):
         rows = session.execute(
             select(Campaign.id, Campaign.name, Client.name)
@@ -154,6 +193,27 @@ def search(session: Session, query: str, limit: int = 50) -> list[SearchHit]:
             f"WHERE {TABLE} MATCH :expression ORDER BY rank LIMIT :limit"
         ),
         {"expression": expression, "limit": limit},
+    ).all()
+    return [
+        SearchHit(int(cid), name, client, field, snippet)
+        for cid, field, snippet, name, client in matches
+    ]
+
+
+def _search_postgresql(session: Session, query: str, limit: int) -> list[SearchHit]:
+    """The PostgreSQL side of ``search``: the GIN index finds the rows, ``ts_headline`` marks
+    the words between [ and ] as FTS5's snippet does."""
+    matches = session.execute(
+        text(
+            "SELECT s.campaign_id, s.field, "
+            f"ts_headline('{CONFIGURATION}', s.body, q, 'StartSel=[, StopSel=], MaxWords=12, "
+            "MinWords=4, ShortWord=0, MaxFragments=1, FragmentDelimiter=…'), c.name, cl.name "
+            f"FROM {TABLE} AS s, to_tsquery('{CONFIGURATION}', :expression) AS q, "
+            "campaigns AS c, clients AS cl "
+            "WHERE s.document @@ q AND c.id = s.campaign_id AND cl.id = c.client_id "
+            "ORDER BY ts_rank(s.document, q) DESC, s.rowid LIMIT :limit"
+        ),
+        {"expression": tsquery_expression(query), "limit": limit},
     ).all()
     return [
         SearchHit(int(cid), name, client, field, snippet)

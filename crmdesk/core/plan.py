@@ -28,7 +28,7 @@ from sqlalchemy import Select, func, insert, select
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.orm import Session
 
-from crmdesk.core import checklists, clients, fts
+from crmdesk.core import checklists, clients, fts, postgres
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.files import replace_atomically
@@ -1126,6 +1126,8 @@ class _Writer:
                 for i in range(0, len(cells), width)
             ]
             self.session.execute(insert(self.table), rows)
+            if self.session.get_bind().dialect.name == "postgresql":  # ids given: see there
+                postgres.resync_sequences(self.session.connection(), self.table.name)
             return
         connection = self.session.connection()
         step = self.per_statement * width

@@ -1,11 +1,13 @@
-"""The system keyring, where SMTP passwords live: the one module that talks to ``keyring``.
+"""The system keyring, where SMTP and database passwords live: the one module that talks to
+``keyring``.
 
-Passwords are kept under the service ``crmdesk-smtp`` and the account's name, never in the
-workspace. A keyring is a plugin (Secret Service, KWallet, a file store…) and each fails in its
-own way, not always with a ``KeyringError``: whatever it raises becomes one
-:class:`SecretStoreUnavailable`, never a traceback, and nothing else is written. ``keyring``
-is imported inside the functions: finding a backend can mean a D-Bus round trip, and neither
-start-up nor the commands that never send need one.
+SMTP passwords are kept under the service ``crmdesk-smtp`` and the account's name, never in the
+workspace; a PostgreSQL workspace's under ``crmdesk-db`` and ``user@host:port/database``. A
+keyring is a plugin (Secret Service, KWallet, a file store…) and each fails in its own way, not
+always with a ``KeyringError``: whatever it raises becomes one :class:`SecretStoreUnavailable`,
+never a traceback, and nothing else is written. ``keyring`` is imported inside the functions:
+finding a backend can mean a D-Bus round trip, and neither start-up nor the commands that never
+send need one.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.printable import printable
 
 SERVICE = "crmdesk-smtp"
+#: The service of PostgreSQL workspaces' passwords, keyed by ``user@host:port/database``.
+DB_SERVICE = "crmdesk-db"
 
 _INSTALL = (
     "On Linux, run a Secret Service provider (GNOME Keyring or KWallet) and install the Python "
@@ -79,6 +83,21 @@ def password(account: str) -> str | None:
         return keyring.get_password(SERVICE, account)
     except Exception as exc:  # any backend's failure, KeyringError or not (see the module)
         raise _unavailable(exc, f"give the password of SMTP account “{account}”") from exc
+
+
+def db_password(key: str) -> str | None:
+    """The password of a PostgreSQL workspace (``user@host:port/database``), None when the
+    keyring has none for it or this machine has no keyring: libpq then tries ``~/.pgpass``,
+    and a server that wants a password says so through ``postgres.translate_error``."""
+    import keyring
+    from keyring.errors import NoKeyringError
+
+    try:
+        return keyring.get_password(DB_SERVICE, key)
+    except NoKeyringError:
+        return None
+    except Exception as exc:  # any backend's failure, KeyringError or not (see the module)
+        raise _unavailable(exc, f"give the password of the database {key}") from exc
 
 
 def forget_password(account: str) -> None:

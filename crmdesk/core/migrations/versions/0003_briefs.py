@@ -98,8 +98,10 @@ def upgrade() -> None:
             sa.Column("mention_required", sa.Boolean(), nullable=False, server_default=sa.false())
         )
 
-    # Full-text search over campaigns and briefs. SQLite's FTS5; a PostgreSQL workspace will
-    # get its own index in its own revision. Queried only by crmdesk/core/fts.py.
+    # Full-text search over campaigns and briefs. SQLite's FTS5; on PostgreSQL a table with a
+    # tsvector and a GIN index (below). Queried only by crmdesk/core/fts.py.
+    if op.get_bind().dialect.name == "postgresql":
+        _create_postgresql_search_index()
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE search_index USING fts5("
@@ -113,7 +115,49 @@ def upgrade() -> None:
         )
 
 
+def _create_postgresql_search_index() -> None:
+    """The same hits as FTS5's ``unicode61 remove_diacritics 2``: a copy of the French
+    configuration whose words go through ``unaccent`` (when the server has it) and ``simple``
+    (lower case, no stemming, no stop words: every word FTS5 indexes is indexed too, and a
+    prefix query means what it means there). Rowids are crmdesk's own column, as in FTS5."""
+    import logging
+
+    unaccent = "unaccent, "
+    try:
+        with op.get_bind().begin_nested():
+            op.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    except sa.exc.DBAPIError:
+        unaccent = ""
+        logging.getLogger(__name__).warning(
+            "PostgreSQL's unaccent extension is not available here: search will not fold "
+            "accents (install postgresql-contrib, or let the administrator CREATE EXTENSION "
+            "unaccent in this database)"
+        )
+    op.execute("CREATE TEXT SEARCH CONFIGURATION crmdesk_french (COPY = pg_catalog.french)")
+    op.execute(
+        "ALTER TEXT SEARCH CONFIGURATION crmdesk_french ALTER MAPPING FOR "
+        "asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, "
+        f"hword_numpart, email, url, host, file, version, int, uint, float, sfloat "
+        f"WITH {unaccent}simple"
+    )
+    op.execute(
+        "CREATE TABLE search_index ("
+        "rowid BIGINT PRIMARY KEY, campaign_id INTEGER NOT NULL, field VARCHAR(40) NOT NULL, "
+        "body TEXT NOT NULL, "
+        "document tsvector GENERATED ALWAYS AS (to_tsvector('crmdesk_french', body)) STORED)"
+    )
+    op.execute("CREATE INDEX ix_search_index_document ON search_index USING GIN (document)")
+    op.execute(
+        "INSERT INTO search_index (rowid, campaign_id, field, body) "
+        "SELECT id * 32, id, 'campaign', name || ' ' || subject || ' ' || preheader || ' ' "
+        "|| notes FROM campaigns"
+    )
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TABLE search_index")
+        op.execute("DROP TEXT SEARCH CONFIGURATION crmdesk_french")
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE search_index")
     with op.batch_alter_table("clients", schema=None) as batch_op:

@@ -114,7 +114,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pressure_dirty")),
     )
     for name, body in TRIGGERS.items():
-        op.execute(f"CREATE TRIGGER {name} {body}")
+        if op.get_bind().dialect.name == "postgresql":  # issue 22: a PL/pgSQL function each
+            from crmdesk.core.postgres import row_trigger
+
+            for statement in row_trigger(name, body):
+                op.execute(statement)
+        else:
+            op.execute(f"CREATE TRIGGER {name} {body}")
     with op.batch_alter_table("campaigns", schema=None) as batch_op:
         batch_op.create_index(
             "ix_campaigns_calendar",
