@@ -211,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     _stats_commands(commands)
     _report_commands(commands)
     _backup_commands(commands)
+    _migrate_command(commands)  # migrate-to (issue 22)
     _time_commands(commands)
     _budget_commands(commands)
     _markers_commands(commands)
@@ -617,6 +618,63 @@ def _backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     _db_option(restored, top=False)
     restored.add_argument("--yes", action="store_true", help="confirm without asking")
     restored.set_defaults(handler=cmd_restore)
+
+
+# -- migrate-to: a whole workspace onto a server, or back into a file (issue 22) -------------
+
+
+def _migrate_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    moved = commands.add_parser(
+        "migrate-to",
+        help="copy the workspace into an empty PostgreSQL database or a new workspace file",
+        description=(
+            "Copy every table of the workspace of --db (BAT proofs included) into TARGET, a "
+            "postgresql:// URL of an empty database or a new .sqlite file, in one transaction; "
+            "then count and checksum every table on both sides. Any difference, and the "
+            "target is left empty."
+        ),
+    )
+    moved.add_argument("target", type=_db_location, metavar="TARGET")
+    _db_option(moved, top=False)
+    moved.set_defaults(handler=cmd_migrate_to)
+
+
+def cmd_migrate_to(args: argparse.Namespace) -> int:
+    from crmdesk.core import transfer
+    from crmdesk.core.db import Workspace
+
+    target_path: Path | str = args.target
+    created = isinstance(target_path, Path) and not target_path.expanduser().exists()
+    with open_for_reading(workspace_path(args)) as source:
+        try:
+            with Workspace.open(target_path) as target:
+                report = transfer.copy_workspace(source, target)
+        except BaseException:
+            if created and isinstance(target_path, Path):
+                _forget_new_file(target_path.expanduser())
+            raise
+    for table in report.tables:
+        print(f"{table.name}\t{table.rows}")
+    print(
+        tr(
+            "Copied and checked: %(rows)s rows in %(tables)s tables into %(target)s "
+            "(%(seconds)s s).",
+            rows=report.rows,
+            tables=len(report.tables),
+            target=shown(report.target, SAID_LINE_LIMIT),
+            seconds=f"{report.seconds:.1f}",
+        )
+    )
+    return EXIT_OK
+
+
+def _forget_new_file(path: Path) -> None:
+    """A refused or failed copy into a file it created leaves no file behind."""
+    for leftover in (path, *(Path(f"{path}{tail}") for tail in ("-wal", "-shm", ".lock"))):
+        leftover.unlink(missing_ok=True)
+
+
+# -- end of migrate-to -----------------------------------------------------------------------
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -83,6 +83,12 @@ FRENCH: dict[str, str] = {
         "No campaigns.": "Aucune campagne.",
         # crmdesk backup, restore
         "Backup written to %(path)s": "Sauvegarde écrite dans %(path)s",
+        # migrate-to (issue 22)
+        "Copied and checked: %(rows)s rows in %(tables)s tables into %(target)s (%(seconds)s s).": (
+            "Copié et vérifié : %(rows)s lignes dans %(tables)s tables, vers %(target)s "
+            "(%(seconds)s s)."
+        ),
+        # end of migrate-to
         "restore: standard input is not a terminal, so nobody can confirm; add "
         "--yes to replace the workspace. Nothing was changed.": (
             "restore : l’entrée standard n’est pas un terminal, personne ne peut confirmer ; "
