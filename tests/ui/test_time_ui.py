@@ -19,6 +19,7 @@ from crmdesk.core.models import BudgetUnit
 from crmdesk.core.timesheet import EntryInput
 from crmdesk.ui.kit.styles import caution_colour
 from crmdesk.ui.main_window import MainWindow
+from crmdesk.ui.reports.statement_dialog import StatementDialog
 from crmdesk.ui.time.entry_dialog import EntryDialog, StopQuestion
 from crmdesk.ui.time.formats import days_text, euros, hours_text
 from crmdesk.ui.time.week_window import BUDGET, DAY_ROLE, WeekWindow, add_months
@@ -364,16 +365,13 @@ def test_hours_per_day_is_a_workspace_setting_in_the_preferences(
 def test_export_statement_opens_on_the_filtered_client_and_the_weeks_month(
     qtbot: QtBot, window: MainWindow, workspace: Workspace, client_id: int
 ) -> None:
-    statement = pytest.importorskip(
-        "crmdesk.ui.reports.statement_dialog", reason="the statement export is not installed"
-    )
     week = open_week(qtbot, window)
     week.client.setCurrentIndex(week.client.findData(client_id))
     qtbot.keyClick(week.tree, Qt.Key.Key_PageDown)  # the next week, maybe the next month
     assert week.statement_button.isEnabled()
     qtbot.mouseClick(week.statement_button, Qt.MouseButton.LeftButton)
     dialog = week.statement_dialog
-    assert isinstance(dialog, statement.StatementDialog)
+    assert isinstance(dialog, StatementDialog)
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.client.currentData() == client_id
     assert dialog.month.currentData() == week.monday.replace(day=1)
@@ -536,9 +534,6 @@ def test_an_empty_month_says_so_and_adds_on_its_first_day(
 def test_export_statement_opens_on_the_month_shown(
     qtbot: QtBot, window: MainWindow, workspace: Workspace, client_id: int
 ) -> None:
-    statement = pytest.importorskip(
-        "crmdesk.ui.reports.statement_dialog", reason="the statement export is not installed"
-    )
     week = open_week(qtbot, window)
     week.client.setCurrentIndex(week.client.findData(client_id))
     qtbot.mouseClick(week.month_button, Qt.MouseButton.LeftButton)
@@ -546,7 +541,7 @@ def test_export_statement_opens_on_the_month_shown(
     qtbot.keyClick(week.tree, Qt.Key.Key_PageUp)
     qtbot.mouseClick(week.statement_button, Qt.MouseButton.LeftButton)
     dialog = week.statement_dialog
-    assert isinstance(dialog, statement.StatementDialog)
+    assert isinstance(dialog, StatementDialog)
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.month.currentData() == add_months(date.today().replace(day=1), -2)
     dialog.reject()

@@ -6,7 +6,6 @@ Add, correct (double-click or Enter) and delete (Del) entries, all undoable (Ctr
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
@@ -56,8 +55,6 @@ from crmdesk.ui.time.formats import (
 if TYPE_CHECKING:
     from crmdesk.ui.time.desk import TimeDesk
 
-#: The module of the statement export (PDF, CSV, xlsx), when it is installed.
-STATEMENT_MODULE = "crmdesk.ui.reports.statement_dialog"
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 DAY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The columns of the per-client totals.
@@ -135,7 +132,6 @@ class WeekWindow(QWidget):
         self.statement_button.setToolTip(
             self.tr("The client's activity of the month as PDF, CSV or Excel")
         )
-        self.statement_button.setEnabled(importlib.util.find_spec(STATEMENT_MODULE) is not None)
 
         top = QHBoxLayout()
         switch = QHBoxLayout()
@@ -545,15 +541,14 @@ class WeekWindow(QWidget):
     def export_statement(self) -> None:
         """The statement of the client in the filter (or of the selected entry's), for the
         month shown (by week, the month of the selected day)."""
-        if importlib.util.find_spec(STATEMENT_MODULE) is None:
-            return
-        module = importlib.import_module(STATEMENT_MODULE)
+        from crmdesk.ui.reports.statement_dialog import StatementDialog
+
         client_id = self.client_id()
         if client_id is None:
             entry_id = self.selected_entry()
             found = next((e for e in self.entries if e.id == entry_id), None)
             client_id = found.client_id if found is not None else None
-        dialog = module.StatementDialog(
+        dialog = StatementDialog(
             self.ops, self, client_id=client_id, month=self.selected_day().replace(day=1)
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
