@@ -266,12 +266,7 @@ def period(
     alerts = pressure_alerts(session, _instant(start), _instant(end + timedelta(days=1)))
     holidays = holidays_between(start, end, language) if with_holidays else {}
     overdue = checklists.overdue_counts(session, today or date.today())
-    markers = {
-        day: tuple(found)
-        for day, found in markers_between(
-            session, start, end, client_ids=filters.client_ids
-        ).items()
-    }
+    markers = _markers(session, start, end, filters)
 
     entries: list[CalendarEntry] = []
     deadlines: list[Deadline] = []
@@ -318,25 +313,39 @@ def period(
                 done = rank >= _DONE_RANK[kind]
                 deadlines.append(Deadline(cid, name, client_name, colour, kind, when, done))
 
-    by_day: dict[date, list[CalendarEntry]] = defaultdict(list)
-    for entry in entries:
-        by_day[entry.day].append(entry)
-    deadlines_by_day: dict[date, list[Deadline]] = defaultdict(list)
-    for deadline in deadlines:
-        deadlines_by_day[deadline.day].append(deadline)
+    by_day, deadlines_by_day = _by_day(entries), _deadlines_by_day(deadlines)
     return CalendarPeriod(
-        start, end, entries, deadlines, holidays, dict(by_day), dict(deadlines_by_day), markers
+        start, end, entries, deadlines, holidays, by_day, deadlines_by_day, markers
     )
+
+
+def _markers(
+    session: Session, start: date, end: date, filters: Filters
+) -> dict[date, tuple[Marker, ...]]:
+    """The markers of the period for the clients shown (and those for every client)."""
+    found = markers_between(session, start, end, client_ids=filters.client_ids)
+    return {day: tuple(day_markers) for day, day_markers in found.items()}
+
+
+def _by_day(entries: list[CalendarEntry]) -> dict[date, list[CalendarEntry]]:
+    grouped: dict[date, list[CalendarEntry]] = defaultdict(list)
+    for entry in entries:
+        grouped[entry.day].append(entry)
+    return dict(grouped)
+
+
+def _deadlines_by_day(deadlines: list[Deadline]) -> dict[date, list[Deadline]]:
+    grouped: dict[date, list[Deadline]] = defaultdict(list)
+    for deadline in deadlines:
+        grouped[deadline.day].append(deadline)
+    return dict(grouped)
 
 
 def add_holidays(found: CalendarPeriod, language: str = "fr") -> CalendarPeriod:
     """``found`` with its public holidays, without reading the workspace again."""
     holidays = holidays_between(found.start, found.end, language)
     entries = [replace(e, holiday=holidays.get(e.day)) for e in found.entries]
-    by_day: dict[date, list[CalendarEntry]] = defaultdict(list)
-    for entry in entries:
-        by_day[entry.day].append(entry)
-    return replace(found, entries=entries, holidays=holidays, by_day=dict(by_day))
+    return replace(found, entries=entries, holidays=holidays, by_day=_by_day(entries))
 
 
 def visible(found: CalendarPeriod, per_day: int) -> CalendarPeriod:
@@ -418,12 +427,7 @@ def _visible_read(
         today or date.today(),
         [state.value for state in checklists.OPEN_STATES],
     )
-    markers = {
-        day: tuple(found)
-        for day, found in markers_between(
-            session, start, end, client_ids=filters.client_ids
-        ).items()
-    }
+    markers = _markers(session, start, end, filters)
     entries = []
     for (
         day,
@@ -459,20 +463,15 @@ def _visible_read(
         Deadline(cid, name, client_name, colour, _KINDS[kind], day, False)
         for day, kind, cid, name, client_name, colour in rows.deadlines
     ]
-    by_day: dict[date, list[CalendarEntry]] = defaultdict(list)
-    for entry in entries:
-        by_day[entry.day].append(entry)
-    deadlines_by_day: dict[date, list[Deadline]] = defaultdict(list)
-    for deadline in deadlines:
-        deadlines_by_day[deadline.day].append(deadline)
+    by_day, deadlines_by_day = _by_day(entries), _deadlines_by_day(deadlines)
     return CalendarPeriod(
         start,
         end,
         entries,
         deadlines,
         holidays,
-        dict(by_day),
-        dict(deadlines_by_day),
+        by_day,
+        deadlines_by_day,
         markers,
         complete=False,
         counts=rows.counts,
