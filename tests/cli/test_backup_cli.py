@@ -12,26 +12,7 @@ import pytest
 
 from crmdesk.core import backups, clients
 from crmdesk.core.db import Workspace
-
-
-def crmdesk(
-    *args: object, data_dir: Path, stdin: str | None = "", lang: str = "C.UTF-8"
-) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "CRMDESK_DATA_DIR": str(data_dir),
-        "LANG": lang,
-        "LC_ALL": lang,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "crmdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        input=stdin,
-        timeout=90,
-    )
+from tests.cli.runs import crmdesk
 
 
 def digest(path: Path) -> str:

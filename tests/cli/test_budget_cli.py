@@ -15,7 +15,7 @@ from crmdesk.core import clients, timesheet
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import Budget
 from crmdesk.core.timesheet import EntryInput
-from tests.cli.inprocess import desk
+from tests.cli.runs import desk
 from tests.conftest import plan
 
 NBSP = "\u00a0"

@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date, time
 from pathlib import Path
 
 from icalendar import Calendar
 
 from crmdesk.core.db import Workspace
+from tests.cli.runs import crmdesk
 from tests.conftest import plan
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def crmdesk(
-    *args: object, data_dir: Path, lang: str = "C.UTF-8"
-) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "CRMDESK_DATA_DIR": str(data_dir),
-        "LANG": lang,
-        "LC_ALL": lang,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "crmdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=90,
-        cwd=REPO,
-    )
 
 
 def test_the_cli_writes_an_ics_that_parses(

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -13,8 +10,7 @@ from sqlalchemy import select
 
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import CalendarMarker
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.cli.runs import crmdesk
 
 SALES = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//client//EN\r\n"
@@ -25,26 +21,6 @@ SALES = (
     "BEGIN:VEVENT\r\nUID:bad@client\r\nSUMMARY:Date cassée\r\nDTSTART:2027-13-45\r\n"
     "END:VEVENT\r\nEND:VCALENDAR\r\n"
 )
-
-
-def crmdesk(
-    *args: object, data_dir: Path, lang: str = "C.UTF-8"
-) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "CRMDESK_DATA_DIR": str(data_dir),
-        "LANG": lang,
-        "LC_ALL": lang,
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "crmdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=90,
-        cwd=REPO,
-    )
 
 
 def stored(path: Path) -> list[tuple[int | None, str, date, date, bool]]:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from crmdesk.core import clients, markers
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import CalendarMarker
-from tests.cli.inprocess import desk
+from tests.cli.runs import desk
 
 NBSP = "\u00a0"
 

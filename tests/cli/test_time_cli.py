@@ -17,7 +17,7 @@ from sqlalchemy import select
 from crmdesk.core import clients
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import RunningTimer, TimeEntry
-from tests.cli.inprocess import desk
+from tests.cli.runs import desk
 from tests.conftest import plan
 
 ROOT = Path(__file__).resolve().parents[2]
