@@ -28,8 +28,6 @@ from tests.conftest import corpus_params
 
 SEND = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
 
-pytest.importorskip("duckdb", reason="DuckDB is a dependency of crmdesk: install the project")
-
 
 @dataclass
 class Outcome:
