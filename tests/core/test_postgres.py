@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from crmdesk.core import backups, fts
 from crmdesk.core.db import Workspace, WorkspaceOutdated
 from crmdesk.core.postgres import ServerError
-from tests.cli.inprocess import desk
+from tests.cli.runs import desk
 from tests.conftest import Server, plan
 from tests.keyring_backend import FileKeyring, LockedKeyring, file_keyring, installed
 

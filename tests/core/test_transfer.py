@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 from crmdesk.core import fts, transfer
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import BatBlob, Campaign
-from tests.cli.inprocess import desk
+from tests.cli.runs import desk
 from tests.conftest import Server
 
 
