@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from crmdesk import cli
+from crmdesk.window_options import parse_window_start
 
 
 def _early_checks() -> str | None:
@@ -57,12 +57,20 @@ def _webengine_without_sandbox_as_root() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = cli.parse(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # The window's own options are read without loading the command line (issue 21).
+    args = parse_window_start(argv)
+    if args is None:
+        from crmdesk import cli
+
+        args = cli.parse(argv)
     from crmdesk import crashlog
 
     crashlog.install(debug=args.debug)  # the log file and faulthandler, before anything can fail
     _webengine_without_sandbox_as_root()
     if args.command is not None:
+        from crmdesk import cli
+
         return cli.run(args)
 
     problem = _early_checks()

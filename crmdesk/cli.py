@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from crmdesk import __version__
 from crmdesk.cli_texts import Texts, language_of
+from crmdesk.window_options import add_db_option, add_window_options, db_location
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -107,24 +108,6 @@ def print_json(payload: object) -> None:
     print()
 
 
-def _db_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
-    parser.add_argument(
-        "--db",
-        type=_db_location,
-        metavar="PATH",
-        default=None if top else argparse.SUPPRESS,
-        help="workspace file (default: workspace.sqlite in the user data folder) "
-        "or postgresql://user@host:5432/database",
-    )
-
-
-def _db_location(text: str) -> Path | str:
-    """``--db``: a PostgreSQL URL kept as typed (``Workspace.open`` parses it), else a file."""
-    from crmdesk.core.db import location
-
-    return location(text)
-
-
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -137,27 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="crmdesk",
         description="The offline cockpit of the freelance eCRM operator.",
     )
-    parser.add_argument("--version", action="version", version=f"crmdesk {__version__}")
-    _db_option(parser, top=True)
-    parser.add_argument("--demo", action="store_true", help="open the demo workspace")
-    parser.add_argument(
-        "--quit-when-ready",
-        action="store_true",
-        help="exit 0 once the main window has painted its first populated view",
-    )
-    parser.add_argument(
-        "--open-bat",
-        type=int,
-        metavar="ID",
-        help="open this campaign's BAT window at start (with --quit-when-ready: exit once its "
-        "preview has painted; the packaged app's smoke test uses it)",
-    )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help="print the traceback of an unexpected error and log debug lines (before or after "
-        "the command)",
-    )
+    add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="write a demo workspace")
@@ -168,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     listing = commands.add_parser("campaigns", help="list campaigns")
-    _db_option(listing, top=False)
+    add_db_option(listing, top=False)
     listing.add_argument("--client", metavar="NAME")
     listing.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
     listing.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
@@ -184,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     check.add_argument("emails", nargs="*", type=Path, metavar="EMAIL")
-    _db_option(check, top=False)
+    add_db_option(check, top=False)
     check.add_argument(
         "--campaign", type=int, metavar="ID", help="check against this campaign (needs --db)"
     )
@@ -238,17 +201,17 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     actions = client.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add a client")
     add.add_argument("name", metavar="NAME")
-    _db_option(add, top=False)
+    add_db_option(add, top=False)
     _client_options(add)
     add.set_defaults(handler=cmd_client_add)
     listing = actions.add_parser("list", help="list the clients")
-    _db_option(listing, top=False)
+    add_db_option(listing, top=False)
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--archived", action="store_true", help="include archived clients")
     listing.set_defaults(handler=cmd_client_list)
     edit = actions.add_parser("edit", help="change a client's fields")
     edit.add_argument("name", metavar="NAME")
-    _db_option(edit, top=False)
+    add_db_option(edit, top=False)
     _client_options(edit)
     edit.add_argument("--rename", metavar="NEW")
     edit.set_defaults(handler=cmd_client_edit)
@@ -258,19 +221,19 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     ):
         one = actions.add_parser(verb, help=text)
         one.add_argument("name", metavar="NAME")
-        _db_option(one, top=False)
+        add_db_option(one, top=False)
         one.set_defaults(handler=cmd_client_archive, archived=archived)
 
     segment = commands.add_parser("segment", help="a client's segments")
     actions = segment.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add a segment to a client")
     add.add_argument("segment", metavar="SEGMENT")
-    _db_option(add, top=False)
+    add_db_option(add, top=False)
     add.add_argument("--client", required=True, metavar="NAME")
     add.add_argument("--size", type=int, default=0, metavar="N", help="estimated size")
     add.set_defaults(handler=cmd_segment_add)
     listing = actions.add_parser("list", help="list a client's segments")
-    _db_option(listing, top=False)
+    add_db_option(listing, top=False)
     listing.add_argument("--client", required=True, metavar="NAME")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--archived", action="store_true", help="include archived segments")
@@ -279,7 +242,7 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     contact = commands.add_parser("contact", help="a client's contacts")
     actions = contact.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add a contact to a client")
-    _db_option(add, top=False)
+    add_db_option(add, top=False)
     add.add_argument("--client", required=True, metavar="NAME")
     add.add_argument("--name", required=True, metavar="N")
     add.add_argument("--email", default="", metavar="E")
@@ -304,12 +267,12 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         ),
     )
     brought.add_argument("file", type=Path, metavar="FILE")
-    _db_option(brought, top=False)
+    add_db_option(brought, top=False)
     brought.add_argument("--client", required=True, metavar="NAME")
     brought.add_argument("--sheet", default=None, metavar="NAME")
     brought.set_defaults(handler=cmd_contact_import)
     listing = actions.add_parser("list", help="list a client's contacts")
-    _db_option(listing, top=False)
+    add_db_option(listing, top=False)
     listing.add_argument("--client", required=True, metavar="NAME")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_contact_list)
@@ -317,7 +280,7 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     campaign = commands.add_parser("campaign", help="add a campaign")
     actions = campaign.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="add a campaign (prints its id)")
-    _db_option(add, top=False)
+    add_db_option(add, top=False)
     add.add_argument("--client", required=True, metavar="NAME")
     add.add_argument("--name", required=True, metavar="N")
     add.add_argument("--send", required=True, metavar="'YYYY-MM-DD HH:MM'")
@@ -330,6 +293,29 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     add.add_argument("--volume", type=int, default=None, metavar="N")
     add.add_argument("--esp", default="", metavar="NAME")
     add.set_defaults(handler=cmd_campaign_add)
+    # -- campaign show/edit: safe edits by several people (issue 22) --
+    show = actions.add_parser("show", help="print a campaign with its version")
+    add_db_option(show, top=False)
+    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=cmd_campaign_show)
+    edit = actions.add_parser(
+        "edit",
+        help="change a campaign's fields (--expect-version: refused if someone saved it since)",
+    )
+    add_db_option(edit, top=False)
+    edit.add_argument("id", type=int, metavar="ID")
+    edit.add_argument("--name", default=None, metavar="N")
+    edit.add_argument("--send", default=None, metavar="'YYYY-MM-DD HH:MM'")
+    edit.add_argument("--status", choices=STATUSES, default=None)
+    edit.add_argument("--subject", default=None, metavar="S")
+    edit.add_argument("--preheader", default=None, metavar="S")
+    edit.add_argument("--notes", default=None, metavar="TEXT")
+    edit.add_argument("--volume", type=int, default=None, metavar="N")
+    edit.add_argument("--esp", default=None, metavar="NAME")
+    edit.add_argument("--expect-version", type=int, default=None, metavar="N")
+    edit.set_defaults(handler=cmd_campaign_edit)
+    # -- end of campaign show/edit --
 
     brought = commands.add_parser(
         "import-plan",
@@ -344,7 +330,7 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         ),
     )
     brought.add_argument("file", type=Path, metavar="FILE")
-    _db_option(brought, top=False)
+    add_db_option(brought, top=False)
     brought.add_argument("--sheet", default=None, metavar="NAME", help="the .xlsx sheet to read")
     brought.add_argument(
         "--dry-run", action="store_true", help="say what would be imported, write nothing"
@@ -360,7 +346,7 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
             "one client's month (--month) or quarter (--quarter) laid out as a calendar."
         ),
     )
-    _db_option(out, top=False)
+    add_db_option(out, top=False)
     out.add_argument(
         "--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx|FILE.ics|FILE.pdf"
     )
@@ -395,7 +381,7 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         ),
     )
     markers.add_argument("file", type=Path, metavar="FILE.ics")
-    _db_option(markers, top=False)
+    add_db_option(markers, top=False)
     markers.add_argument("--client", default=None, metavar="NAME", help="the client (else all)")
     markers.add_argument(
         "--no-blackout", action="store_true", help="show the markers without warning sends"
@@ -407,7 +393,7 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     profile = commands.add_parser(
         "profile", help="show or set the operator's profile (the name on decisions and reports)"
     )
-    _db_option(profile, top=False)
+    add_db_option(profile, top=False)
     profile.add_argument("--name", metavar="N")
     profile.add_argument("--email", metavar="E")
     profile.add_argument("--company", metavar="C")
@@ -417,7 +403,7 @@ def _workspace_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def _report_options(parser: argparse.ArgumentParser) -> None:
-    _db_option(parser, top=False)
+    add_db_option(parser, top=False)
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     parser.add_argument(
         "--lang", choices=("fr", "en"), default=None, help="the report's language (default: LANG)"
@@ -472,7 +458,7 @@ def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
         ),
     )
     brought.add_argument("file", type=Path, metavar="FILE")
-    _db_option(brought, top=False)
+    add_db_option(brought, top=False)
     brought.add_argument("--campaign", type=int, required=True, metavar="ID")
     brought.add_argument(
         "--format",
@@ -496,7 +482,7 @@ def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "stats",
         help="print a campaign's KPIs, its targets, the client's averages and its A/B test",
     )
-    _db_option(shown, top=False)
+    add_db_option(shown, top=False)
     shown.add_argument("--campaign", type=int, required=True, metavar="ID")
     shown.add_argument("--json", action="store_true")
     shown.set_defaults(handler=cmd_stats)
@@ -505,7 +491,7 @@ def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "checklist",
         help="print a campaign's checklist: progress per phase, each item, who and why",
     )
-    _db_option(listed, top=False)
+    add_db_option(listed, top=False)
     listed.add_argument("--campaign", type=int, required=True, metavar="ID")
     listed.add_argument(
         "--today", type=_day, default=None, metavar="YYYY-MM-DD", help="what counts as overdue"
@@ -517,7 +503,7 @@ def _stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "pressure",
         help="the weeks a segment gets more sends than its client's cap (as the cockpit warns)",
     )
-    _db_option(weighed, top=False)
+    add_db_option(weighed, top=False)
     weighed.add_argument("--client", metavar="NAME", help="one client (default: all)")
     weighed.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD")
     weighed.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD")
@@ -537,7 +523,7 @@ def _smtp_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         ),
     )
     add.add_argument("name", metavar="NAME")
-    _db_option(add, top=False)
+    add_db_option(add, top=False)
     add.add_argument("--host", required=True, metavar="HOST")
     add.add_argument("--port", type=int, required=True, metavar="PORT")
     add.add_argument("--security", choices=("starttls", "ssl", "none"), default="starttls")
@@ -550,7 +536,7 @@ def _smtp_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     add.set_defaults(handler=cmd_smtp_add)
     listing = actions.add_parser("list", help="list the SMTP accounts")
-    _db_option(listing, top=False)
+    add_db_option(listing, top=False)
     listing.set_defaults(handler=cmd_smtp_list)
 
 
@@ -562,7 +548,7 @@ def _bat_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         help="import an email (.html, .eml or .zip) as the campaign's next BAT round",
     )
     brought.add_argument("file", type=Path, metavar="FILE")
-    _db_option(brought, top=False)
+    add_db_option(brought, top=False)
     brought.add_argument("--campaign", type=int, required=True, metavar="ID")
     brought.set_defaults(handler=cmd_bat_import)
     send = actions.add_parser(
@@ -573,7 +559,7 @@ def _bat_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
             "prefixed [BAT n], personalisation filled from a persona of the client."
         ),
     )
-    _db_option(send, top=False)
+    add_db_option(send, top=False)
     send.add_argument("--campaign", type=int, required=True, metavar="ID")
     send.add_argument("--round", type=int, default=None, metavar="N")
     send.add_argument(
@@ -587,7 +573,7 @@ def _bat_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def workspace_path(args: argparse.Namespace) -> Path | str:
-    from crmdesk.core.db import default_workspace_path
+    from crmdesk.core.paths import default_workspace_path
 
     location: Path | str = args.db if args.db is not None else default_workspace_path()
     return location
@@ -602,7 +588,7 @@ def _backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
             "month for a year), or exactly to --out FILE."
         ),
     )
-    _db_option(taken, top=False)
+    add_db_option(taken, top=False)
     taken.add_argument("--out", type=Path, metavar="FILE", help="write the backup to FILE")
     taken.set_defaults(handler=cmd_backup)
     restored = commands.add_parser(
@@ -615,7 +601,7 @@ def _backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         ),
     )
     restored.add_argument("backup", type=Path, metavar="FILE")
-    _db_option(restored, top=False)
+    add_db_option(restored, top=False)
     restored.add_argument("--yes", action="store_true", help="confirm without asking")
     restored.set_defaults(handler=cmd_restore)
 
@@ -634,8 +620,8 @@ def _migrate_command(commands: argparse._SubParsersAction[argparse.ArgumentParse
             "target is left empty."
         ),
     )
-    moved.add_argument("target", type=_db_location, metavar="TARGET")
-    _db_option(moved, top=False)
+    moved.add_argument("target", type=db_location, metavar="TARGET")
+    add_db_option(moved, top=False)
     moved.set_defaults(handler=cmd_migrate_to)
 
 
@@ -1173,6 +1159,99 @@ def cmd_campaign_add(args: argparse.Namespace) -> int:
         campaign_id, _ = campaigns.create(session, data)
     print(campaign_id)
     return EXIT_OK
+
+
+# -- campaign show/edit (issue 22) ---------------------------------------------------------------
+
+
+def cmd_campaign_show(args: argparse.Namespace) -> int:
+    from crmdesk.core import campaigns
+    from crmdesk.core.lookup import get_campaign
+
+    with _read(args) as workspace, workspace.reader() as session:
+        data, version = campaigns.load_versioned(session, args.id)
+        row = get_campaign(session, args.id)
+        client = clients_name(session, data.client_id)
+        changed_by, changed_at = row.changed_by, row.changed_at
+    when = "" if changed_at is None else changed_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if args.json:
+        print_json(
+            {
+                "id": args.id,
+                "client": client,
+                "name": data.name,
+                "send": f"{data.send_date.isoformat()} {data.send_time:%H:%M}",
+                "timezone": data.timezone,
+                "status": data.status.value,
+                "subject": data.subject,
+                "preheader": data.preheader,
+                "notes": data.notes,
+                "version": version,
+                "changed_by": changed_by,
+                "changed_at": when or None,
+            }
+        )
+        return EXIT_OK
+    print(f"{args.id}  {shown(client)} · {shown(data.name)}")
+    print(f"{tr('Send')}: {data.send_date.isoformat()} {data.send_time:%H:%M} ({data.timezone})")
+    print(f"{tr('Subject')}: {shown(data.subject)}")
+    print(
+        tr(
+            "Version %(version)s, last changed by %(who)s at %(when)s",
+            version=version,
+            who=changed_by or tr("someone"),
+            when=when or "?",
+        )
+    )
+    return EXIT_OK
+
+
+def clients_name(session: Session, client_id: int) -> str:
+    from crmdesk.core import clients
+
+    return clients.client_input(session, client_id).name
+
+
+def cmd_campaign_edit(args: argparse.Namespace) -> int:
+    from crmdesk.core import campaigns, concurrency
+    from crmdesk.core.errors import CrmdeskError
+    from crmdesk.core.models import CampaignStatus
+
+    given = {
+        name: getattr(args, name)
+        for name in ("name", "subject", "preheader", "notes", "volume", "esp")
+        if getattr(args, name) is not None
+    }
+    if args.status is not None:
+        given["status"] = CampaignStatus(args.status)
+    if args.send is not None:
+        given["send_date"], given["send_time"] = _send_at(args.send)
+    try:
+        with _open(args) as workspace, workspace.session() as session:
+            data = campaigns.load(session, args.id)
+            campaigns.update(
+                session, args.id, replace(data, **given), expected_version=args.expect_version
+            )
+            version = concurrency.version_of(session, "campaign", args.id)
+    except concurrency.StaleEdit as stale:
+        when = "?" if stale.changed_at is None else f"{stale.changed_at:%Y-%m-%d %H:%M} UTC"
+        raise CrmdeskError(
+            tr(
+                "Campaign %(id)s was changed by %(who)s at %(when)s since version %(expected)s "
+                "(now version %(version)s); nothing was saved: run `crmdesk campaign show "
+                "%(id)s` and edit it again.",
+                id=args.id,
+                who=stale.changed_by or tr("someone"),
+                when=when,
+                expected=args.expect_version,
+                version=stale.version,
+            )
+        ) from stale
+    print(tr("Campaign %(id)s saved (version %(version)s)", id=args.id, version=version))
+    return EXIT_OK
+
+
+# -- end of campaign show/edit --------------------------------------------------------------------
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
@@ -1799,7 +1878,7 @@ def _time_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     phases = tuple(_PHASE_NAMES)
 
     add = actions.add_parser("add", help="record time spent (prints the entry's id)")
-    _db_option(add, top=False)
+    add_db_option(add, top=False)
     target = add.add_mutually_exclusive_group(required=True)
     target.add_argument("--campaign", type=int, metavar="ID")
     target.add_argument("--client", metavar="NAME", help="time for the client, on no campaign")
@@ -1812,7 +1891,7 @@ def _time_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     add.set_defaults(handler=cmd_time_add)
 
     start = actions.add_parser("start", help="start the timer on a campaign (one at a time)")
-    _db_option(start, top=False)
+    add_db_option(start, top=False)
     start.add_argument("--campaign", type=int, required=True, metavar="ID")
     start.add_argument("--phase", choices=phases, default="")
     start.add_argument("--note", default="", metavar="TEXT")
@@ -1827,14 +1906,14 @@ def _time_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
             "with --minutes, or drop it with --discard."
         ),
     )
-    _db_option(stop, top=False)
+    add_db_option(stop, top=False)
     answer = stop.add_mutually_exclusive_group()
     answer.add_argument("--minutes", type=int, default=None, metavar="N")
     answer.add_argument("--discard", action="store_true")
     stop.set_defaults(handler=cmd_time_stop)
 
     listing = actions.add_parser("list", help="list the entries of a week (default), a month…")
-    _db_option(listing, top=False)
+    add_db_option(listing, top=False)
     listing.add_argument("--client", metavar="NAME")
     _time_period_options(listing, week=True)
     listing.add_argument("--json", action="store_true")
@@ -1844,7 +1923,7 @@ def _time_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "report",
         help="export a client's time of a month or period as CSV, .xlsx or a PDF statement",
     )
-    _db_option(report, top=False)
+    add_db_option(report, top=False)
     report.add_argument("--client", required=True, metavar="NAME")
     _time_period_options(report, week=False)
     report.add_argument(
@@ -2150,7 +2229,7 @@ def _time_edit_commands(
         description="Correct a time entry: only the fields given change. Ids: `crmdesk time list`.",
     )
     edit.add_argument("entry", type=int, metavar="ID")
-    _db_option(edit, top=False)
+    add_db_option(edit, top=False)
     edit.add_argument("--minutes", type=int, default=None, metavar="N")
     edit.add_argument("--on", dest="day", type=_day, default=None, metavar="YYYY-MM-DD")
     target = edit.add_mutually_exclusive_group()
@@ -2166,7 +2245,7 @@ def _time_edit_commands(
 
     delete = actions.add_parser("delete", help="delete a time entry")
     delete.add_argument("entry", type=int, metavar="ID")
-    _db_option(delete, top=False)
+    add_db_option(delete, top=False)
     delete.set_defaults(handler=cmd_time_delete)
 
     hours = actions.add_parser(
@@ -2178,7 +2257,7 @@ def _time_edit_commands(
         ),
     )
     hours.add_argument("hours", nargs="?", default=None, metavar="N")
-    _db_option(hours, top=False)
+    add_db_option(hours, top=False)
     hours.set_defaults(handler=cmd_time_hours_per_day)
 
 
@@ -2203,7 +2282,7 @@ def _budget_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
             "the client's daily rate."
         ),
     )
-    _db_option(put, top=False)
+    add_db_option(put, top=False)
     target(put)
     size = put.add_mutually_exclusive_group(required=True)
     size.add_argument("--days", default=None, metavar="N")
@@ -2211,7 +2290,7 @@ def _budget_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     put.set_defaults(handler=cmd_budget_set)
 
     clear = actions.add_parser("clear", help="remove the budget of a campaign or a client's month")
-    _db_option(clear, top=False)
+    add_db_option(clear, top=False)
     target(clear)
     clear.set_defaults(handler=cmd_budget_clear)
 
@@ -2219,7 +2298,7 @@ def _budget_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "list",
         help="every budget with what is spent of it, near (80 %%) or over (100 %%)",
     )
-    _db_option(listing, top=False)
+    add_db_option(listing, top=False)
     listing.add_argument("--client", default=None, metavar="NAME")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_budget_list)
@@ -2231,7 +2310,7 @@ def _markers_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
     actions = group.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="list the calendar markers")
-    _db_option(listing, top=False)
+    add_db_option(listing, top=False)
     listing.add_argument(
         "--client", default=None, metavar="NAME", help="its markers and those of all clients"
     )
@@ -2241,13 +2320,13 @@ def _markers_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "delete", help="delete calendar markers (an unknown id deletes none)"
     )
     delete.add_argument("markers", type=int, nargs="+", metavar="ID")
-    _db_option(delete, top=False)
+    add_db_option(delete, top=False)
     delete.set_defaults(handler=cmd_markers_delete)
     blackout = actions.add_parser(
         "blackout", help="whether a send on the marker's days is warned (--on) or not (--off)"
     )
     blackout.add_argument("marker", type=int, metavar="ID")
-    _db_option(blackout, top=False)
+    add_db_option(blackout, top=False)
     switch = blackout.add_mutually_exclusive_group(required=True)
     switch.add_argument("--on", action="store_true", help="a blackout date: sends are warned")
     switch.add_argument("--off", action="store_true", help="shown only, sends are not warned")

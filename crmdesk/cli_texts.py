@@ -461,6 +461,23 @@ FRENCH: dict[str, str] = {
             "plus signalés."
         ),
         # end of crmdesk budget, time edit/delete/hours-per-day, crmdesk markers
+        # crmdesk campaign show/edit: safe edits by several people (issue 22)
+        "Subject": "Objet",
+        "someone": "quelqu’un",
+        "Version %(version)s, last changed by %(who)s at %(when)s": (
+            "Version %(version)s, modifiée en dernier par %(who)s le %(when)s"
+        ),
+        "Campaign %(id)s saved (version %(version)s)": (
+            "Campagne %(id)s enregistrée (version %(version)s)"
+        ),
+        "Campaign %(id)s was changed by %(who)s at %(when)s since version %(expected)s "
+        "(now version %(version)s); nothing was saved: run `crmdesk campaign show "
+        "%(id)s` and edit it again.": (
+            "La campagne %(id)s a été modifiée par %(who)s le %(when)s depuis la version "
+            "%(expected)s (version %(version)s désormais) ; rien n’a été enregistré : lancez "
+            "`crmdesk campaign show %(id)s` et refaites la modification."
+        ),
+        # end of crmdesk campaign show/edit
     }.items()
 }
 

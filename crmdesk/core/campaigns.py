@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from crmdesk.core import checklists, fts
+from crmdesk.core import checklists, concurrency, fts
 from crmdesk.core.bat import rounds as bat_rounds
 from crmdesk.core.briefs import service as brief_service
 from crmdesk.core.briefs.service import BriefArchive
@@ -235,8 +235,28 @@ def load(session: Session, campaign_id: int) -> CampaignInput:
     return to_input(get_campaign(session, campaign_id, options=_SEGMENTS))
 
 
-def update(session: Session, campaign_id: int, data: CampaignInput) -> Changes:
+def load_versioned(session: Session, campaign_id: int) -> tuple[CampaignInput, int]:
+    """The form's input and the row's version, to save with ``expected_version``."""
     campaign = get_campaign(session, campaign_id, options=_SEGMENTS)
+    return to_input(campaign), campaign.row_version
+
+
+def update(
+    session: Session,
+    campaign_id: int,
+    data: CampaignInput,
+    *,
+    expected_version: int | None = None,
+    started_from: CampaignInput | None = None,
+) -> Changes:
+    """Store the form. With ``expected_version`` (from ``load_versioned``), a campaign someone
+    else saved meanwhile is refused (``StaleEdit``, naming the fields that differ from
+    ``started_from`` when given): nothing is written."""
+    campaign = get_campaign(session, campaign_id, options=_SEGMENTS)
+    if expected_version is not None and campaign.row_version != expected_version:
+        raise concurrency.refuse(
+            "campaign", campaign, campaign.name, started_from, to_input(campaign)
+        )
     instant = validate(session, data, campaign_id)
     _apply(session, campaign, data, instant)
     session.flush()
@@ -246,10 +266,14 @@ def update(session: Session, campaign_id: int, data: CampaignInput) -> Changes:
     return Changes(campaigns=True, brief=True, campaign_ids=frozenset({campaign_id}))
 
 
-def reschedule(session: Session, campaign_id: int, new_date: date) -> Changes:
+def reschedule(
+    session: Session, campaign_id: int, new_date: date, *, expected_version: int | None = None
+) -> Changes:
     """Move a campaign to another day, keeping its wall-clock time (a calendar drag)."""
     data = load(session, campaign_id)
-    return update(session, campaign_id, replace(data, send_date=new_date))
+    return update(
+        session, campaign_id, replace(data, send_date=new_date), expected_version=expected_version
+    )
 
 
 def duplicate(session: Session, campaign_id: int, days_later: int = 7) -> tuple[int, Changes]:

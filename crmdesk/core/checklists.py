@@ -24,6 +24,9 @@ from sqlalchemy.orm import Session
 
 from crmdesk.core import chain
 from crmdesk.core.briefs import service as brief_service
+
+# Re-exported: the calendar's first paint counts overdue items without SQLAlchemy.
+from crmdesk.core.calendar_values import OPEN_STATES
 from crmdesk.core.changes import Changes
 from crmdesk.core.checks.model import Charters, CheckContext, Finding, Severity, Tone
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
@@ -49,7 +52,6 @@ if TYPE_CHECKING:
 
 #: Who ticked an item when an automatic check did it.
 CHECK_AUTHOR = "crmdesk check"
-OPEN_STATES = (ChecklistState.TODO, ChecklistState.FAILED)
 CLOSED_STATES = (ChecklistState.DONE, ChecklistState.NOT_APPLICABLE)
 LABEL_MAX = 300
 

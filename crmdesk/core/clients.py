@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
+# Re-exported: the calendar's legend reads it at the first paint, without SQLAlchemy.
+from crmdesk.core.calendar_values import ClientInfo
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, InUse, NotFound, ValidationError
 from crmdesk.core.models import Base, Campaign, Client, Segment, campaign_segments, table_of, utcnow
@@ -17,19 +19,6 @@ from crmdesk.core.timezones import DEFAULT_TIMEZONE, is_known_zone
 DEFAULT_COLOUR = "#3b82f6"
 NAME_MAX = 120
 OFFSET_MAX = 365
-
-
-@dataclass(frozen=True)
-class ClientInfo:
-    id: int
-    name: str
-    colour: str
-    timezone: str
-    pressure_cap: int
-    brief_offset_days: int
-    bat_offset_days: int
-    analysis_offset_days: int
-    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -223,11 +212,33 @@ def client_input(session: Session, client_id: int) -> ClientInput:
     return ClientInput(**{name: getattr(client, name) for name in ClientInput.__dataclass_fields__})
 
 
+def client_input_versioned(session: Session, client_id: int) -> tuple[ClientInput, int]:
+    """The form's input and the client's version, to save with ``expected_version``."""
+    return client_input(session, client_id), _client(session, client_id).row_version
+
+
+def _expect(
+    client: Client, expected_version: int | None, started_from: object, current: object
+) -> None:
+    """Refuse an edit started from another version of the client (``StaleEdit``)."""
+    from crmdesk.core import concurrency
+
+    if expected_version is not None and client.row_version != expected_version:
+        raise concurrency.refuse("client", client, client.name, started_from, current)
+
+
 def update_client(
-    session: Session, client_id: int, data: ClientInput
+    session: Session,
+    client_id: int,
+    data: ClientInput,
+    *,
+    expected_version: int | None = None,
+    started_from: ClientInput | None = None,
 ) -> tuple[ClientInput, Changes]:
-    """Store the form; returns the previous values (for undo)."""
+    """Store the form; returns the previous values (for undo). With ``expected_version``, a
+    client someone else saved meanwhile is refused (``StaleEdit``): nothing is written."""
     previous = client_input(session, client_id)
+    _expect(_client(session, client_id), expected_version, started_from, previous)
     clean = validate_client(session, data, client_id)
     _write_client(_client(session, client_id), clean)
     session.flush()
@@ -380,10 +391,20 @@ def create_segment(
 
 
 def update_segment(
-    session: Session, segment_id: int, name: str, estimated_size: int
+    session: Session,
+    segment_id: int,
+    name: str,
+    estimated_size: int,
+    *,
+    expected_version: int | None = None,
 ) -> tuple[tuple[str, int], Changes]:
-    """Rename or resize; returns the previous (name, size) for undo."""
+    """Rename or resize; returns the previous (name, size) for undo. With
+    ``expected_version``, a segment someone else saved meanwhile is refused (``StaleEdit``)."""
     segment = _segment(session, segment_id)
+    if expected_version is not None and segment.row_version != expected_version:
+        from crmdesk.core import concurrency
+
+        raise concurrency.refuse("segment", segment, segment.name)
     previous = (segment.name, segment.estimated_size)
     segment.name = validate_segment(session, segment.client_id, name, estimated_size, segment_id)
     segment.estimated_size = estimated_size
@@ -468,10 +489,19 @@ def charters(session: Session, client_id: int) -> CharterInput:
 
 
 def update_charters(
-    session: Session, client_id: int, data: CharterInput
+    session: Session,
+    client_id: int,
+    data: CharterInput,
+    *,
+    expected_version: int | None = None,
+    started_from: CharterInput | None = None,
 ) -> tuple[CharterInput, Changes]:
     """Validate and store, then run the charter checks again on the client's campaigns still
-    before their send; returns the previous charters (for undo)."""
+    before their send; returns the previous charters (for undo). With ``expected_version``
+    (the client's), charters someone else saved meanwhile are refused (``StaleEdit``)."""
+    if expected_version is not None:
+        current = charters(session, client_id)
+        _expect(_client(session, client_id), expected_version, started_from, current)
     problems: list[FieldProblem] = []
     if data.tone not in ("", "tu", "vous"):
         problems.append(FieldProblem("tone", "tone_unknown", "The tone is “tu”, “vous” or unset."))

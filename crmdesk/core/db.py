@@ -32,9 +32,10 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from crmdesk.core import chain, postgres, pressure, sqlite
+from crmdesk.core import chain, concurrency, postgres, pressure, sqlite
 from crmdesk.core.errors import (
     BackupFailed,
     BadLockFile,
@@ -50,24 +51,9 @@ from crmdesk.core.errors import (
     WorkspaceReadOnly,
 )
 from crmdesk.core.migrate import HEAD_REVISION, MigrationResult, recognise, upgrade_to
-from crmdesk.core.paths import data_dir
 from crmdesk.core.postgres import ServerAddress, ServerError
 
 READ_ONLY_OPTION = "crmdesk_read_only"
-
-
-def location(text: str) -> Path | str:
-    """What ``--db`` names: a server URL kept as typed (``Workspace.open`` parses it), or a
-    file path."""
-    return text.strip() if postgres.is_server_url(text) else Path(text)
-
-
-def default_workspace_path() -> Path:
-    return data_dir() / "workspace.sqlite"
-
-
-def demo_workspace_path() -> Path:
-    return data_dir() / "demo.sqlite"
 
 
 class WorkspaceOutdated(WorkspaceError):
@@ -237,6 +223,7 @@ class Workspace:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         chain.install(self._sessions)
         pressure.install(self._sessions)  # after the chain: its flush may still write
+        concurrency.install(self._sessions)  # last: who and when, and what to tell (issue 22)
         reading: dict[str, object] = {READ_ONLY_OPTION: True}
         if server is not None:
             reading["postgresql_readonly"] = True
@@ -401,6 +388,8 @@ class Workspace:
                 session.commit()
             else:
                 session.rollback()
+        except StaleDataError as exc:  # another writer committed between our read and write
+            raise concurrency.stale_after_race(session, exc) from exc
         except DBAPIError as exc:
             if self.server is None:
                 session.rollback()

@@ -14,9 +14,9 @@ Decisions worth knowing:
 - **No UID.** A stable UID is derived from the event's content (summary, start, end, rule,
   location), so importing such a file twice still does not duplicate it.
 - **Unknown TZID.** A time whose zone nobody knows (neither IANA nor a VTIMEZONE of the file)
-  is taken as floating, i.e. on the workspace's clock (:data:`DISPLAY_ZONE`): "09:00" stays
-  09:00, the day stays right, which is all the calendar shows of it.
-- **Days.** Timed events fall on their days in :data:`DISPLAY_ZONE`, the zone the calendar
+  is taken as floating, i.e. on the workspace's clock (``calendar_values.DISPLAY_ZONE``):
+  "09:00" stays 09:00, the day stays right, which is all the calendar shows of it.
+- **Days.** Timed events fall on their days in ``DISPLAY_ZONE``, the zone the calendar
   shows; an all-day event's DTEND is exclusive (a 3-day fair from 1 to 4 March covers 1-3).
 - **Recurrence.** A recurring event keeps its VEVENT (with its moved occurrences and the
   VTIMEZONEs they name) in ``component`` and is expanded over the period read only; its
@@ -29,32 +29,42 @@ application's start-up, and a period without recurring markers, never load them.
 from __future__ import annotations
 
 import hashlib
-import re
-import threading
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 
+# The markers of a day and their expansion over a period live with the calendar's values,
+# read without SQLAlchemy by the window's first paint; re-exported here.
+from crmdesk.core.calendar_values import (
+    EXPANDING,
+    MARKER_TEXT_CHARS,
+    UTC_STAMP,
+    Marker,
+    StoredMarker,
+    blackout_on,
+    event_location,
+    event_span,
+    event_summary,
+    marker_days,
+    on_display_clock,
+    parsed_calendar,
+)
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import FieldProblem, NotFound, ValidationError
 from crmdesk.core.limits import QUOTED_CHARS, content_problem
 from crmdesk.core.models import CalendarMarker, Client
 from crmdesk.core.printable import printable
-from crmdesk.core.timezones import DEFAULT_TIMEZONE, zone
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event
 
-#: The clock of the calendar's days for timed markers (and of floating or unknown-zone times).
-DISPLAY_ZONE = DEFAULT_TIMEZONE
 #: The ``ends_on`` of a rule without COUNT or UNTIL.
 ENDLESS = date(9999, 12, 31)
 #: An .ics larger than this is refused before parsing: a year of a busy agenda is ~200 KB and
@@ -65,37 +75,12 @@ MAX_ICS_EVENTS = 5_000
 #: Occurrences walked to find where a finite rule ends; a rule with more is taken as endless
 #: (a daily rule over years), which only widens the span the period read looks at.
 MAX_OCCURRENCES = 1_000
-#: Recurring markers kept parsed between period reads (a month and its neighbours).
-_PARSED_CACHE = 256
-#: Recurring markers expanded over one period, kept for the next read of the same period.
-_EXPANDED_CACHE = 2048
-_EXPANDING = threading.Lock()
-
-_SUMMARY_CHARS = 300
 _UID_CHARS = 500
 _PRODID = "-//crmdesk//markers//EN"
-_UTC_STAMP = "%Y%m%dT%H%M%SZ"
-_TIMED = re.compile(r"^(DTSTART|DTEND):(\d{8}T\d{6}Z)\r?$", re.MULTILINE)
 _REFUSED_CONTENT = {
     "empty": "it is empty.",
     "binary": "it is binary data (an image, an archive…), not an iCalendar file.",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """One marker on one day (a 3-day fair is three of these, with the same ``id``)."""
-
-    id: int
-    client_id: int | None
-    summary: str
-    location: str
-    day: date
-    all_day: bool
-    start_at: datetime | None  # aware, in DISPLAY_ZONE; None for an all-day marker
-    end_at: datetime | None
-    blackout: bool
-    recurring: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,125 +145,14 @@ def markers_between(
         query = query.where(
             or_(CalendarMarker.client_id.is_(None), CalendarMarker.client_id.in_(client_ids))
         )
-    found: dict[date, list[Marker]] = defaultdict(list)
-    for (
-        mid,
-        client,
-        summary,
-        location,
-        first,
-        last,
-        all_day,
-        blackout,
-        recurring,
-        text,
-    ) in session.connection().execute(query):
-        if recurring:
-            occurrences = _expanded(text, start, end)
-        elif all_day:
-            occurrences = (((first, last, None, None), summary, location),)
-        else:
-            occurrences = ((_timed_span(text, first, last), summary, location),)
-        # A moved occurrence may have its own summary and location.
-        for (day_one, day_last, start_at, end_at), summary, location in occurrences:
-            day = max(day_one, start)
-            while day <= min(day_last, end):
-                found[day].append(
-                    Marker(
-                        mid, client, summary, location, day, all_day, start_at, end_at,
-                        blackout, recurring,
-                    )
-                )  # fmt: skip
-                day += timedelta(days=1)
-    for day_markers in found.values():
-        day_markers.sort(key=_day_order)
-    return dict(found)
-
-
-def blackout_on(day_markers: Collection[Marker], client_id: int) -> str | None:
-    """The summary of the first blackout marker among ``day_markers`` that applies to
-    ``client_id`` (its own, or one for every client); None when the day is free."""
-    for marker in day_markers:
-        if marker.blackout and (marker.client_id is None or marker.client_id == client_id):
-            return marker.summary
-    return None
+    rows = cast("Iterable[StoredMarker]", session.connection().execute(query))
+    return marker_days(rows, start, end)
 
 
 def blackout_for(session: Session, client_id: int, day: date) -> str | None:
     """What the campaign form warns about: a blackout marker of the client on ``day``."""
     found = markers_between(session, day, day, client_ids={client_id})
     return blackout_on(found.get(day, ()), client_id)
-
-
-def _day_order(marker: Marker) -> tuple[bool, datetime, str, int]:
-    return (not marker.all_day, marker.start_at or datetime.min.replace(tzinfo=UTC),
-            marker.summary.casefold(), marker.id)  # fmt: skip
-
-
-Span = tuple[date, date, datetime | None, datetime | None]
-
-
-def _timed_span(text: str, first: date, last: date) -> Span:
-    """A one-off timed marker's days and instants from its UTC DTSTART/DTEND lines."""
-    instants = {
-        name: datetime.strptime(value, _UTC_STAMP).replace(tzinfo=UTC)
-        for name, value in _TIMED.findall(text)
-    }
-    tz = zone(DISPLAY_ZONE)
-    start_at = instants["DTSTART"].astimezone(tz) if "DTSTART" in instants else None
-    end_at = instants["DTEND"].astimezone(tz) if "DTEND" in instants else None
-    return first, last, start_at, end_at
-
-
-@lru_cache(maxsize=_EXPANDED_CACHE)
-def _expanded(text: str, start: date, end: date) -> tuple[tuple[Span, str, str], ...]:
-    """The occurrences of a recurring marker touching ``start``..``end``. A day of margin
-    each side: an occurrence's instants are in its own zone, its days in DISPLAY_ZONE.
-
-    Kept per period: the calendar reads the same months again (Page Up, a change elsewhere),
-    and walking a rule from its first occurrence costs milliseconds.
-    """
-    with _EXPANDING:  # the GUI thread and the prefetching worker share the parsed series
-        occurrences = list(
-            _series(text).between(start - timedelta(days=1), end + timedelta(days=2))
-        )
-    found = [(_span(o.start, o.end), _summary(o), _location(o)) for o in occurrences]
-    return tuple(item for item in found if item[0][0] <= end and item[0][1] >= start)
-
-
-@lru_cache(maxsize=_PARSED_CACHE)
-def _series(text: str) -> Any:
-    import recurring_ical_events
-
-    return recurring_ical_events.of(_parsed(text))
-
-
-@lru_cache(maxsize=_PARSED_CACHE)
-def _parsed(text: str) -> Calendar:
-    from icalendar import Calendar
-
-    return Calendar.from_ical(text)
-
-
-def _local(moment: datetime) -> datetime:
-    """``moment`` on the display clock; a floating (or unknown-zone) time is taken as on it."""
-    tz = zone(DISPLAY_ZONE)
-    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment.astimezone(tz)
-
-
-def _span(start: date | datetime, end: date | datetime | None) -> Span:
-    """The days an event covers and, when timed, its instants on the display clock."""
-    if not isinstance(start, datetime):
-        last = start
-        if end is not None and not isinstance(end, datetime) and end > start:
-            last = end - timedelta(days=1)  # DTEND of an all-day event is exclusive
-        return start, last, None, None
-    start_at = _local(start)
-    end_at = _local(end) if isinstance(end, datetime) else start_at
-    end_at = max(end_at, start_at)
-    # An event ending at midnight does not cover the next day.
-    last = (end_at - timedelta(microseconds=1)).date() if end_at > start_at else start_at.date()
-    return start_at.date(), last, start_at, end_at
 
 
 def list_markers(session: Session, *, client_id: int | None = None) -> list[MarkerRow]:
@@ -530,16 +404,8 @@ def _markers_of(calendars: list[Calendar], events: list[Event]) -> tuple[list[_F
 
 def _label(event: Event, number: int) -> str:
     """How a skipped event is named: its summary, else its place in the file."""
-    summary = _summary(event)
+    summary = event_summary(event)
     return f"Event {number} “{summary}”" if summary else f"Event {number} (untitled)"
-
-
-def _summary(event: Event) -> str:
-    return " ".join(printable(event.get("SUMMARY", ""), _SUMMARY_CHARS).split())
-
-
-def _location(event: Event) -> str:
-    return " ".join(printable(event.get("LOCATION", ""), _SUMMARY_CHARS).split())
 
 
 def _uid(event: Event) -> str:
@@ -572,7 +438,7 @@ def _recurrence_id(event: Event) -> str:
     except Exception:  # noqa: BLE001
         raise _Skip("its RECURRENCE-ID is not a date.") from None
     if isinstance(moment, datetime) and moment.tzinfo is not None:
-        return moment.astimezone(UTC).strftime(_UTC_STAMP)
+        return moment.astimezone(UTC).strftime(UTC_STAMP)
     return moment.strftime("%Y%m%dT%H%M%S" if isinstance(moment, datetime) else "%Y%m%d")
 
 
@@ -595,7 +461,7 @@ def _bounds(event: Event) -> tuple[date | datetime, date | datetime]:
     if isinstance(start, datetime) != isinstance(end, datetime):
         end = start  # a date and a time mixed: the event is taken as its start
     if isinstance(start, datetime) and isinstance(end, datetime):
-        ends_before = _local(end) < _local(start)
+        ends_before = on_display_clock(end) < on_display_clock(start)
     else:
         ends_before = end < start
     if ends_before:
@@ -608,19 +474,19 @@ def _found(
 ) -> _Found:
     start, end = _bounds(event)
     all_day = not isinstance(start, datetime)
-    summary = _summary(event)
-    location = _location(event)
+    summary = event_summary(event)
+    location = event_location(event)
     if not rid and _repeats(event):
         component = _component([event, *moved], timezones)
         first, last = _recurring_span(component)
         return _Found(uid, "", summary, location, first, last, all_day, True, component)
-    first, last, start_at, end_at = _span(start, end)
+    first, last, start_at, end_at = event_span(start, end)
     component = ""
     if start_at is not None and end_at is not None:
         component = (
             "BEGIN:VEVENT\r\n"
-            f"DTSTART:{start_at.astimezone(UTC).strftime(_UTC_STAMP)}\r\n"
-            f"DTEND:{end_at.astimezone(UTC).strftime(_UTC_STAMP)}\r\n"
+            f"DTSTART:{start_at.astimezone(UTC).strftime(UTC_STAMP)}\r\n"
+            f"DTEND:{end_at.astimezone(UTC).strftime(UTC_STAMP)}\r\n"
             "END:VEVENT\r\n"
         )
     return _Found(uid, rid, summary, location, first, last, all_day, False, component)
@@ -652,8 +518,8 @@ def _recurring_span(component: str) -> tuple[date, date]:
     import recurring_ical_events
 
     try:
-        with _EXPANDING:  # the calendar's reads may walk the same parsed series
-            calendar = _parsed(component)
+        with EXPANDING:  # the calendar's reads may walk the same parsed series
+            calendar = parsed_calendar(component)
             endless = any(
                 "COUNT" not in rule and "UNTIL" not in rule
                 for event in _events(calendar)
@@ -665,7 +531,7 @@ def _recurring_span(component: str) -> tuple[date, date]:
         raise _Skip(f"its repeat rule cannot be read ({printable(error, QUOTED_CHARS)}).") from None
     if not walked:
         raise _Skip("its repeat rule leaves no occurrence.")
-    spans = [_span(o.start, o.end) for o in walked]
+    spans = [event_span(o.start, o.end) for o in walked]
     first = min(span[0] for span in spans)
     if endless or len(walked) > MAX_OCCURRENCES:
         return first, ENDLESS
@@ -694,7 +560,7 @@ def _store(
             select(CalendarMarker).where(scope, CalendarMarker.uid.in_(uids[chunk : chunk + 500]))
         ):
             existing[(marker.uid, marker.recurrence_id)] = marker
-    source = source[:_SUMMARY_CHARS]
+    source = source[:MARKER_TEXT_CHARS]
     now = datetime.now(UTC)
     added = updated = unchanged = 0
     new: list[CalendarMarker] = []

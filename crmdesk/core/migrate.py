@@ -24,27 +24,14 @@ from crmdesk.core.errors import (
     WorkspaceTooNew,
 )
 
+# The list of revisions lives in the light ``revisions`` module (the first paint checks a
+# file's revision without SQLAlchemy): add a new migration's revision there.
+from crmdesk.core.revisions import HEAD_REVISION, KNOWN_REVISIONS
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-
-#: Every revision this version knows, oldest first; the last is the head. A test keeps this in
-#: step with the scripts in ``migrations/versions`` so start-up need not load Alembic to compare.
-KNOWN_REVISIONS: tuple[str, ...] = (
-    "0001",
-    "0002",
-    "0003",
-    "0004",
-    "0005",
-    "0006",
-    "0007",
-    "0008",
-    "0009",
-    "0010",
-    "0011",
-)
-HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 #: What each revision added that crmdesk relies on: tables and their key columns. A file
 #: written before crmdesk stamped its ``application_id`` is taken for a workspace only if it
@@ -114,6 +101,22 @@ REVISION_ADDS: dict[str, dict[str, frozenset[str]]] = {
         "pressure_flags": frozenset({"campaign_id", "segment_id", "client_id", "week_start"}),
         "pressure_dirty": frozenset({"id", "client_id", "at"}),
         "calendar_days": frozenset({"day", "client_id", "send_timezone", "status", "sends"}),
+    },
+    # Row versions (issue 22): the editable tables of migration 0012.
+    "0012": {
+        table: frozenset({"row_version", "changed_by", "changed_at"})
+        for table in (
+            "clients",
+            "segments",
+            "contacts",
+            "campaigns",
+            "briefs",
+            "checklist_items",
+            "time_entries",
+            "budgets",
+            "personas",
+            "roadmaps",
+        )
     },
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -34,7 +34,24 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+# The enumerations live in the light ``kinds`` module (the first paint reads without SQLAlchemy);
+# they are re-exported here so ``from crmdesk.core.models import CampaignStatus`` keeps working.
+from crmdesk.core.kinds import (
+    AbMetric,
+    BatDecision,
+    BudgetUnit,
+    CampaignStatus,
+    CampaignType,
+    Channel,
+    ChecklistPhase,
+    ChecklistRole,
+    ChecklistState,
+    RaciRole,
+    SmtpSecurity,
+    StatSource,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -75,72 +92,28 @@ def table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
-class Channel(enum.StrEnum):
-    EMAIL = "email"
-    SMS = "sms"
-    PUSH = "push"
+# -- row versions (issue 22) -------------------------------------------------------------------
 
 
-class CampaignType(enum.StrEnum):
-    NEWSLETTER = "newsletter"
-    PROMO = "promo"
-    RELANCE = "relance"
-    ERRATUM = "erratum"
-    AUTOMATION = "automation"
+class Versioned:
+    """An editable row: its version, and who last changed it and when (migration 0012).
+
+    SQLAlchemy's optimistic concurrency (``version_id_col``) makes every ORM UPDATE say
+    ``WHERE id = ? AND row_version = ?`` and count the version up, so two people saving the same
+    row from the same version cannot both win; ``crmdesk.core.concurrency`` stamps ``changed_by``
+    and ``changed_at`` on every write and tells the user what moved on."""
+
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: The operator profile's name ("" when unknown: rows older than the versions).
+    changed_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
 
-class CampaignStatus(enum.StrEnum):
-    """The production chain, in order: later statuses compare greater."""
-
-    DRAFT = "draft"
-    BRIEF = "brief"
-    PRODUCTION = "production"
-    BAT = "bat"
-    APPROVED = "approved"
-    SCHEDULED = "scheduled"
-    SENT = "sent"
-    ANALYSED = "analysed"
-    CLOSED = "closed"
-
-    @property
-    def rank(self) -> int:
-        return _STATUS_RANK[self]
-
-
-_STATUS_RANK = {status: index for index, status in enumerate(CampaignStatus)}
-
-
-class ChecklistPhase(enum.StrEnum):
-    """The chain of PRODUCT.md, in order."""
-
-    STRATEGY = "strategy"
-    PRODUCTION = "production"
-    BAT = "bat"
-    SEND = "send"
-    ANALYSIS = "analysis"
-
-
-class ChecklistRole(enum.StrEnum):
-    """Who does the task in the RACI of the seeds (one person often wears several hats)."""
-
-    MARKETING = "marketing"
-    CRM = "crm"
-    DATA = "data"
-    CLIENT = "client"
-
-
-class ChecklistState(enum.StrEnum):
-    TODO = "todo"
-    DONE = "done"
-    NOT_APPLICABLE = "not_applicable"
-    FAILED = "failed"
-
-
-class RaciRole(enum.StrEnum):
-    RESPONSIBLE = "responsible"
-    ACCOUNTABLE = "accountable"
-    CONSULTED = "consulted"
-    INFORMED = "informed"
+# -- end of row versions -----------------------------------------------------------------------
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -166,7 +139,7 @@ campaign_segments = Table(
 )
 
 
-class Client(Base):
+class Client(Versioned, Base):
     __tablename__ = "clients"
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
@@ -220,7 +193,7 @@ class Client(Base):
     )
 
 
-class Contact(Base):
+class Contact(Versioned, Base):
     __tablename__ = "contacts"
     __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
 
@@ -241,7 +214,7 @@ class Contact(Base):
     client: Mapped[Client] = relationship(back_populates="contacts")
 
 
-class Segment(Base):
+class Segment(Versioned, Base):
     __tablename__ = "segments"
     __table_args__ = (
         UniqueConstraint("client_id", "name"),
@@ -257,7 +230,7 @@ class Segment(Base):
     client: Mapped[Client] = relationship(back_populates="segments")
 
 
-class Campaign(Base):
+class Campaign(Versioned, Base):
     __tablename__ = "campaigns"
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
@@ -293,7 +266,7 @@ class Campaign(Base):
     segments: Mapped[list[Segment]] = relationship(secondary=campaign_segments)
 
 
-class Brief(Base):
+class Brief(Versioned, Base):
     """The current brief of a campaign; its history is in ``BriefVersion``."""
 
     __tablename__ = "briefs"
@@ -362,7 +335,7 @@ class ChecklistTemplate(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
-class ChecklistItem(Base):
+class ChecklistItem(Versioned, Base):
     """One QA task of a campaign. ``due_on`` is stored (from the send day and the offset) so
     overdue items are found with one indexed query; it moves when the campaign moves."""
 
@@ -418,18 +391,6 @@ class CheckRun(Base):
     infos: Mapped[int] = mapped_column(Integer)
     findings: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
     html: Mapped[str] = mapped_column(Text, default="")
-
-
-class BatDecision(enum.StrEnum):
-    PENDING = "pending"
-    CHANGES_REQUESTED = "changes"
-    APPROVED = "approved"
-
-
-class SmtpSecurity(enum.StrEnum):
-    STARTTLS = "starttls"
-    SSL = "ssl"
-    NONE = "none"
 
 
 class BatBlob(Base):
@@ -528,7 +489,7 @@ class BatSend(Base):
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Persona(Base):
+class Persona(Versioned, Base):
     """A sample recipient of a client: fills personalisation tags in previews and test sends."""
 
     __tablename__ = "personas"
@@ -556,24 +517,6 @@ class SmtpAccount(Base):
     username: Mapped[str] = mapped_column(String(254), default="")
     sender: Mapped[str] = mapped_column(String(254), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class StatSource(enum.StrEnum):
-    """Where a snapshot's figures came from."""
-
-    TYPED = "typed"
-    MAILCHIMP = "mailchimp"
-    BREVO = "brevo"
-    ACTIVITY = "activity"
-    MAPPED = "mapped"
-
-
-class AbMetric(enum.StrEnum):
-    """What an A/B test is judged on: clicks by default, since privacy proxies inflate opens."""
-
-    CLICKS = "clicks"
-    OPENS = "opens"
-    CONVERSIONS = "conversions"
 
 
 class StatSnapshot(Base):
@@ -726,7 +669,7 @@ class Operator(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Roadmap(Base):
+class Roadmap(Versioned, Base):
     """The roadmap text of a client's quarterly review, one per client and quarter ("2026Q3")."""
 
     __tablename__ = "roadmaps"
@@ -758,12 +701,7 @@ class RecapSend(Base):
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class BudgetUnit(enum.StrEnum):
-    DAYS = "days"
-    EUROS = "euros"
-
-
-class TimeEntry(Base):
+class TimeEntry(Versioned, Base):
     """Time spent for a client, on one of its campaigns, on one day: what the operator bills.
 
     Kept with the client when its campaign is deleted (the time was worked all the same)."""
@@ -804,7 +742,7 @@ class RunningTimer(Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class Budget(Base):
+class Budget(Versioned, Base):
     """What a campaign, or a client's month ("2026-11"), may cost: in days or in euros.
     Exactly one of ``campaign_id`` and ``month`` is set."""
 

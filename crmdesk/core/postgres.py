@@ -19,9 +19,8 @@ from sqlalchemy.exc import ArgumentError
 
 from crmdesk.core import migrate, secrets
 from crmdesk.core.errors import CrmdeskError
-from crmdesk.core.paths import data_dir
+from crmdesk.core.paths import SERVER_SCHEMES, data_dir, is_server_url  # noqa: F401 (re-exported)
 
-SCHEMES = ("postgresql", "postgres")
 #: The comment crmdesk puts on its ``alembic_version`` table: how it recognises its own database
 #: positively, as ``PRAGMA application_id`` does for a file.
 MARK = "crmdesk workspace"
@@ -31,12 +30,6 @@ CONNECT_TIMEOUT = 10
 UPGRADE_LOCK = int.from_bytes(b"crmd", "big")
 
 _INSTALL = "pip install 'crmdesk[postgresql]'"
-
-
-def is_server_url(text: str) -> bool:
-    """True for what ``--db`` takes as a server rather than a file: ``postgresql://…``."""
-    scheme, sep, _rest = text.partition("://")
-    return bool(sep) and scheme.split("+", 1)[0].lower() in SCHEMES
 
 
 class ServerError(CrmdeskError):
@@ -62,7 +55,7 @@ class ServerAddress:
             raise ServerError(
                 _mask(text), "This is not a PostgreSQL URL (postgresql://user@host:5432/database)."
             ) from exc
-        if url.drivername.split("+", 1)[0] not in SCHEMES or not url.database:
+        if url.drivername.split("+", 1)[0] not in SERVER_SCHEMES or not url.database:
             raise ServerError(
                 _mask(text),
                 "A PostgreSQL URL names its database: postgresql://user@host:5432/database.",

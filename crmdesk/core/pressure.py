@@ -25,6 +25,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, delete, event, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+# Re-exported: the value lives with the other calendar values, read without SQLAlchemy.
+from crmdesk.core.calendar_values import PressureAlert
 from crmdesk.core.models import (
     CalendarDay,
     Campaign,
@@ -54,18 +56,6 @@ def exceeds(sends: int, cap: int) -> bool:
     """Whether ``sends`` in one week go over a cap of ``cap`` a week: the only comparison of a
     count with a cap, for the warnings, the red bars and the review's "weeks over the cap"."""
     return sends > cap
-
-
-@dataclass(frozen=True, slots=True)
-class PressureAlert:
-    """A segment that receives ``count`` sends in the week (Monday, client's clock) of
-    ``window_start``, over its client's ``cap``."""
-
-    segment_id: int
-    segment_name: str
-    count: int
-    cap: int
-    window_start: date
 
 
 @dataclass(frozen=True, slots=True)

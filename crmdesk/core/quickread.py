@@ -14,9 +14,11 @@ full: "+N more", the month's summary and the open deadlines are counts. The days
 campaign's own clock: the UTC bounds of every local day are computed here for each time zone
 of the period, so no row is converted to find its day.
 
-The result is plain tuples; ``calendar.period`` turns them into the same ``CalendarEntry`` and
-``Deadline`` values the full read gives (``tests/core/test_visible_read.py`` holds the two
-equal, over clock changes, holidays, blackout markers and weeks over the cap).
+``visible_period`` turns those rows into the same ``CalendarEntry`` and ``Deadline`` values the
+full read gives (``tests/core/test_visible_read.py`` holds the two equal, over clock changes,
+holidays, blackout markers and weeks over the cap). It takes a bare ``sqlite3`` connection:
+``calendar.period`` passes the session's, and the window's first paint one of its own
+(``first_paint_connection``), opened before SQLAlchemy and the ORM models are imported.
 """
 
 from __future__ import annotations
@@ -27,8 +29,35 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from crmdesk.core.calendar_values import (
+    CHANNEL_BY_VALUE,
+    DEADLINE_KIND_BY_VALUE,
+    DONE_RANK,
+    OPEN_STATES,
+    STATUS_BY_VALUE,
+    TYPE_BY_VALUE,
+    CalendarEntry,
+    CalendarPeriod,
+    ClientInfo,
+    DayCounts,
+    Deadline,
+    DeadlineKind,
+    Filters,
+    Marker,
+    PressureAlert,
+    StoredMarker,
+    blackout_on,
+    deadline_days,
+    deadlines_on_days,
+    entries_by_day,
+    marker_days,
+)
+from crmdesk.core.holidays_fr import holidays_between
+from crmdesk.core.kinds import CampaignStatus, CampaignType
+from crmdesk.core.revisions import HEAD_REVISION
 from crmdesk.core.timezones import zone
 
 #: The index of migration 0011 that holds every column the counts and ranks read.
@@ -37,15 +66,6 @@ INDEX = "ix_campaigns_calendar"
 IN_SEND_ORDER = "ix_campaigns_planned_send_at"
 #: How SQLAlchemy's SQLite dialect stores a naive UTC datetime: compared as text.
 _STORED = "%Y-%m-%d %H:%M:%S.%f"
-
-
-@dataclass(frozen=True, slots=True)
-class DayCounts:
-    """A day's totals, whatever is shown of it."""
-
-    entries: int = 0
-    warned: int = 0  # campaigns of the day with a pressure warning
-    open_deadlines: int = 0
 
 
 @dataclass(frozen=True)
@@ -377,3 +397,217 @@ def overdue_rows(
 def stored_instant(text: str) -> datetime:
     """A stored send time as the aware UTC datetime the ORM would return."""
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+# -- the period, as the calendar shows it -------------------------------------------------------
+
+
+def visible_period(
+    connection: sqlite3.Connection,
+    start: date,
+    end: date,
+    filters: Filters,
+    per_day: int,
+    *,
+    with_holidays: bool,
+    language: str,
+    today: date,
+) -> CalendarPeriod:
+    """``calendar.period`` with ``per_day`` on an SQLite workspace, read through ``connection``
+    alone: the same chips, badges, deadlines, markers and day totals."""
+    offsets = {
+        client_id: (brief, bat, analysis)
+        for client_id, brief, bat, analysis in connection.execute(
+            "SELECT id, brief_offset_days, bat_offset_days, analysis_offset_days FROM clients"
+        )
+    }
+    ahead = max((max(b, t) for b, t, _ in offsets.values()), default=0) + 3
+    behind = max((a for _, _, a in offsets.values()), default=0) + 3
+    rows = visible_rows(
+        connection,
+        start,
+        end,
+        per_day,
+        offsets=offsets,
+        deadlines_of=_deadlines_of,
+        open_statuses={
+            kind.value: {s.value for s in CampaignStatus if s.rank < DONE_RANK[kind]}
+            for kind in (DeadlineKind.BRIEF, DeadlineKind.BAT, DeadlineKind.ANALYSIS)
+        },
+        automation=CampaignType.AUTOMATION.value,
+        ahead=ahead,
+        behind=behind,
+        client_ids=filters.client_ids,
+        statuses=None if filters.statuses is None else {str(s) for s in filters.statuses},
+        channels=None if filters.channels is None else {str(c) for c in filters.channels},
+        segment_ids=filters.segment_ids,
+    )
+    ids: list[int] = [row[1] for row in rows.entries]
+    alerts: dict[int, list[PressureAlert]] = defaultdict(list)
+    for cid, *alert in flag_rows(connection, ids):
+        segment_id, name, sends, cap, week = alert
+        alerts[cid].append(PressureAlert(segment_id, name, sends, cap, date.fromisoformat(week)))
+    holidays = holidays_between(start, end, language) if with_holidays else {}
+    overdue = overdue_rows(connection, ids, today, [state.value for state in OPEN_STATES])
+    markers = {
+        day: tuple(day_markers)
+        for day, day_markers in markers_between(
+            connection, start, end, client_ids=filters.client_ids
+        ).items()
+    }
+    entries = []
+    for (
+        day,
+        cid,
+        client_id,
+        client_name,
+        colour,
+        name,
+        status,
+        channel,
+        ctype,
+        at,
+        tz,
+    ) in rows.entries:
+        entries.append(
+            CalendarEntry(
+                cid,
+                client_id,
+                client_name,
+                colour,
+                name,
+                STATUS_BY_VALUE[status],
+                CHANNEL_BY_VALUE[channel],
+                TYPE_BY_VALUE[ctype],
+                stored_instant(at).astimezone(zone(tz)),
+                tuple(alerts.get(cid, ())),
+                holidays.get(day),
+                overdue.get(cid, 0),
+                blackout_on(markers.get(day, ()), client_id),
+            )
+        )
+    deadlines = [
+        Deadline(cid, name, client_name, colour, DEADLINE_KIND_BY_VALUE[kind], day, False)
+        for day, kind, cid, name, client_name, colour in rows.deadlines
+    ]
+    return CalendarPeriod(
+        start,
+        end,
+        entries,
+        deadlines,
+        holidays,
+        entries_by_day(entries),
+        deadlines_on_days(deadlines),
+        markers,
+        complete=False,
+        counts=rows.counts,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _deadlines_of(
+    send_day: date, brief_offset: int, bat_offset: int, analysis_offset: int
+) -> tuple[tuple[str, int, date], ...]:
+    """The deadlines of a send day as ``visible_rows`` takes them: kind, order in the full read
+    (brief, BAT, analysis), day."""
+    return tuple(
+        (kind.value, order, day)
+        for order, (kind, day) in enumerate(
+            (k, d)
+            for k, d in deadline_days(send_day, brief_offset, bat_offset, analysis_offset).items()
+            if k is not DeadlineKind.SEND
+        )
+    )
+
+
+def markers_between(
+    connection: sqlite3.Connection,
+    start: date,
+    end: date,
+    *,
+    client_ids: Collection[int] | None = None,
+) -> dict[date, list[Marker]]:
+    """``markers.markers_between`` read through ``connection``: the same rows in the same
+    order, expanded over the days by the same code."""
+    sql = (
+        "SELECT id, client_id, summary, location, starts_on, ends_on, all_day, blackout, "
+        "recurring, component FROM calendar_markers WHERE starts_on <= ? AND ends_on >= ?"
+    )
+    args: list[Any] = [end.isoformat(), start.isoformat()]
+    if client_ids is not None:
+        sql += f" AND (client_id IS NULL OR client_id IN ({', '.join('?' * len(client_ids))}))"
+        args.extend(sorted(client_ids))
+    rows: list[StoredMarker] = [
+        (
+            mid,
+            client,
+            summary,
+            location,
+            date.fromisoformat(first),
+            date.fromisoformat(last),
+            bool(all_day),
+            bool(blackout),
+            bool(recurring),
+            text,
+        )
+        for mid, client, summary, location, first, last, all_day, blackout, recurring, text in (
+            connection.execute(sql + " ORDER BY starts_on, id", args)
+        )
+    ]
+    return marker_days(rows, start, end)
+
+
+# -- the window's first paint -------------------------------------------------------------------
+
+#: ``sqlite.APPLICATION_ID`` (that module loads SQLAlchemy): how a crmdesk workspace is known.
+APPLICATION_ID = int.from_bytes(b"crmd", "big")
+
+
+def first_paint_connection(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to the workspace file for the window's first paint, or None when
+    the usual opening must decide: no such file, not a crmdesk workspace, a schema other than
+    this version's (a migration to run first, or a newer crmdesk) or pressure flags waiting to
+    be recounted (a write that did not settle them)."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+    except sqlite3.Error:
+        return None
+    try:
+        connection.execute("PRAGMA query_only = ON")
+        (application_id,) = connection.execute("PRAGMA application_id").fetchone()
+        ready = (
+            application_id == APPLICATION_ID
+            and connection.execute("SELECT version_num FROM alembic_version").fetchall()
+            == [(HEAD_REVISION,)]
+            and not unsettled(connection)
+        )
+    except sqlite3.Error:  # not a database, or one without crmdesk's tables
+        ready = False
+    if not ready:
+        connection.close()
+        return None
+    return connection
+
+
+def client_legend(connection: sqlite3.Connection) -> list[ClientInfo]:
+    """``clients.list_clients``: the clients that are not archived, by name."""
+    return [
+        ClientInfo(cid, name, colour, timezone, cap, brief, bat, analysis, archived_at is not None)
+        for cid, name, colour, timezone, cap, brief, bat, analysis, archived_at in (
+            connection.execute(
+                "SELECT id, name, colour, timezone, pressure_cap, brief_offset_days, "
+                "bat_offset_days, analysis_offset_days, archived_at FROM clients "
+                "WHERE archived_at IS NULL ORDER BY name"
+            )
+        )
+    ]
+
+
+def has_clients(connection: sqlite3.Connection) -> bool:
+    """``clients.has_clients``: any client, archived ones included (none: the window opens on
+    its welcome page)."""
+    return connection.execute("SELECT 1 FROM clients LIMIT 1").fetchone() is not None

@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from crmdesk.core import demo
-from crmdesk.core.db import Workspace, demo_workspace_path
+from crmdesk.core.db import Workspace
 from crmdesk.core.errors import WorkspaceError
+from crmdesk.core.paths import demo_workspace_path
 
 
 def write_demo(

@@ -6,14 +6,18 @@ import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from crmdesk.core.db import Workspace, default_workspace_path
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.preferences import Preferences, locale_for
+
+if TYPE_CHECKING:
+    from crmdesk.core.db import Workspace
+    from crmdesk.ui.main_window import MainWindow
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -120,6 +124,9 @@ def make_application(argv: list[str], preferences: Preferences | None = None) ->
 def open_workspace(args: argparse.Namespace, preferences: Preferences | None = None) -> Workspace:
     """``--db``, else ``--demo``, else the default workspace of the preferences, else
     crmdesk's own."""
+    from crmdesk.core.db import Workspace
+    from crmdesk.core.paths import default_workspace_path
+
     if args.demo and args.db is None:
         from crmdesk.core.workspaces import open_demo
 
@@ -137,26 +144,57 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
+def _say_refusal(error: CrmdeskError, quietly: bool) -> None:
+    print(f"crmdesk: {error.message}", file=sys.stderr)
+    if not quietly:
+        from crmdesk.ui.labels import error_text
+
+        QMessageBox.critical(None, "crmdesk", error_text(error))
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    from crmdesk.ui.first_paint import FirstPaint
+
     preferences = Preferences()
-    try:
-        workspace = open_workspace(args, preferences)
-    except CrmdeskError as error:
-        print(f"crmdesk: {error.message}", file=sys.stderr)
-        if not args.quit_when_ready:
-            make_application(sys.argv[:1], preferences)
-            from crmdesk.ui.labels import error_text
+    first_paint = FirstPaint.for_start(args, preferences.last_view, preferences.default_workspace)
+    if first_paint is not None:
+        # The calendar first, from the file read with sqlite3; the window opens the workspace
+        # itself once it has painted.
+        app = make_application(sys.argv[:1], preferences)
+        from crmdesk.ui import crash
 
-            QMessageBox.critical(None, "crmdesk", error_text(error))
-        return 2
+        crash.install(app)
+        from crmdesk.ui.main_window import MainWindow
 
-    app = make_application(sys.argv[:1], preferences)
-    from crmdesk.ui import crash
+        window = MainWindow(
+            None, preferences=preferences, automatic_backups=True, first_paint=first_paint
+        )
 
-    crash.install(app)
-    from crmdesk.ui.main_window import MainWindow
+        def refused(error: CrmdeskError) -> None:
+            _say_refusal(error, args.quit_when_ready)
+            window.close()
+            app.exit(2)
 
-    window = MainWindow(workspace, preferences=preferences, automatic_backups=True)
+        window.start_failed.connect(refused)
+    else:
+        try:
+            workspace = open_workspace(args, preferences)
+        except CrmdeskError as error:
+            if not args.quit_when_ready:
+                make_application(sys.argv[:1], preferences)
+            _say_refusal(error, args.quit_when_ready)
+            return 2
+        app = make_application(sys.argv[:1], preferences)
+        from crmdesk.ui import crash
+
+        crash.install(app)
+        from crmdesk.ui.main_window import MainWindow
+
+        window = MainWindow(workspace, preferences=preferences, automatic_backups=True)
+    return _run(app, window, args)
+
+
+def _run(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
     # A restore replaces the window (and its workspace) with a new one: follow it, so the
     # workspace closed on the way out is the one open then.
     current = [window]
@@ -167,6 +205,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     window.replaced.connect(follow)
     window.ready.connect(_collect_from_now_on, Qt.ConnectionType.SingleShotConnection)
+    # What needs the whole window waits for it: at once on the ordinary start, after the
+    # first paint's second step otherwise.
+    when_complete = window.ready if window.is_complete else window.completed
     if args.open_bat is not None:
 
         def open_bat() -> None:
@@ -174,10 +215,12 @@ def run_gui(args: argparse.Namespace) -> int:
             if args.quit_when_ready:
                 bat.proof.painted.connect(lambda: app.exit(0))
 
-        window.ready.connect(open_bat, Qt.ConnectionType.SingleShotConnection)
+        when_complete.connect(open_bat, Qt.ConnectionType.SingleShotConnection)
+    elif args.quit_when_complete:
+        when_complete.connect(lambda: app.exit(0))
     elif args.quit_when_ready:
         window.ready.connect(lambda: app.exit(0))
-    if args.quit_when_ready:
+    if args.quit_when_ready or args.quit_when_complete:
         QTimer.singleShot(
             30_000,
             lambda: (print("crmdesk: the window never became ready", file=sys.stderr), app.exit(1)),
@@ -186,5 +229,6 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
-        current[0].ops.shutdown()
-        current[0].workspace.close()
+        if current[0].is_complete:
+            current[0].ops.shutdown()
+            current[0].workspace.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from crmdesk.core.calendar import DeadlineKind
+from crmdesk.core.calendar_values import DeadlineKind
 from crmdesk.core.checks.model import Severity
 from crmdesk.core.errors import (
     BackupDamaged,
@@ -29,7 +29,7 @@ from crmdesk.core.errors import (
     WorkspaceReadOnly,
     WorkspaceTooNew,
 )
-from crmdesk.core.models import CampaignStatus, CampaignType, Channel, ChecklistRole
+from crmdesk.core.kinds import CampaignStatus, CampaignType, Channel, ChecklistRole
 
 
 def status_label(status: CampaignStatus) -> str:

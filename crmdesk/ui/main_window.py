@@ -1,6 +1,12 @@
 """The main window: cockpit and calendar pages, menus, shortcuts and the undo stack; it
 remembers its geometry, last view and filters in the preferences, and takes the automatic
-backups (first start of the day, and on close)."""
+backups (first start of the day, and on close).
+
+At the app's start it is built in two steps (issue 21): the frame and the calendar, painted
+from the workspace file read with ``sqlite3`` alone (``FirstPaint``), then — once painted — the
+workspace opened with the ORM, the menus' actions, the cockpit and the rest. This module
+therefore imports only what the first step needs; everything else is imported where used.
+"""
 
 from __future__ import annotations
 
@@ -33,28 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk import __version__
-from crmdesk.core import campaigns, clients
 from crmdesk.core.changes import Changes
-from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.holidays_fr import holidays_between
 from crmdesk.ui.calendar.page import AGENDA, MONTH, WEEK, CalendarPage
-from crmdesk.ui.cockpit import CockpitPage
-from crmdesk.ui.commands import (
-    CreateCampaign,
-    DeleteCampaign,
-    DuplicateCampaign,
-    EditCampaign,
-    RescheduleCampaign,
-)
-from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
+from crmdesk.ui.first_paint import FirstPaint
 from crmdesk.ui.kit.dialogs import ask_for_file
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, Progress, show_error
 from crmdesk.ui.preferences import Preferences, PreferencesDialog
-from crmdesk.ui.time.desk import TimeDesk
-from crmdesk.ui.welcome import WelcomePage
 
 log = logging.getLogger("crmdesk")
 
@@ -62,6 +56,8 @@ W = TypeVar("W", bound=QWidget)
 K = TypeVar("K", bound=Hashable)
 
 if TYPE_CHECKING:
+    from crmdesk.core import campaigns
+    from crmdesk.core.db import Workspace
     from crmdesk.core.plan import PlanResult
     from crmdesk.core.reports.quarters import Quarter
     from crmdesk.ui.bat.window import BatWindow
@@ -69,36 +65,53 @@ if TYPE_CHECKING:
     from crmdesk.ui.calendar.markers_dialog import IcsImportFlow, MarkersDialog
     from crmdesk.ui.checklist.window import ChecklistWindow
     from crmdesk.ui.clients.window import ClientsWindow
+    from crmdesk.ui.cockpit import CockpitPage
+    from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
     from crmdesk.ui.reports.export_dialog import ReportRequest, ReportWindow
     from crmdesk.ui.stats.client_page import ClientStatsPage
     from crmdesk.ui.stats.window import StatsWindow
 
 
 class MainWindow(QMainWindow):
+    #: The first view is painted with what it shows (the user can read their calendar).
     ready = Signal()
+    #: Everything is loaded: the workspace is open, every menu and page works.
+    completed = Signal()
+    #: The workspace could not be opened after the first paint (another app took it): the
+    #: error, for the app to say and leave.
+    start_failed = Signal(object)
     #: A restore replaced this window (and its workspace) with the one given.
     replaced = Signal(object)
 
+    workspace: Workspace
+    ops: Operations
+    cockpit: CockpitPage
+
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: Workspace | None,
         parent: QWidget | None = None,
         *,
         preferences: Preferences | None = None,
         automatic_backups: bool = False,
+        first_paint: FirstPaint | None = None,
     ) -> None:
         """``automatic_backups`` is the app's (``run_gui``): a window made for a test or a
-        tool takes none unless asked, so it never copies files it was not meant to."""
+        tool takes none unless asked, so it never copies files it was not meant to.
+
+        With ``first_paint`` and no ``workspace`` (the app's start on a calendar), the window
+        paints the calendar from ``first_paint``'s read and opens the workspace itself once
+        painted (``completed``, or ``start_failed``)."""
         super().__init__(parent)
-        self.workspace = workspace
+        assert (workspace is None) != (first_paint is None), "a workspace or a first paint"
         self.preferences = preferences if preferences is not None else Preferences()
         self.automatic_backups = automatic_backups
         self.daily_backup_started = False
         self.last_backup: Path | None = None
         self._first_show = True
         self._replacing = False
-        self.ops = Operations(workspace, self)
-        self.ops.error.connect(lambda error: show_error(self, error))
+        self._first_paint = first_paint
+        self.is_complete = False
         self.undo_stack = QUndoStack(self)
         self.dialog: CampaignDialog | None = None
         self.briefs: dict[int, BriefEditor] = {}
@@ -116,35 +129,107 @@ class MainWindow(QMainWindow):
         self.file_dialog: QFileDialog | None = None
         self.preferences_dialog: PreferencesDialog | None = None
         self.restore_dialog: QDialog | None = None
-        self.setWindowTitle(f"crmdesk — {workspace.path.name}")
+        path = workspace.path if workspace is not None else first_paint.path  # type: ignore[union-attr]
+        self.setWindowTitle(f"crmdesk — {path.name}")
         fit_to_screen(self, 1280, 820)
 
-        self.calendar = CalendarPage(self.ops)
-        self.cockpit = CockpitPage(self.ops)
+        if workspace is not None:
+            self.workspace = workspace
+            self.ops = Operations(workspace, self)
+            self.calendar = CalendarPage(self.ops)
+        else:
+            self.calendar = CalendarPage(None, first_paint=first_paint)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.cockpit, self.tr("Cockpit"))
+        # The cockpit's place until ``_complete`` builds it (the first paint is the calendar's).
+        self.tabs.addTab(QWidget(), self.tr("Cockpit"))
         self.tabs.addTab(self.calendar, self.tr("Calendar"))
         # The Stats page brings matplotlib: it is built the first time its tab is shown.
         self.stats_holder = QWidget()
         QVBoxLayout(self.stats_holder).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.stats_holder, self.tr("Stats"))
         self.tabs.setCurrentWidget(self.calendar)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.calendar.ready.connect(self.ready)
+
+        path_label = QLabel(str(path))
+        path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(path_label)
+        # The menu bar's titles now, their actions in ``_complete``: the calendar keeps its
+        # place when they come.
+        bar = self.menuBar()
+        self.menus = {
+            name: bar.addMenu(title)
+            for name, title in (
+                ("file", self.tr("&File")),
+                ("edit", self.tr("&Edit")),
+                ("view", self.tr("&View")),
+                ("time", self.tr("T&ime")),
+                ("help", self.tr("&Help")),
+            )
+        }
+        if workspace is not None:
+            self._complete()
+            self.ready.connect(self._start_daily_backup)
+            self._restore_state()
+        else:
+            self._restore_first_view()
+            self.ready.connect(
+                lambda: QTimer.singleShot(0, self._open_after_first_paint),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+
+    def _open_after_first_paint(self) -> None:
+        """The second step of the start: the workspace with its lock and the ORM, then every
+        page and action. Another app may have taken the workspace since the first read: then
+        ``start_failed`` says why."""
+        from crmdesk.core.db import Workspace
+
+        assert self._first_paint is not None
+        try:
+            workspace = Workspace.open(self._first_paint.path, create=False)
+        except CrmdeskError as error:
+            self.start_failed.emit(error)
+            return
+        self.workspace = workspace
+        self.ops = Operations(workspace, self)
+        self.calendar.attach(self.ops)
+        self._first_paint.close()
+        self._first_paint = None
+        self._complete()
+        self._start_daily_backup()
+        self.completed.emit()
+
+    def _complete(self) -> None:
+        """Everything but the frame and the calendar: the cockpit, the welcome page, the menus'
+        actions, the time desk, and what links them."""
+        from crmdesk.ui.cockpit import CockpitPage
+        from crmdesk.ui.time.desk import TimeDesk
+        from crmdesk.ui.welcome import WelcomePage
+
+        self.ops.error.connect(lambda error: show_error(self, error))
+        self.cockpit = CockpitPage(self.ops)
+        # In place of its placeholder, the current tab staying what it is.
+        self.tabs.blockSignals(True)
+        current = self.tabs.currentWidget()
+        placeholder = self.tabs.widget(0)
+        self.tabs.removeTab(0)
+        placeholder.deleteLater()
+        self.tabs.insertTab(0, self.cockpit, self.tr("Cockpit"))
+        self.tabs.setCurrentWidget(current)
+        self.tabs.blockSignals(False)
         self.tabs.currentChanged.connect(self._tab_shown)
         # An empty workspace opens on the welcome page; its first client brings the tabs.
         self.welcome = WelcomePage(self.ops)
         self.welcome.create_client_requested.connect(lambda: self.open_clients(new=True))
         self.welcome.import_plan_requested.connect(lambda: self.import_plan())
         self.welcome.demo_requested.connect(self.open_demo)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
-        self.pages.addWidget(self.tabs)
-        self.setCentralWidget(self.pages)
+        self.pages.insertWidget(0, self.welcome)
         self._show_welcome_if_empty()
         self.ops.changed.connect(self._on_changed)
 
-        self.calendar.ready.connect(self.ready)
-        self.ready.connect(self._start_daily_backup)
         self.calendar.clients_requested.connect(lambda cid: self.open_clients(cid))
         self.calendar.open_requested.connect(self.open_campaign)
         self.calendar.new_requested.connect(self.new_campaign)
@@ -152,13 +237,10 @@ class MainWindow(QMainWindow):
         self.cockpit.open_requested.connect(self.open_campaign)
         self.cockpit.checklist_requested.connect(self.open_checklist)
 
-        path_label = QLabel(str(workspace.path))
-        path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addPermanentWidget(path_label)
         self._build_menus()
         # -- time (issue 20): the status-bar timer, the Time menu, the campaigns' time menu --
         self.time_desk = TimeDesk(self.ops, self.undo_stack, self, self._selected)
-        self.time_desk.install()
+        self.time_desk.install(self.menus["time"])
         self.calendar.campaign_menu_requested.connect(self.time_desk.show_campaign_menu)
         self.cockpit.timer_stop_requested.connect(lambda: self.time_desk.stop())
         self.cockpit.budget_requested.connect(
@@ -167,13 +249,13 @@ class MainWindow(QMainWindow):
             )
         )
         # -- end of time --
-        if workspace.migration.backup is not None:
+        if self.workspace.migration.backup is not None:
             self.statusBar().showMessage(
                 self.tr("Workspace upgraded; the previous version was saved to %1").replace(
-                    "%1", str(workspace.migration.backup)
+                    "%1", str(self.workspace.migration.backup)
                 )
             )
-        self._restore_state()
+        self.is_complete = True
 
     # -- menus and shortcuts ------------------------------------------------------------------
 
@@ -186,8 +268,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.menus["file"]
         self.new_action = self._action(
             self.tr("&New campaign…"), lambda: self.new_campaign(None), QKeySequence.StandardKey.New
         )
@@ -253,7 +334,7 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         )
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = self.menus["edit"]
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
@@ -294,7 +375,7 @@ class MainWindow(QMainWindow):
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit_menu.addAction(self.preferences_action)
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = self.menus["view"]
         self.today_action = self._action(self.tr("&Today"), self._today, "T")
         self.previous_action = self._action(
             self.tr("&Previous period"), lambda: self._step(-1), "PgUp", "Alt+Left"
@@ -330,10 +411,12 @@ class MainWindow(QMainWindow):
             )
         )
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self.menus["help"]
         help_menu.addAction(self._action(self.tr("&About crmdesk"), self._about))
 
     def _show_welcome_if_empty(self) -> None:
+        from crmdesk.core import clients
+
         empty = not self.ops.read(clients.has_clients)
         self.pages.setCurrentWidget(self.welcome if empty else self.tabs)
         if empty:
@@ -341,6 +424,8 @@ class MainWindow(QMainWindow):
             self.welcome.shown.connect(self.ready, Qt.ConnectionType.SingleShotConnection)
 
     def _on_changed(self, changes: Changes) -> None:
+        from crmdesk.core import clients
+
         if changes.clients and self.pages.currentWidget() is self.welcome:
             if self.ops.read(clients.has_clients):
                 self.pages.setCurrentWidget(self.tabs)
@@ -535,6 +620,9 @@ class MainWindow(QMainWindow):
             return None
 
     def new_campaign(self, day: date | None) -> None:
+        from crmdesk.ui.commands import CreateCampaign
+        from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
+
         day = day or self.calendar.selected_day()
 
         def submit(data: campaigns.CampaignInput) -> None:
@@ -550,6 +638,10 @@ class MainWindow(QMainWindow):
         )
 
     def open_campaign(self, campaign_id: int) -> None:
+        from crmdesk.core import campaigns
+        from crmdesk.ui.commands import EditCampaign
+        from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
+
         try:
             initial = self.ops.read(campaigns.load, campaign_id)
         except CrmdeskError as error:
@@ -828,6 +920,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def duplicate_selected(self) -> None:
+        from crmdesk.ui.commands import DuplicateCampaign
+
         campaign_id = self._selected()
         if campaign_id is None:
             return
@@ -836,6 +930,8 @@ class MainWindow(QMainWindow):
             self.calendar.show_campaign(command.campaign_id, command.data.send_date)
 
     def delete_selected(self) -> None:
+        from crmdesk.ui.commands import DeleteCampaign
+
         campaign_id = self._selected()
         if campaign_id is None:
             return
@@ -845,6 +941,8 @@ class MainWindow(QMainWindow):
             )
 
     def reschedule(self, campaign_id: int, day: date) -> None:
+        from crmdesk.ui.commands import RescheduleCampaign
+
         if self._try_push(lambda: RescheduleCampaign(self.ops, campaign_id, day)) is None:
             return
         self.calendar.show_campaign(campaign_id, day)
@@ -887,7 +985,9 @@ class MainWindow(QMainWindow):
         """The windows opened from this one close first; then the view is remembered and the
         workspace backed up (quickly, on this thread: the app is leaving; a failed backup is
         logged and never keeps the app open)."""
-        if self._replacing:  # a restore already closed everything and opened a new window
+        if self._replacing or not self.is_complete:
+            # A restore already closed everything and opened a new window; or the start
+            # stopped before the workspace was open: nothing of it to keep.
             super().closeEvent(event)
             return
         if not self._close_children():
@@ -920,6 +1020,15 @@ class MainWindow(QMainWindow):
             self.show_client_stats()
         elif view in (WEEK, AGENDA):
             self.calendar.set_mode(view)
+
+    def _restore_first_view(self) -> None:
+        """What the first paint needs of ``_restore_state``: the geometry, the filters, and
+        the week when the month was not the view left (the app takes this start only for
+        those two)."""
+        self.preferences.restore_window(self)
+        self.calendar.restore_filters(self.preferences.calendar_filters)
+        if self.preferences.last_view == WEEK:
+            self.calendar.set_mode(WEEK)
 
     def _save_state(self) -> None:
         self.preferences.save_window(self)
@@ -1032,6 +1141,7 @@ class MainWindow(QMainWindow):
         the workspace could not be reopened.
         """
         from crmdesk.core import backups
+        from crmdesk.core.db import Workspace
 
         if not self._close_children():
             self.statusBar().showMessage(

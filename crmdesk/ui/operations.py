@@ -23,16 +23,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for_futures
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from crmdesk.core import chain
 from crmdesk.core.changes import Changes
-from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError
+
+if TYPE_CHECKING:  # the first paint imports this module; the workspace's ORM comes after it
+    from crmdesk.core.db import Workspace
 
 T = TypeVar("T")
 Kind = Literal["workspace", "other"]
@@ -213,8 +214,11 @@ class Operations(QObject):
     ) -> Any:
         """Run a writing service and announce what it changed; it returns ``Changes``,
         ``(value, …, Changes)`` or an outcome with its ``changes``."""
+        from crmdesk.core import chain, concurrency
+
         with self.workspace.session() as session:
             result = service(session, *args, **kwargs)
+            concurrency.announce(session, changes_of(result))  # to other processes (issue 22)
         changes = changes_of(result)
         ticked = chain.moved(session)  # the checklist items the write settled
         if not ticked.empty:

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core.calendar import Filters
+from crmdesk.core.calendar_values import Filters
 from crmdesk.core.errors import CrmdeskError
-from crmdesk.core.models import CampaignStatus, Channel
+from crmdesk.core.kinds import CampaignStatus, Channel
 from crmdesk.ui.operations import Operations, show_error
 
 #: The choices of the language and theme settings ("system" follows the computer).
@@ -319,7 +319,7 @@ class PreferencesDialog(QDialog):
             )
         )
 
-        from crmdesk.core.db import default_workspace_path
+        from crmdesk.core.paths import default_workspace_path
 
         self.workspace = QLineEdit(str(current.default_workspace or ""))
         self.workspace.setPlaceholderText(str(default_workspace_path()))

@@ -3,7 +3,9 @@ pressure flags kept on write against the counting they replace.
 
 A grid shows the first campaigns and open deadlines of each day and "+N more"; the visible
 read must give exactly those, with the same badges, and the same totals, or the calendar
-would show a campaign, a warning or a count the full read does not.
+would show a campaign, a warning or a count the full read does not. The window's first paint
+reads the same way through a bare ``sqlite3`` connection of its own, before SQLAlchemy loads:
+that read is held to the full one too.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from crmdesk.core import calendar, campaigns, clients, markers, pressure, quickr
 from crmdesk.core.calendar import CalendarPeriod, Filters
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import CampaignStatus, CampaignType, Channel
+from crmdesk.core.quickread import first_paint_connection, visible_period
 from tests.conftest import plan
 
 TODAY = date(2026, 11, 23)  # the demo's today
@@ -34,6 +37,38 @@ UID:sales-2026
 DTSTART;VALUE=DATE:20261125
 DTEND;VALUE=DATE:20261128
 SUMMARY:Soldes priv\xc3\xa9es
+END:VEVENT
+END:VCALENDAR
+"""
+
+#: Every client's Friday freeze from October to January (a recurring blackout, one date
+#: moved to the Thursday), and a fair of one client over two days (timed, no blackout).
+FRIDAY_FREEZE = b"""BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:freeze
+DTSTART;VALUE=DATE:20261002
+RRULE:FREQ=WEEKLY;BYDAY=FR;UNTIL=20270129
+SUMMARY:Gel des envois
+END:VEVENT
+BEGIN:VEVENT
+UID:freeze
+RECURRENCE-ID;VALUE=DATE:20261225
+DTSTART;VALUE=DATE:20261224
+SUMMARY:Gel de No\xc3\xabl
+END:VEVENT
+END:VCALENDAR
+"""
+FAIR = b"""BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//EN
+BEGIN:VEVENT
+UID:fair-2026
+DTSTART:20261209T080000Z
+DTEND:20261210T170000Z
+SUMMARY:Salon E-commerce
+LOCATION:Paris Expo
 END:VEVENT
 END:VCALENDAR
 """
@@ -67,6 +102,9 @@ def lived_in(demo_workspace: Workspace) -> Workspace:
         client_id = clients.list_clients(session)[0].id
         segment_id = clients.list_segments(session, client_id)[0].id
         markers.import_ics(session, BLACKOUT, source="soldes.ics", client_id=client_id)
+        markers.import_ics(session, FRIDAY_FREEZE, source="gel.ics")
+        other_id = clients.list_clients(session)[1].id
+        markers.import_ics(session, FAIR, source="salon.ics", client_id=other_id, blackout=False)
     for day, at, zone in (
         (date(2026, 11, 25), time(23, 30), "America/New_York"),  # the 26th in UTC
         (date(2026, 11, 26), time(0, 30), "Asia/Tokyo"),  # the 25th in UTC
@@ -251,3 +289,81 @@ def test_a_whole_day_read_for_the_more_popup(lived_in: Workspace) -> None:
         assert whole.open_deadlines_on(day) == full.open_deadlines_on(day)
         assert whole.count_on(day) == full.count_on(day)
         assert full.by_day.get(day) or full.open_deadlines_on(day)
+
+
+# --- the first paint: a bare sqlite3 connection ----------------------------------------------
+
+
+def first_paint(
+    workspace: Workspace, start: date, end: date, per_day: int, filters: Filters = EVERYTHING
+) -> CalendarPeriod:
+    """What the window paints first: the period read through a connection of its own."""
+    connection = first_paint_connection(workspace.path)
+    assert connection is not None, "the first paint did not read the workspace file"
+    try:
+        return visible_period(
+            connection,
+            start,
+            end,
+            filters,
+            per_day,
+            with_holidays=True,
+            language="fr",
+            today=TODAY,
+        )
+    finally:
+        connection.close()
+
+
+@pytest.mark.sqlite_only(reason="the first paint reads a workspace file with sqlite3")
+@pytest.mark.parametrize("per_day", [1, 5])
+@pytest.mark.parametrize(("year", "month"), MONTHS)
+def test_the_first_paint_shows_what_the_full_read_shows(
+    lived_in: Workspace, year: int, month: int, per_day: int
+) -> None:
+    start, end = calendar.month_grid(year, month)
+    expected, through_the_session = reads(lived_in, start, end, per_day)
+    found = first_paint(lived_in, start, end, per_day)
+    assert_same(expected, found)
+    assert found == through_the_session
+    if (year, month) == (2026, 12):
+        # What makes the comparison mean something: the recurring freeze, its moved date and
+        # the fair are there, and the freeze warns the Friday sends.
+        days = {m.summary: day for day, shown in found.markers.items() for m in shown}
+        assert days["Gel des envois"].weekday() == 4
+        assert days["Gel de Noël"] == date(2026, 12, 24)
+        assert days["Salon E-commerce"] in (date(2026, 12, 9), date(2026, 12, 10))
+        assert any(e.blackout == "Gel des envois" for e in found.entries)
+
+
+@pytest.mark.sqlite_only(reason="the first paint reads a workspace file with sqlite3")
+def test_the_first_paint_of_the_busy_month_shows_its_warnings_and_sends_abroad(
+    lived_in: Workspace,
+) -> None:
+    found = first_paint(lived_in, *calendar.month_grid(2026, 11), 30)
+    assert_same(reads(lived_in, *calendar.month_grid(2026, 11), 30)[0], found)
+    tokyo = [e for e in found.entries if e.name.startswith("Flash Asia/Tokyo")]
+    assert tokyo and all(e.day == date(2026, 11, 26) for e in tokyo)
+    new_york = [e for e in found.entries if e.name.startswith("Flash America/New_York")]
+    assert new_york and all(e.day == date(2026, 11, 25) for e in new_york)
+    assert any(e.blackout == "Soldes privées" for e in found.entries)
+    december = first_paint(lived_in, *calendar.month_grid(2026, 12), 1)
+    assert any(e.pressure for e in december.entries)
+    assert any(c.entries > 1 for c in december.counts.values())
+
+
+@pytest.mark.sqlite_only(reason="the first paint reads a workspace file with sqlite3")
+def test_the_first_paint_with_the_saved_filters(lived_in: Workspace) -> None:
+    with lived_in.reader() as session:
+        client_id = clients.list_clients(session)[1].id
+        segment_id = clients.list_segments(session, client_id)[0].id
+    for filters in (
+        Filters(client_ids=frozenset({client_id})),
+        Filters(client_ids=frozenset({client_id}), segment_ids=frozenset({segment_id})),
+        Filters(statuses=frozenset({CampaignStatus.BRIEF, CampaignStatus.BAT})),
+        Filters(channels=frozenset({Channel.SMS})),
+        Filters(client_ids=frozenset()),
+    ):
+        grid = calendar.month_grid(2026, 12)
+        expected, _ = reads(lived_in, *grid, 3, filters)
+        assert_same(expected, first_paint(lived_in, *grid, 3, filters))

@@ -59,6 +59,8 @@ class BriefState:
     context: BriefContext
     exists: bool
     latest_version: int | None
+    #: The brief row's version, to save with ``expected_version`` (0: no brief written yet).
+    row_version: int = 0
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,7 @@ def load(session: Session, campaign_id: int) -> BriefState:
         context,
         brief is not None,
         latest,
+        brief.row_version if brief is not None else 0,
     )
 
 
@@ -198,8 +201,15 @@ def save(
     editing_session: str,
     *,
     now: datetime | None = None,
+    expected_version: int | None = None,
+    started_from: BriefContent | None = None,
 ) -> SaveOutcome:
-    """Save the brief; the saves of one editing session coalesce into one version."""
+    """Save the brief; the saves of one editing session coalesce into one version.
+
+    With ``expected_version`` (``BriefState.row_version``; 0 when none was written), a brief
+    someone else saved meanwhile is refused (``StaleEdit``): nothing is written. Given
+    ``started_from`` (the content the window loaded), a brief whose only change is its dates
+    (they follow the campaign, and are the campaign's anyway) is not a conflict."""
     validate(content)
     now = now or utcnow()
     campaign = get_campaign(session, campaign_id)
@@ -208,6 +218,8 @@ def save(
     dates = campaign_dates(session, campaign)
     content = with_campaign_dates(content, dates)
     brief = _brief(session, campaign_id)
+    if expected_version is not None:
+        _expect(session, campaign, brief, expected_version, started_from)
     document = content.to_dict()
     if brief is None:
         brief = Brief(campaign_id=campaign_id, content=document, updated_at=now)
@@ -259,6 +271,35 @@ def save(
     session.flush()
     return SaveOutcome(
         number, coalesced, Changes(brief=True, campaign_ids=frozenset({campaign_id}))
+    )
+
+
+#: The brief's fields that are the campaign's (``with_campaign_dates``): never someone's edit.
+_CAMPAIGN_DATES = frozenset({"send_due", "bat_due"})
+
+
+def _expect(
+    session: Session,
+    campaign: Campaign,
+    brief: Brief | None,
+    expected_version: int,
+    started_from: BriefContent | None,
+) -> None:
+    """Refuse a save started from another version of the brief (``StaleEdit``)."""
+    from crmdesk.core import concurrency
+
+    version = brief.row_version if brief is not None else 0
+    if version == expected_version:
+        return
+    current = BriefContent.from_dict(brief.content) if brief is not None else None
+    if started_from is not None and current is not None:
+        moved = set(concurrency.differing(started_from, current)) - _CAMPAIGN_DATES
+        if not moved:
+            return  # only the campaign's dates moved: nobody else wrote in the brief
+    if brief is None:  # someone deleted it: only an undo of the campaign's delete does that
+        raise concurrency.StaleEdit("brief", 0, campaign.name, (), "", None, 0)
+    raise concurrency.refuse(
+        "brief", brief, campaign.name, started_from, current, ignore=_CAMPAIGN_DATES
     )
 
 

@@ -1606,9 +1606,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CalendarPage</name>
     <message>
-        <location filename="../../ui/calendar/page.py" line="+95"/>
+        <location filename="../../ui/calendar/page.py" line="+123"/>
         <source>Displayed period</source>
-        <extracomment>start, end, filters, with holidays, language: everything a period&apos;s content depends on. A campaign&apos;s time menu asked (right-click): its id and the global position. The status and channel menus: facet → (button, its text, its checkable actions).</extracomment>
+        <extracomment>Periods kept (least recently shown dropped first). A grid&apos;s period holds only what its cells show, so twelve stay small even at 100,000 campaigns. start, end, filters, with holidays, language, items read per day (None: all, the agenda): everything a period&apos;s content depends on. More items than any day holds: a visible read of one day that is the whole day. A campaign&apos;s time menu asked (right-click): its id and the global position. The status and channel menus: facet → (button, its text, its checkable actions).</extracomment>
         <translation>Période affichée</translation>
     </message>
     <message>
@@ -1647,7 +1647,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Agenda</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -1672,22 +1672,22 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Ajouter, modifier ou archiver les clients, leurs segments et leurs contacts (Ctrl+Maj+K)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+61"/>
         <source>Show all</source>
         <translation>Tout afficher</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Show or hide the campaigns of %1</source>
         <translation>Afficher ou masquer les campagnes de %1</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+129"/>
         <source>Week %1 · %2 – %3</source>
         <translation>Semaine %1 · %2 – %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+25"/>
         <source>%n campaign(s)</source>
         <translation>
             <numerusform>%n campagne</numerusform>
@@ -3819,7 +3819,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>DayPopup</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="+695"/>
+        <location filename="../../ui/calendar/grid_view.py" line="+745"/>
         <source>Campaigns of the day</source>
         <translation>Campagnes du jour</translation>
     </message>
@@ -3947,21 +3947,22 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../ui/calendar/grid_view.py" line="-573"/>
+        <location filename="../../ui/calendar/grid_view.py" line="-614"/>
         <source>Campaign calendar</source>
-        <extracomment>The share of the width of each day, Monday first: a weekend day gets two thirds. Right-click on a chip: the campaign and where to show its time menu (global position).</extracomment>
+        <extracomment>The share of the width of each day, Monday first: a weekend day gets two thirds. Right-click on a chip: the campaign and where to show its time menu (global position). The cells grew: they can hold more items than the period read gives (a visible read).</extracomment>
         <translation>Calendrier des campagnes</translation>
     </message>
     <message numerus="yes">
-        <location line="+191"/>
+        <location line="+241"/>
         <source>+%n more</source>
+        <extracomment>A whole day when the period holds only what the cells show (the &quot;+N more&quot; popup).</extracomment>
         <translation>
             <numerusform>+%n autre</numerusform>
             <numerusform>+%n autres</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+95"/>
         <source>Pressure: %1 sends to “%2” in the week of %4 (cap %3 a week)</source>
         <translation>Pression marketing&#xa0;: %1 envois vers «&#xa0;%2&#xa0;» la semaine du %4 (plafond de %3 par semaine)</translation>
     </message>
@@ -4483,13 +4484,14 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+126"/>
+        <location filename="../../ui/main_window.py" line="+145"/>
+        <location line="+75"/>
         <source>Cockpit</source>
-        <extracomment>A restore replaced this window (and its workspace) with the one given.</extracomment>
+        <extracomment>The first view is painted with what it shows (the user can read their calendar). Everything is loaded: the workspace is open, every menu and page works. The workspace could not be opened after the first paint (another app took it): the error, for the app to say and leave. A restore replaced this window (and its workspace) with the one given.</extracomment>
         <translation>Cockpit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-74"/>
         <source>Calendar</source>
         <translation>Calendrier</translation>
     </message>
@@ -4499,17 +4501,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+104"/>
         <source>Workspace upgraded; the previous version was saved to %1</source>
         <translation>Espace de travail mis à jour&#x202f;; la version précédente a été sauvegardée dans %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-88"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+107"/>
         <source>&amp;New campaign…</source>
         <translation>&amp;Nouvelle campagne…</translation>
     </message>
@@ -4584,12 +4586,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-167"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+171"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
@@ -4644,12 +4646,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-205"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+211"/>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
@@ -4694,17 +4696,22 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Statist&amp;iques d’un client</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-238"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
+        <source>T&amp;ime</source>
+        <translation>&amp;Temps</translation>
+    </message>
+    <message>
+        <location line="+246"/>
         <source>&amp;About crmdesk</source>
         <translation>À &amp;propos de crmdesk</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>Import a plan</source>
         <translation>Importer un plan</translation>
     </message>
@@ -4781,7 +4788,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+232"/>
         <source>Export recap</source>
         <translation>Exporter le récapitulatif</translation>
     </message>
@@ -4806,17 +4813,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Planning client enregistré dans %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Campaign deleted — Ctrl+Z to bring it back</source>
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Moved to %1 — Ctrl+Z to undo</source>
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+107"/>
         <source>Preferences saved; language and theme apply at the next start.</source>
         <translation>Préférences enregistrées&#x202f;; la langue et le thème s’appliquent au prochain démarrage.</translation>
     </message>
@@ -4826,7 +4833,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>La sauvegarde du jour n’a pas pu être faite&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Close the windows still open before restoring a backup.</source>
         <translation>Fermez les fenêtres encore ouvertes avant de restaurer une sauvegarde.</translation>
     </message>
@@ -4956,7 +4963,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la suppression de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="+390"/>
+        <location filename="../../ui/operations.py" line="+394"/>
         <source>crmdesk</source>
         <extracomment>Threads per kind of work: the workspace has one writer; files, CPU and network share two. Progress reaches the GUI thread at most this often (the last step always does). A progress dialog shows only for work that lasts longer than this (Anki&apos;s 600 ms). True once the outcome was delivered on the GUI thread (or the job was dropped).</extracomment>
         <translation>crmdesk</translation>
@@ -6075,9 +6082,9 @@ Bien cordialement,
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../render/reports.py" line="+118"/>
+        <location filename="../../render/reports.py" line="+141"/>
         <source>The %1 logo was not found, so the report has none: %2</source>
-        <extracomment>The text column of an A4 page with the print margins, in pixels at 100 dpi (the charts&apos; size in the PDF, so their text prints at the size it was drawn). Image formats Chromium shows in a report; anything else is reported as unusable.</extracomment>
+        <extracomment>The text column of an A4 page with the print margins, in pixels at 100 dpi (the charts&apos; size in the PDF, so their text prints at the size it was drawn). Image formats Chromium shows in a report; anything else is reported as unusable. The print palette: a white page, dark text; the client&apos;s colour is the accent.</extracomment>
         <translation>Le logo de %1 est introuvable, le rapport n’en a donc pas : %2</translation>
     </message>
     <message>
@@ -6751,12 +6758,14 @@ Bien cordialement,
         <translation>Taux de réactivité (clics ÷ ouvertures) : %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../render/chart_cache.py" line="+78"/>
+        <location filename="../../render/charts.py" line="+8"/>
         <source>Campaign funnel</source>
+        <extracomment>Points the disk cache elsewhere (the tests use a folder of their own). Charts kept in memory: a few reports&apos; worth. Charts kept on disk, the least recently used ones removed beyond it (about 60 KB each). What draws a chart: a change to any of them must draw it again.</extracomment>
         <translation>Entonnoir de la campagne</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../render/charts.py" line="+5"/>
         <source>Other domains</source>
         <translation>Autres domaines</translation>
     </message>
@@ -7930,28 +7939,23 @@ Le récap de campagne reprend ce texte.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+204"/>
+        <location line="+198"/>
         <source>&amp;Add time…</source>
         <translation>&amp;Saisir du temps…</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-197"/>
         <source>&amp;Time spent…</source>
         <translation>&amp;Temps passé…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+198"/>
         <source>&amp;Budget…</source>
         <translation>&amp;Budget…</translation>
     </message>
     <message>
-        <location line="-188"/>
-        <source>T&amp;ime</source>
-        <translation>&amp;Temps</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="-168"/>
         <source>&amp;Stop the timer</source>
         <translation>&amp;Arrêter le chrono</translation>
     </message>
@@ -8106,7 +8110,7 @@ Le récap de campagne reprend ce texte.</translation>
 <context>
     <name>TimerButton</name>
     <message>
-        <location filename="../../ui/time/desk.py" line="-364"/>
+        <location filename="../../ui/time/desk.py" line="-358"/>
         <source>The running timer: click to stop or switch it (Ctrl+Shift+T)</source>
         <translation>Le chrono en cours&#xa0;: cliquez pour l’arrêter ou le changer de campagne (Ctrl+Maj+T)</translation>
     </message>
@@ -8114,8 +8118,8 @@ Le récap de campagne reprend ce texte.</translation>
 <context>
     <name>WeekWindow</name>
     <message>
-        <location filename="../../ui/time/week_window.py" line="+114"/>
-        <location line="+231"/>
+        <location filename="../../ui/time/week_window.py" line="+111"/>
+        <location line="+230"/>
         <source>This week</source>
         <translation>Cette semaine</translation>
     </message>
@@ -8130,15 +8134,15 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>Semaine suivante (Page suiv., Alt+Droite)</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+68"/>
+        <location line="-224"/>
+        <location line="+67"/>
         <source>Client</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-98"/>
         <source>Time spent</source>
-        <extracomment>The module of the statement export (PDF, CSV, xlsx), when it is installed. The columns of the per-client totals. The week shown by week and the month shown by month, both around one day, so that switching shows the period of the day the user was looking at.</extracomment>
+        <extracomment>The columns of the per-client totals. The week shown by week and the month shown by month, both around one day, so that switching shows the period of the day the user was looking at.</extracomment>
         <translation>Temps passé</translation>
     </message>
     <message>
@@ -8163,12 +8167,12 @@ Le récap de campagne reprend ce texte.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+223"/>
+        <location line="+222"/>
         <source>This month</source>
         <translation>Ce mois-ci</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-211"/>
         <source>All clients</source>
         <translation>Tous les clients</translation>
     </message>
@@ -8213,7 +8217,7 @@ Le récap de campagne reprend ce texte.</translation>
         <translation>L’activité du mois pour le client en PDF, CSV ou Excel</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>Day / client</source>
         <translation>Jour / client</translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from crmdesk.core.calendar import CalendarEntry
+from crmdesk.core.calendar_values import CalendarEntry
 from crmdesk.ui.kit.styles import caution_colour
 from crmdesk.ui.labels import channel_label, status_label, type_label
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core.calendar import CalendarEntry, CalendarPeriod, Deadline
+from crmdesk.core.calendar_values import CalendarEntry, CalendarPeriod, Deadline
 from crmdesk.ui.labels import channel_label, deadline_label, status_label, type_label
 
 HEADER_HEIGHT = 26

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -25,16 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.core import calendar, clients
-from crmdesk.core.calendar import CalendarPeriod, Filters
+from crmdesk.core import calendar_values
+from crmdesk.core.calendar_values import CalendarPeriod, ClientInfo, Filters
 from crmdesk.core.changes import Changes
-from crmdesk.core.clients import ClientInfo
-from crmdesk.core.models import CampaignStatus, Channel
+from crmdesk.core.kinds import CampaignStatus, Channel
 from crmdesk.ui.calendar.agenda import AgendaView
 from crmdesk.ui.calendar.grid_view import GridView
 from crmdesk.ui.kit.styles import colour_icon
 from crmdesk.ui.labels import channel_label, status_label
-from crmdesk.ui.operations import Operations
+
+if TYPE_CHECKING:
+    from crmdesk.ui.first_paint import FirstPaint
+    from crmdesk.ui.operations import Operations
 
 MONTH, WEEK, AGENDA = "month", "week", "agenda"
 #: Periods kept (least recently shown dropped first). A grid's period holds only what its cells
@@ -69,9 +72,19 @@ class CalendarPage(QWidget):
     #: A campaign's time menu asked (right-click): its id and the global position.
     campaign_menu_requested = Signal(int, QPoint)
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Operations | None,
+        parent: QWidget | None = None,
+        *,
+        first_paint: FirstPaint | None = None,
+    ) -> None:
+        """With ``first_paint`` and no ``ops`` (the app's start), the page reads from the
+        workspace file with ``sqlite3`` alone until ``attach`` gives it the workspace."""
         super().__init__(parent)
-        self.ops = ops
+        assert (ops is None) != (first_paint is None), "ops or a first paint"
+        self.ops: Operations | None = ops
+        self._first_paint = first_paint
         self.mode = MONTH
         self.today = date.today()
         self.anchor = self.today
@@ -136,6 +149,10 @@ class CalendarPage(QWidget):
             self.mode_buttons.addButton(button)
             button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
             modes.addWidget(button)
+            if mode == AGENDA:
+                # The agenda reads whole days, which the first paint's read does not give.
+                self.agenda_button = button
+                button.setEnabled(ops is not None)
 
         self.status_button = self._filter_button(
             self.tr("Status"),
@@ -182,9 +199,19 @@ class CalendarPage(QWidget):
         layout.addLayout(self.legend)
         layout.addWidget(self.stack, 1)
 
-        ops.changed.connect(self._on_changed)
+        if ops is not None:
+            ops.changed.connect(self._on_changed)
         self.reload_clients()
         self.refresh()
+
+    def attach(self, ops: Operations) -> None:
+        """The workspace is open: read through it from now on (what the first paint read is
+        kept: the same read, by the same code), and read the neighbouring periods ahead."""
+        self.ops = ops
+        self._first_paint = None
+        self.agenda_button.setEnabled(True)
+        ops.changed.connect(self._on_changed)
+        QTimer.singleShot(0, self._prefetch_neighbours)
 
     # -- filters ------------------------------------------------------------------------------
 
@@ -262,7 +289,14 @@ class CalendarPage(QWidget):
         for button in self._client_buttons.values():
             button.deleteLater()
         self._client_buttons = {}
-        infos: list[ClientInfo] = self.ops.read(clients.list_clients)
+        infos: list[ClientInfo]
+        if self.ops is None:
+            assert self._first_paint is not None
+            infos = self._first_paint.clients()
+        else:
+            from crmdesk.core import clients
+
+            infos = self.ops.read(clients.list_clients)
         for position, info in enumerate(infos):
             button = QToolButton()
             button.setText(info.name)
@@ -338,9 +372,9 @@ class CalendarPage(QWidget):
     def bounds(self, anchor: date | None = None) -> tuple[date, date]:
         anchor = anchor or self.anchor
         if self.mode == MONTH:
-            return calendar.month_grid(anchor.year, anchor.month)
+            return calendar_values.month_grid(anchor.year, anchor.month)
         if self.mode == WEEK:
-            return calendar.week_of(anchor)
+            return calendar_values.week_of(anchor)
         first = anchor.replace(day=1)
         return first, add_months(first, 1) - timedelta(days=1)
 
@@ -353,6 +387,19 @@ class CalendarPage(QWidget):
 
     def _fetch(self, key: PeriodKey) -> CalendarPeriod:
         start, end, filters, with_holidays, language, per_day = key
+        if self.ops is None:
+            assert self._first_paint is not None and per_day is not None
+            return self._first_paint.period(
+                start,
+                end,
+                filters,
+                per_day,
+                with_holidays=with_holidays,
+                language=language,
+                today=self.today,
+            )
+        from crmdesk.core import calendar
+
         return self.ops.read(
             calendar.period,
             start,
@@ -442,7 +489,11 @@ class CalendarPage(QWidget):
 
     def _prefetch_neighbours(self) -> None:
         """Read the previous and next periods on the worker while the user looks at this one,
-        so Page Up / Page Down only paint."""
+        so Page Up / Page Down only paint. Not before the workspace is open (``attach``)."""
+        if self.ops is None:
+            return
+        from crmdesk.core import calendar
+
         for direction in (1, -1):
             anchor = self._neighbour_anchor(direction)
             key = self._key(*self.bounds(anchor))
@@ -509,7 +560,7 @@ class CalendarPage(QWidget):
         self.with_holidays = True
         if self.period is not None:
             start, end = self.bounds()
-            self._cache[self._key(start, end)] = calendar.add_holidays(
+            self._cache[self._key(start, end)] = calendar_values.add_holidays(
                 self.period, QLocale().name()[:2]
             )
         self.refresh()

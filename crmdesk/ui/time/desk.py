@@ -244,16 +244,10 @@ class TimeDesk(QObject):
         self.window.addAction(action)
         return action
 
-    def install(self) -> None:
-        """The timer in the status bar and the Time menu in the menu bar."""
+    def install(self, menu: QMenu) -> None:
+        """The timer in the status bar and the actions of the Time menu (the window made the
+        menu, between View and Help, with the others)."""
         self.window.statusBar().addPermanentWidget(self.timer_button)
-        bar = self.window.menuBar()
-        menu = QMenu(self.tr("T&ime"), bar)
-        menus = bar.actions()
-        if menus:  # before Help, which stays last as on every desktop
-            bar.insertMenu(menus[-1], menu)
-        else:
-            bar.addMenu(menu)
         for action in (self.start_stop_action, self.add_action, self.week_action):
             menu.addAction(action)
         menu.addSeparator()
