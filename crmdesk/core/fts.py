@@ -38,7 +38,9 @@ SLOTS = (
     "notes",
 )
 _SLOT = {name: index for index, name in enumerate(SLOTS)}
-_WORD = re.compile(r"\w+", re.UNICODE)
+#: A word as FTS5's ``unicode61`` sees one: letters and digits (an underscore separates, as
+#: every punctuation mark does; migration 0013 makes PostgreSQL's index see the same words).
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass(frozen=True)
