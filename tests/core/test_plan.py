@@ -58,7 +58,8 @@ def dump(workspace: Workspace) -> dict[str, list[tuple[object, ...]]]:
     found: dict[str, list[tuple[object, ...]]] = {}
     with workspace.reader() as session:
         for table in [model.__table__ for model in tables] + [campaign_segments]:
-            columns = [c for c in table.c if c.name not in ("created_at", "updated_at", "changed_at")]
+            moments = ("created_at", "updated_at", "changed_at")
+            columns = [c for c in table.c if c.name not in moments]
             query = select(*columns).order_by(*table.primary_key.columns)
             found[table.name] = [tuple(row) for row in session.execute(query)]
         found["search"] = [
