@@ -175,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     _report_commands(commands)
     _backup_commands(commands)
     _migrate_command(commands)  # migrate-to (issue 22)
+    _server_password_command(commands)  # a server workspace's password (issue 22)
     _time_commands(commands)
     _budget_commands(commands)
     _markers_commands(commands)
@@ -661,6 +662,69 @@ def _forget_new_file(path: Path) -> None:
 
 
 # -- end of migrate-to -----------------------------------------------------------------------
+
+
+# -- server-password: a PostgreSQL workspace's password in the keyring (issue 22) -------------
+
+
+def _server_password_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    kept = commands.add_parser(
+        "server-password",
+        help="keep (or --forget) the password of a PostgreSQL workspace in the system keyring",
+        description=(
+            "Keep the password of the database URL names in the system keyring (service "
+            "crmdesk-db), where crmdesk reads it when it opens that workspace: never in the URL, "
+            "the settings or the logs. It is asked on the terminal without echo, or read from "
+            "the first line of standard input with --stdin."
+        ),
+    )
+    kept.add_argument("url", metavar="URL", help="postgresql://user@host:5432/database")
+    kept.add_argument(
+        "--stdin", action="store_true", help="read the password from the first line of stdin"
+    )
+    kept.add_argument("--forget", action="store_true", help="remove the password kept")
+    kept.set_defaults(handler=cmd_server_password)
+
+
+def cmd_server_password(args: argparse.Namespace) -> int:
+    from crmdesk.core import secrets
+    from crmdesk.core.errors import CrmdeskError
+    from crmdesk.core.postgres import ServerAddress
+
+    address = ServerAddress.parse(args.url)  # refuses a URL that carries a password
+    if args.forget:
+        if secrets.forget_db_password(address.key):
+            print(tr("The password of %(key)s was removed from the keyring.", key=address.key))
+        else:
+            print(tr("The keyring held no password for %(key)s.", key=address.key))
+        return EXIT_OK
+    if args.stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():  # typed at the keyboard: not echoed on the screen
+        import getpass
+
+        password = getpass.getpass(tr("Password of %(key)s: ", key=address.key))
+    else:
+        raise CrmdeskError(
+            tr(
+                "server-password: standard input is not a terminal; add --stdin to read the "
+                "password from its first line. Nothing was stored."
+            )
+        )
+    if not password:
+        raise CrmdeskError(tr("server-password: the password is empty. Nothing was stored."))
+    secrets.store_db_password(address.key, password)
+    print(
+        tr(
+            "The password of %(key)s is kept in the system keyring (service %(service)s).",
+            key=address.key,
+            service=secrets.DB_SERVICE,
+        )
+    )
+    return EXIT_OK
+
+
+# -- end of server-password --------------------------------------------------------------------
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

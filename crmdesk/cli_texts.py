@@ -478,6 +478,27 @@ FRENCH: dict[str, str] = {
             "`crmdesk campaign show %(id)s` et refaites la modification."
         ),
         # end of crmdesk campaign show/edit
+        # crmdesk server-password (issue 22)
+        "The password of %(key)s was removed from the keyring.": (
+            "Le mot de passe de %(key)s a été retiré du trousseau."
+        ),
+        "The keyring held no password for %(key)s.": (
+            "Le trousseau ne gardait aucun mot de passe pour %(key)s."
+        ),
+        "Password of %(key)s: ": "Mot de passe de %(key)s : ",
+        "server-password: standard input is not a terminal; add --stdin to read the "
+        "password from its first line. Nothing was stored.": (
+            "server-password : l’entrée standard n’est pas un terminal ; ajoutez --stdin pour "
+            "lire le mot de passe sur sa première ligne. Rien n’a été enregistré."
+        ),
+        "server-password: the password is empty. Nothing was stored.": (
+            "server-password : le mot de passe est vide. Rien n’a été enregistré."
+        ),
+        "The password of %(key)s is kept in the system keyring (service %(service)s).": (
+            "Le mot de passe de %(key)s est gardé dans le trousseau du système "
+            "(service %(service)s)."
+        ),
+        # end of crmdesk server-password
     }.items()
 }
 

@@ -126,10 +126,14 @@ class Server:
     def __init__(self, url: str) -> None:
         from sqlalchemy import create_engine
         from sqlalchemy.engine import make_url
+        from sqlalchemy.pool import NullPool
 
         self.url = make_url(url).set(drivername="postgresql")
+        # No pool: a connection kept open would outlive a server a test stops (and warn).
         self.admin = create_engine(
-            self.url.set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT"
+            self.url.set(drivername="postgresql+psycopg"),
+            isolation_level="AUTOCOMMIT",
+            poolclass=NullPool,
         )
         self._names = itertools.count()
 

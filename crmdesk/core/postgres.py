@@ -100,6 +100,34 @@ def _mask(text: str) -> str:
     return f"{scheme}{sep}{authority}{slash}{tail}"
 
 
+# -- a password typed in the URL (issue 22: the Preferences' workspace field) --
+
+
+def split_password(text: str) -> tuple[str, str | None]:
+    """``text`` without the password typed in it (``user:secret@host``), and that password:
+    the URL can then be kept and the password go to the keyring, never both together.
+    ``(text, None)`` when it has none or is not a URL at all (``ServerAddress.parse`` says
+    what is wrong with it)."""
+    try:
+        url = make_url(text.strip())
+    except (ArgumentError, ValueError):
+        return text, None
+    if url.password is None:
+        return text, None
+    bare = URL.create(
+        url.drivername,
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=url.query,
+    )
+    return bare.render_as_string(hide_password=False), str(url.password)
+
+
+# -- end of a password typed in the URL --
+
+
 def password(address: ServerAddress) -> str | None:
     """The database's password from the keyring, None when it has none or cannot give one:
     the server may well need none (trust, ~/.pgpass, a certificate), and should it ask for

@@ -100,6 +100,34 @@ def db_password(key: str) -> str | None:
         raise _unavailable(exc, f"give the password of the database {key}") from exc
 
 
+def store_db_password(key: str, password: str) -> None:
+    """Keep the password of a PostgreSQL workspace (``ServerAddress.key``), replacing the one
+    it had: where ``postgres.password`` reads it when the workspace is opened."""
+    import keyring
+
+    try:
+        keyring.set_password(DB_SERVICE, key, password)
+    except Exception as exc:  # any backend's failure, KeyringError or not (see the module)
+        raise _unavailable(
+            exc, f"keep the password of the database {key}", " Nothing was saved.", password
+        ) from None  # the backend's error may quote the password: not chained
+
+
+def forget_db_password(key: str) -> bool:
+    """Remove a PostgreSQL workspace's password; False when the keyring held none for it.
+    A machine with no keyring at all has none to forget; a keyring that fails says so."""
+    import keyring
+    from keyring.errors import NoKeyringError, PasswordDeleteError
+
+    try:
+        keyring.delete_password(DB_SERVICE, key)
+    except (PasswordDeleteError, NoKeyringError):
+        return False
+    except Exception as exc:  # any backend's failure, KeyringError or not (see the module)
+        raise _unavailable(exc, f"forget the password of the database {key}") from exc
+    return True
+
+
 def forget_password(account: str) -> None:
     """Remove the account's password. One that is not there, or a machine with no keyring at
     all (where none can have been kept), leaves nothing to forget."""

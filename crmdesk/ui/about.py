@@ -178,7 +178,8 @@ def app_version() -> str:
 class AboutDialog(QDialog):
     """The About box; ``text()`` is what the Copy button puts on the clipboard."""
 
-    def __init__(self, parent: QWidget | None, workspace_path: Path) -> None:
+    def __init__(self, parent: QWidget | None, workspace_path: Path | str) -> None:
+        """``workspace_path``: the file, or a server's URL (never with its password)."""
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About crmdesk"))
@@ -281,7 +282,7 @@ class AboutDialog(QDialog):
         self.copy_button.setText(self.tr("Copied"))
 
 
-def show_about(parent: QWidget, workspace_path: Path) -> None:
+def show_about(parent: QWidget, workspace_path: Path | str) -> None:
     """Open the About box over ``parent`` without blocking the event loop (the window keeps
     painting, and a test answers it as a user would); it deletes itself when closed."""
     dialog = AboutDialog(parent, workspace_path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -257,3 +257,27 @@ def taken_text(info: BackupInfo) -> str:
         QTime(moment.hour, moment.minute, moment.second),
     )
     return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def server_restore_notice(parent: QWidget, location: str) -> QMessageBox:
+    """File › Restore a backup… on a server's workspace: a restore puts a file in place of a
+    file, and a server's database is put back from its ``pg_dump`` by its administrator, with
+    everyone else's work in mind. Said, and nothing changed; opened without blocking."""
+    box = QMessageBox(parent)
+    box.setObjectName("serverRestoreNotice")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(QCoreApplication.translate("RestoreDialog", "Restore a backup"))
+    box.setText(
+        QCoreApplication.translate(
+            "RestoreDialog",
+            "This workspace is a database on a PostgreSQL server, shared with the other people "
+            "who use it: restoring it is the server administrator's job (from a pg_dump backup, "
+            "with pg_restore). Nothing was changed.",
+        )
+    )
+    box.setInformativeText(location)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box

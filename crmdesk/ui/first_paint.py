@@ -34,7 +34,7 @@ class FirstPaint:
 
     @classmethod
     def for_start(
-        cls, args: argparse.Namespace, last_view: str, default: Path | None
+        cls, args: argparse.Namespace, last_view: str, default: Path | str | None
     ) -> FirstPaint | None:
         """The first paint of this start, or None for the ordinary start."""
         if args.demo or getattr(args, "open_bat", None) is not None:

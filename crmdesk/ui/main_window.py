@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from crmdesk.ui.clients.window import ClientsWindow
     from crmdesk.ui.cockpit import CockpitPage
     from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
+    from crmdesk.ui.remote_changes import RemoteChanges
     from crmdesk.ui.reports.export_dialog import ReportRequest, ReportWindow
     from crmdesk.ui.stats.client_page import ClientStatsPage
     from crmdesk.ui.stats.window import StatsWindow
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self._replacing = False
         self._first_paint = first_paint
         self.is_complete = False
+        self.remote_changes: RemoteChanges | None = None  # a server's, once complete
         self.undo_stack = QUndoStack(self)
         self.dialog: CampaignDialog | None = None
         self.briefs: dict[int, BriefEditor] = {}
@@ -130,7 +132,12 @@ class MainWindow(QMainWindow):
         self.preferences_dialog: PreferencesDialog | None = None
         self.restore_dialog: QDialog | None = None
         path = workspace.path if workspace is not None else first_paint.path  # type: ignore[union-attr]
-        self.setWindowTitle(f"crmdesk — {path.name}")
+        # -- a server's workspace (issue 22): named by its URL, never with its password --
+        server = workspace.server if workspace is not None else None
+        where = server.shown if server is not None else str(path)
+        name = f"{server.url.database} — {server.url.host}" if server is not None else path.name
+        self.setWindowTitle(f"crmdesk — {name}")
+        # -- end of a server's workspace --
         fit_to_screen(self, 1280, 820)
 
         if workspace is not None:
@@ -154,7 +161,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.calendar.ready.connect(self.ready)
 
-        path_label = QLabel(str(path))
+        path_label = QLabel(where)
         path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(path_label)
         # The menu bar's titles now, their actions in ``_complete``: the calendar keeps its
@@ -255,6 +262,11 @@ class MainWindow(QMainWindow):
                     "%1", str(self.workspace.migration.backup)
                 )
             )
+        # -- other users' changes (issue 22): on a server, the views follow their writes --
+        from crmdesk.ui.remote_changes import RemoteChanges
+
+        self.remote_changes = RemoteChanges.for_window(self, self.ops)  # None on a file
+        # -- end of other users' changes --
         self.is_complete = True
 
     # -- menus and shortcuts ------------------------------------------------------------------
@@ -593,7 +605,7 @@ class MainWindow(QMainWindow):
         except ImportError:  # the full About (licences, paths) is not installed: the short one
             pass
         else:
-            show_about(self, self.workspace.path)
+            show_about(self, self.workspace.location)
             return
         QMessageBox.about(
             self,
@@ -642,35 +654,46 @@ class MainWindow(QMainWindow):
         from crmdesk.ui.commands import EditCampaign
         from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 
+        # -- stale edits (issue 22): the dialog keeps the version it loaded --
         try:
-            initial = self.ops.read(campaigns.load, campaign_id)
+            initial, version = self.ops.read(campaigns.load_versioned, campaign_id)
         except CrmdeskError as error:
             show_error(self, error)
             return
 
         def submit(data: campaigns.CampaignInput) -> None:
-            if data == initial:
+            loaded = dialog.started_from or initial  # after a reload: the campaign reloaded
+            if data == loaded:
                 return
-            self._push(lambda: EditCampaign(self.ops, campaign_id, data))
-            if data.send_date != initial.send_date:
+            self._push(
+                lambda: EditCampaign(
+                    self.ops,
+                    campaign_id,
+                    data,
+                    expected_version=dialog.version,
+                    started_from=loaded,
+                )
+            )
+            if data.send_date != loaded.send_date:
                 self._warn_holiday(data.send_date)
 
-        self._show_dialog(
-            CampaignDialog(
-                self.ops,
-                submit,
-                initial,
-                campaign_id=campaign_id,
-                open_brief=lambda: self.open_brief(campaign_id),
-                open_checklist=lambda: self.open_checklist(campaign_id),
-                open_bat=lambda: self.open_bat(campaign_id),
-                open_stats=lambda: self.open_stats(campaign_id),
-                open_recap=lambda: self.open_recap(campaign_id),
-                new_client=self._new_client_for_dialog,
-                time_box=self.time_desk.campaign_box(campaign_id),
-                parent=self,
-            )
+        dialog = CampaignDialog(
+            self.ops,
+            submit,
+            initial,
+            campaign_id=campaign_id,
+            version=version,
+            open_brief=lambda: self.open_brief(campaign_id),
+            open_checklist=lambda: self.open_checklist(campaign_id),
+            open_bat=lambda: self.open_bat(campaign_id),
+            open_stats=lambda: self.open_stats(campaign_id),
+            open_recap=lambda: self.open_recap(campaign_id),
+            new_client=self._new_client_for_dialog,
+            time_box=self.time_desk.campaign_box(campaign_id),
+            parent=self,
         )
+        self._show_dialog(dialog)
+        # -- end of stale edits --
 
     def _new_client_for_dialog(self) -> None:
         """ "New client…" in the campaign dialog: the Clients window starts a client, and the
@@ -941,9 +964,17 @@ class MainWindow(QMainWindow):
             )
 
     def reschedule(self, campaign_id: int, day: date) -> None:
+        from crmdesk.core.concurrency import StaleEdit
         from crmdesk.ui.commands import RescheduleCampaign
+        from crmdesk.ui.kit import conflict
 
-        if self._try_push(lambda: RescheduleCampaign(self.ops, campaign_id, day)) is None:
+        try:  # -- stale edits (issue 22): a move someone else's save overtook is said --
+            self._push(lambda: RescheduleCampaign(self.ops, campaign_id, day))
+        except StaleEdit as stale:
+            conflict.tell(self, stale, self.tr("Nothing was moved."))
+            return
+        except CrmdeskError as error:
+            show_error(self, error)
             return
         self.calendar.show_campaign(campaign_id, day)
         if not self._warn_holiday(day):
@@ -993,8 +1024,10 @@ class MainWindow(QMainWindow):
         if not self._close_children():
             event.ignore()
             return
+        if self.remote_changes is not None:  # other users' changes (issue 22)
+            self.remote_changes.stop()
         self._save_state()
-        if self.automatic_backups:
+        if self.automatic_backups and self.workspace.server is None:  # a server: its admin's
             self._backup_on_close()
         super().closeEvent(event)
 
@@ -1081,6 +1114,10 @@ class MainWindow(QMainWindow):
         the user can still work and the next start tries again."""
         if not self.automatic_backups or self.daily_backup_started or not self.isVisible():
             return
+        if self.workspace.server is not None:  # a server is backed up by its administrator
+            self.daily_backup_started = True
+            log.info("No automatic backup of %s: the server's own", self.workspace.location)
+            return
         self.daily_backup_started = True
         from crmdesk.core import backups
 
@@ -1116,8 +1153,12 @@ class MainWindow(QMainWindow):
 
     def open_restore(self) -> QDialog:
         """File › Restore a backup…: the backups of this workspace; choosing one restores it."""
-        from crmdesk.ui.backups import RestoreDialog
+        from crmdesk.ui.backups import RestoreDialog, server_restore_notice
 
+        if self.workspace.server is not None:  # restoring a server is its administrator's job
+            notice = self.restore_dialog = server_restore_notice(self, self.workspace.location)
+            notice.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
+            return notice
         dialog = RestoreDialog(self.ops, self.workspace.path, self.backups_folder(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # After the dialog's own handling of the click (it closes): the restore closes this

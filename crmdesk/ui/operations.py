@@ -202,6 +202,7 @@ class Operations(QObject):
         self._relay = _Relay(self)
         self._executors: dict[str, ThreadPoolExecutor] = {}
         self._jobs: set[Job] = set()
+        self._shut = False  # set by ``shutdown``
 
     # -- on the GUI thread ----------------------------------------------------------------------
 
@@ -280,6 +281,9 @@ class Operations(QObject):
                 if isinstance(progress, ProgressText)
                 else ProgressText(progress if isinstance(progress, str) else "")
             )
+        if self._shut:  # the window is leaving (or left): work asked now would outlive the engine
+            self._post(partial(self._deliver, job, "dropped", None))
+            return job
         self._jobs.add(job)
         job.future = self._executor(kind).submit(self._execute, job)
         return job
@@ -307,7 +311,9 @@ class Operations(QObject):
         wait_for_futures(futures)
 
     def shutdown(self) -> None:
-        """Drop the work not started and wait for the running one, before the engine closes."""
+        """Drop the work not started and wait for the running one, before the engine closes;
+        work asked afterwards is dropped (only its ``on_finished`` runs)."""
+        self._shut = True
         executors, self._executors = self._executors, {}
         for executor in executors.values():
             executor.shutdown(wait=True, cancel_futures=True)

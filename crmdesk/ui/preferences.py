@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core.calendar_values import Filters
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.kinds import CampaignStatus, Channel
+from crmdesk.ui.kit.styles import ERROR_STYLE
 from crmdesk.ui.operations import Operations, show_error
 
 #: The choices of the language and theme settings ("system" follows the computer).
@@ -89,7 +90,8 @@ class Choices:
     theme: str = "system"
     backup_folder: Path | None = None  # None: the workspace's default backups folder
     backup_keep: int = DEFAULT_KEEP
-    default_workspace: Path | None = None  # None: crmdesk's default workspace
+    #: None: crmdesk's default workspace; a ``str``: a server's URL, never with its password.
+    default_workspace: Path | str | None = None
 
 
 class Preferences:
@@ -130,8 +132,14 @@ class Preferences:
         return self._path(KEY_BACKUP_FOLDER)
 
     @property
-    def default_workspace(self) -> Path | None:
-        return self._path(KEY_WORKSPACE)
+    def default_workspace(self) -> Path | str | None:
+        """The workspace file, or a server's URL (a ``str``, as ``--db`` takes it)."""
+        value = self.settings.value(KEY_WORKSPACE, "")
+        if not value:
+            return None
+        from crmdesk.core.paths import location
+
+        return location(str(value))
 
     def backups_folder_for(self, workspace_path: Path) -> Path:
         """The folder chosen in the preferences, else the workspace's default one."""
@@ -329,6 +337,27 @@ class PreferencesDialog(QDialog):
         workspace_row = QHBoxLayout()
         workspace_row.addWidget(self.workspace, 1)
         workspace_row.addWidget(browse_workspace)
+        # -- a server's workspace (issue 22): its URL here, its password in the keyring --
+        self.workspace.setToolTip(
+            QCoreApplication.translate(
+                "PreferencesDialog",
+                "A workspace file, or a database on a PostgreSQL server: "
+                "postgresql://user@host:5432/database (add ?sslmode=require to insist on TLS). "
+                "Its password goes to the system keyring, never here.",
+            )
+        )
+        self.store_password_button = QPushButton(
+            QCoreApplication.translate("PreferencesDialog", "Store the &password…")
+        )
+        self.store_password_button.clicked.connect(self.store_password)
+        workspace_row.addWidget(self.store_password_button)
+        self.workspace_note = QLabel()
+        self.workspace_note.setWordWrap(True)
+        self.workspace_note.hide()
+        self.password_dialog: ServerPasswordDialog | None = None
+        self.workspace.textChanged.connect(self._workspace_edited)
+        self._workspace_edited()
+        # -- end of a server's workspace --
 
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("PreferencesDialog", "&Language:"), self.language)
@@ -349,6 +378,7 @@ class PreferencesDialog(QDialog):
             ),
             workspace_row,
         )
+        form.addRow("", self.workspace_note)
         # -- hours per day (issue 20): a setting of the workspace, not of this computer --
         self.hours_per_day: QDoubleSpinBox | None = None
         if ops is not None:
@@ -419,10 +449,89 @@ class PreferencesDialog(QDialog):
             theme=str(self.theme.currentData()),
             backup_folder=Path(folder).expanduser() if folder else None,
             backup_keep=self.backup_keep.value(),
-            default_workspace=Path(workspace).expanduser() if workspace else None,
+            default_workspace=_workspace_choice(workspace),
         )
 
+    # -- a server's workspace (issue 22) --------------------------------------------------------
+
+    def _workspace_edited(self) -> None:
+        from crmdesk.core.paths import is_server_url
+
+        self.store_password_button.setEnabled(is_server_url(self.workspace.text().strip()))
+
+    def _note(self, text: str, *, problem: bool) -> None:
+        from crmdesk.ui.kit.styles import alert_colour
+
+        self.workspace_note.setText(text)
+        self.workspace_note.setStyleSheet(
+            f"color: {alert_colour()}; font-weight: 600;" if problem else ""
+        )
+        self.workspace.setStyleSheet(ERROR_STYLE if problem else "")
+        self.workspace_note.show()
+
+    def _workspace_refused(self) -> bool:
+        """True (and said under the field) when the workspace typed cannot be kept: a URL
+        with a password in it (taken out at once: the settings file never holds one), or one
+        crmdesk cannot read."""
+        from crmdesk.core.paths import is_server_url
+
+        text = self.workspace.text().strip()
+        if not is_server_url(text):
+            return False
+        from crmdesk.core import postgres
+
+        bare, secret = postgres.split_password(text)
+        if secret is not None:
+            self.workspace.setText(bare)
+            self._note(
+                QCoreApplication.translate(
+                    "PreferencesDialog",
+                    "The password was taken out of the URL: crmdesk keeps none in its settings. "
+                    "Keep it in the system keyring with “Store the password…”.",
+                ),
+                problem=True,
+            )
+            return True
+        try:
+            postgres.ServerAddress.parse(text)
+        except postgres.ServerError:
+            self._note(
+                QCoreApplication.translate(
+                    "PreferencesDialog",
+                    "This is not a PostgreSQL URL: postgresql://user@host:5432/database.",
+                ),
+                problem=True,
+            )
+            return True
+        return False
+
+    def store_password(self) -> ServerPasswordDialog | None:
+        """Store the password…: asked in a dialog of its own and kept in the system keyring
+        under the account the workspace is opened with."""
+        if self._workspace_refused():
+            return None
+        from crmdesk.core.postgres import ServerAddress
+
+        key = ServerAddress.parse(self.workspace.text()).key
+        dialog = ServerPasswordDialog(key, self)
+        dialog.accepted.connect(
+            lambda: self._note(
+                QCoreApplication.translate(
+                    "PreferencesDialog", "The password of %1 is kept in the system keyring."
+                ).replace("%1", key),
+                problem=False,
+            )
+        )
+        dialog.finished.connect(lambda _result: setattr(self, "password_dialog", None))
+        self.password_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- end of a server's workspace ------------------------------------------------------------
+
     def accept(self) -> None:
+        if self._workspace_refused():  # a server's URL (issue 22)
+            return
         if self.ops is not None and self.hours_per_day is not None:
             from decimal import Decimal
 
@@ -437,3 +546,83 @@ class PreferencesDialog(QDialog):
                     return
         self.preferences.save_choices(self.chosen())
         super().accept()
+
+
+# -- a server's workspace (issue 22): its URL in the settings, its password in the keyring ------
+
+
+def _workspace_choice(text: str) -> Path | str | None:
+    """The field's workspace: a server's URL kept as typed (a ``str``), else a file."""
+    if not text:
+        return None
+    from crmdesk.core.paths import is_server_url
+
+    return text if is_server_url(text) else Path(text).expanduser()
+
+
+class ServerPasswordDialog(QDialog):
+    """Asks a server workspace's password and keeps it in the system keyring, where crmdesk
+    reads it when it opens that workspace (``crmdesk.core.postgres.password``): never in the
+    settings, the URL or the logs. A keyring that cannot keep it says why, and nothing is
+    kept."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setWindowTitle(self.tr("Store the password"))
+        intro = QLabel(
+            self.tr("The password of %1, kept in the system keyring:").replace("%1", key)
+        )
+        intro.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.errors = QLabel()
+        self.errors.setWordWrap(True)
+        self.errors.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.password)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def _say(self, text: str) -> None:
+        from crmdesk.ui.kit.styles import alert_colour
+
+        self.errors.setText(text)
+        self.errors.setStyleSheet(f"color: {alert_colour()}; font-weight: 600;")
+        self.errors.show()
+
+    def accept(self) -> None:
+        secret = self.password.text()
+        if not secret:
+            self._say(self.tr("Type the password first."))
+            return
+        from crmdesk.core import secrets
+
+        try:
+            secrets.store_db_password(self.key, secret)
+        except secrets.SecretStoreUnavailable as error:
+            self._say(self._keyring_text(error))
+            return
+        self.password.clear()
+        super().accept()
+
+    def _keyring_text(self, error: CrmdeskError) -> str:
+        """The keyring's refusal in the user's language; its own English words otherwise."""
+        known = {
+            "no_backend": self.tr(
+                "This computer has no keyring to keep the password, so nothing was kept. On "
+                "Linux, run GNOME Keyring or KWallet and install the Python package "
+                "secretstorage, or install keyrings.alt; macOS and Windows have one built in. "
+                "The server may also read it from ~/.pgpass."
+            ),
+            "locked": self.tr("The system keyring is locked: unlock it and try again."),
+        }
+        return known.get(getattr(error, "code", ""), error.message)

@@ -30,7 +30,7 @@
         <translation>inconnue (non installé)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>About crmdesk</source>
         <translation>À propos de crmdesk</translation>
     </message>
@@ -1051,14 +1051,14 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>BriefEditor</name>
     <message>
-        <location filename="../../ui/brief/editor.py" line="+129"/>
+        <location filename="../../ui/brief/editor.py" line="+139"/>
         <source>restore version %1</source>
         <translation>la restauration de la version %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+61"/>
         <source>Brief — %1 (%2)</source>
-        <extracomment>The brief alone as a PDF, for the client to confirm (the campaign&apos;s id), once saved.</extracomment>
+        <extracomment>The brief alone as a PDF, for the client to confirm (the campaign&apos;s id), once saved. The brief as last loaded or saved: what a save expects to find (issue 22).</extracomment>
         <translation>Brief — %1 (%2)</translation>
     </message>
     <message>
@@ -1242,7 +1242,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>The campaign&apos;s BAT deadline, as its checklist counts it (the client&apos;s approval of the BAT). Move the campaign in the calendar to change it.</source>
         <translation>L’échéance du BAT de la campagne, telle que sa checklist la compte (validation du BAT par le client). Déplacez la campagne dans le calendrier pour la changer.</translation>
     </message>
@@ -1287,22 +1287,44 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Complétude (%1&#x202f;%)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Not saved yet…</source>
         <translation>Pas encore enregistré…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <location line="+13"/>
+        <location line="+4"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Saved at %1 (version %2)</source>
         <translation>Enregistré à %1 (version %2)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+72"/>
+        <source>Reloaded with their changes and saved yours on top. You both changed %1: your text was kept (marked); check it.</source>
+        <translation>Rechargé avec leurs modifications, et les vôtres enregistrées par-dessus. Vous avez tous deux modifié %1 : votre texte a été gardé (signalé) ; vérifiez-le.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reloaded with their changes and saved yours on top.</source>
+        <translation>Rechargé avec leurs modifications, et les vôtres enregistrées par-dessus.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your changes were discarded</source>
+        <translation>Vos modifications ont été abandonnées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your changes were discarded: the brief as it is now.</source>
+        <translation>Vos modifications ont été abandonnées : voici le brief tel qu’il est maintenant.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>restored from version %1</source>
         <translation>restaurée depuis la version %1</translation>
     </message>
@@ -1322,7 +1344,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Version %1 — %2 — %3</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Import a client&apos;s mail or document</source>
         <translation>Importer un e-mail ou un document du client</translation>
     </message>
@@ -1706,8 +1728,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/dialogs/campaign_dialog.py" line="+79"/>
+        <location filename="../../ui/dialogs/campaign_dialog.py" line="+89"/>
         <source>Edit campaign</source>
+        <extracomment>The campaign&apos;s version and values as loaded (or reloaded): what a save expects.</extracomment>
         <translation>Modifier la campagne</translation>
     </message>
     <message>
@@ -1716,7 +1739,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>No client yet: create one first (New client…), then plan its campaign.</source>
         <translation>Aucun client pour l’instant&#xa0;: créez-en un (Nouveau client…), puis planifiez sa campagne.</translation>
     </message>
@@ -1856,8 +1879,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Faire le récapitulatif de cette campagne en PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+115"/>
         <source>— none —</source>
+        <extracomment>Every field of ``CampaignInput`` and its editor, to name and mark it after a reload.</extracomment>
         <translation>— aucune —</translation>
     </message>
     <message>
@@ -1869,6 +1893,21 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+12"/>
         <source>%1 is a blackout date of the client (%2): they asked for no sends.</source>
         <translation>%1 est une date bloquée du client (%2)&#xa0;: il ne veut pas d’envoi ce jour-là.</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Reloaded: their changes are in, and yours are applied on top. You both changed %1: your version is kept (marked). Check it, then press OK to save.</source>
+        <translation>Rechargé : leurs modifications sont là, et les vôtres appliquées par-dessus. Vous avez tous deux modifié %1 : votre version est gardée (signalée). Vérifiez-la, puis appuyez sur OK pour enregistrer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reloaded: their changes are in, and yours are applied on top. Press OK to save.</source>
+        <translation>Rechargé : leurs modifications sont là, et les vôtres appliquées par-dessus. Appuyez sur OK pour enregistrer.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your changes were discarded: the campaign as it is now.</source>
+        <translation>Vos modifications ont été abandonnées : voici la campagne telle qu’elle est maintenant.</translation>
     </message>
 </context>
 <context>
@@ -2741,17 +2780,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientCommands</name>
     <message>
-        <location filename="../../ui/clients/commands.py" line="+33"/>
+        <location filename="../../ui/clients/commands.py" line="+35"/>
         <source>create client “%1”</source>
         <translation>la création du client «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>edit client “%1”</source>
         <translation>la modification du client «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>archive client “%1”</source>
         <translation>l&apos;archivage du client «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2761,7 +2800,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la restauration du client «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>delete client “%1”</source>
         <translation>la suppression du client «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2776,7 +2815,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la modification du segment «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>archive segment “%1”</source>
         <translation>l&apos;archivage du segment «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2786,7 +2825,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la restauration du segment «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
         <source>delete segment “%1”</source>
         <translation>la suppression du segment «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2806,7 +2845,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>la modification du contact «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>delete contact “%1”</source>
         <translation>la suppression du contact «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -2972,7 +3011,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>ClientsWindow</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="+183"/>
+        <location filename="../../ui/clients/window.py" line="+185"/>
         <source>Responsible</source>
         <extracomment>The colours a new client starts with: distinct at a glance in the calendar, readable on a light and a dark palette. The first one no client wears yet is offered.</extracomment>
         <translation>Responsable</translation>
@@ -3086,21 +3125,22 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Un contact qui reçoit les BAT ou les récaps doit avoir une adresse e-mail.</translation>
     </message>
     <message>
-        <location line="+145"/>
-        <location line="+1399"/>
+        <location line="+148"/>
+        <location line="+1472"/>
         <source>Delete</source>
+        <extracomment>The label of each field as the form shows it, to name it in a sentence.</extracomment>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="-792"/>
+        <location line="-863"/>
         <location line="+35"/>
-        <location line="+868"/>
+        <location line="+951"/>
         <source>Clients</source>
-        <extracomment>A client was created from this window (not by a redo): its id.</extracomment>
+        <extracomment>A client was created from this window (not by a redo): its id. The client as the form loaded it, and its version: what a save expects (issue 22).</extracomment>
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="-865"/>
+        <location line="-948"/>
         <source>Show archi&amp;ved</source>
         <translation>Afficher les archi&amp;vés</translation>
     </message>
@@ -3124,12 +3164,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+2"/>
         <location line="+378"/>
-        <location line="+359"/>
+        <location line="+430"/>
         <source>Archive</source>
         <translation>Archiver</translation>
     </message>
     <message>
-        <location line="-735"/>
+        <location line="-806"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
@@ -3399,7 +3439,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Un client est une marque pour laquelle vous travaillez. Sa couleur distingue ses campagnes dans le calendrier&#x202f;; son expéditeur, ses échéances et sa pression marketing max s&apos;appliquent à chacune de ses campagnes&#x202f;; ses segments sont vos cibles et ses contacts valident les BAT et reçoivent les récaps. Cliquez sur «&#xa0;Nouveau client&#xa0;» (Ctrl+N) pour commencer.</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+191"/>
         <source>Client “%1” created — Ctrl+Z to undo.</source>
         <translation>Client «&#xa0;%1&#xa0;» créé — Ctrl+Z pour annuler.</translation>
     </message>
@@ -3409,7 +3449,22 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Client «&#xa0;%1&#xa0;» enregistré — Ctrl+Z pour annuler.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+54"/>
+        <source>Reloaded: their changes are in, and yours are applied on top. You both changed %1: your version is kept (marked). Check it, then save.</source>
+        <translation>Rechargé : leurs modifications sont là, et les vôtres appliquées par-dessus. Vous avez tous deux modifié %1 : votre version est gardée (signalée). Vérifiez-la, puis enregistrez.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reloaded: their changes are in, and yours are applied on top. Save.</source>
+        <translation>Rechargé : leurs modifications sont là, et les vôtres appliquées par-dessus. Enregistrez.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your changes were discarded: the client as it is now.</source>
+        <translation>Vos modifications ont été abandonnées : voici le client tel qu’il est maintenant.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Save the new client before leaving it?</source>
         <translation>Enregistrer le nouveau client avant de le quitter&#x202f;?</translation>
     </message>
@@ -3618,9 +3673,127 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message>
+        <location filename="../../ui/kit/conflict.py" line="+44"/>
+        <source>the campaign “%1”</source>
+        <extracomment>How long a value may be in a sentence before it is cut. The style of a field both people changed, in a form reloaded with the user&apos;s changes.</extracomment>
+        <translation>la campagne « %1 »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the brief of “%1”</source>
+        <translation>le brief de « %1 »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the client “%1”</source>
+        <translation>le client « %1 »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the segment “%1”</source>
+        <translation>le segment « %1 »</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contact “%1”</source>
+        <translation>le contact « %1 »</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+30"/>
+        <source>“%1”</source>
+        <translation>« %1 »</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Someone else</source>
+        <translation>Quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Someone deleted %1 meanwhile.</source>
+        <translation>Quelqu’un a supprimé %1 entre-temps.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 changed %2 meanwhile.</source>
+        <translation>%1 a modifié %2 entre-temps.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 changed %2 on %3 at %4.</source>
+        <translation>%1 a modifié %2 le %3 à %4.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 is now %2.</source>
+        <translation>%1 vaut maintenant %2.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot undo: someone deleted %1 since. Nothing was changed.</source>
+        <translation>Annulation impossible : quelqu’un a supprimé %1 depuis. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot undo: %1 changed %2 since. Nothing was changed.</source>
+        <translation>Annulation impossible : %1 a modifié %2 depuis. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot undo: %1 changed %2 since (on %3 at %4). Nothing was changed.</source>
+        <translation>Annulation impossible : %1 a modifié %2 depuis (le %3 à %4). Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu’un d’autre</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location line="-97"/>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>You both changed: %1. Your version is the one kept if you reapply.</source>
+        <translation>Vous avez tous deux modifié : %1. C’est votre version qui est gardée si vous réappliquez.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your changes were not saved. Discard them to close the form, or press Esc to keep the form open and copy what you need.</source>
+        <translation>Vos modifications n’ont pas été enregistrées. Abandonnez-les pour fermer le formulaire, ou appuyez sur Échap pour le garder ouvert et copier ce dont vous avez besoin.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was saved. Reload and apply my changes puts what you changed on their version, for you to check and save; Discard my changes shows their version. Esc keeps the form as it is.</source>
+        <translation>Rien n’a été enregistré. « Recharger et appliquer mes modifications » place ce que vous avez changé sur leur version, pour que vous le vérifiiez et l’enregistriez ; « Abandonner mes modifications » affiche leur version. Échap garde le formulaire tel quel.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Reload and apply my changes</source>
+        <translation>&amp;Recharger et appliquer mes modifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard my changes</source>
+        <translation>A&amp;bandonner mes modifications</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../ui/clients/window.py" line="-1141"/>
+        <location filename="../../ui/clients/window.py" line="-1214"/>
         <source>the contact has no name</source>
         <translation>le contact n’a pas de nom</translation>
     </message>
@@ -4484,7 +4657,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+145"/>
+        <location filename="../../ui/main_window.py" line="+152"/>
         <location line="+75"/>
         <source>Cockpit</source>
         <extracomment>The first view is painted with what it shows (the user can read their calendar). Everything is loaded: the workspace is open, every menu and page works. The workspace could not be opened after the first paint (another app took it): the error, for the app to say and leave. A restore replaced this window (and its workspace) with the one given.</extracomment>
@@ -4511,7 +4684,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+112"/>
         <source>&amp;New campaign…</source>
         <translation>&amp;Nouvelle campagne…</translation>
     </message>
@@ -4586,12 +4759,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-172"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+176"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
@@ -4646,12 +4819,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-210"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+216"/>
         <source>&amp;Today</source>
         <translation>&amp;Aujourd’hui</translation>
     </message>
@@ -4696,7 +4869,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Statist&amp;iques d’un client</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-243"/>
         <source>&amp;Help</source>
         <translation>A&amp;ide</translation>
     </message>
@@ -4706,7 +4879,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Temps</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+251"/>
         <source>&amp;About crmdesk</source>
         <translation>À &amp;propos de crmdesk</translation>
     </message>
@@ -4788,7 +4961,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>crmdesk %1 — le cockpit hors ligne de l’opérateur eCRM.</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+243"/>
         <source>Export recap</source>
         <translation>Exporter le récapitulatif</translation>
     </message>
@@ -4818,22 +4991,27 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
+        <source>Nothing was moved.</source>
+        <translation>Rien n’a été déplacé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Moved to %1 — Ctrl+Z to undo</source>
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Preferences saved; language and theme apply at the next start.</source>
         <translation>Préférences enregistrées&#x202f;; la langue et le thème s’appliquent au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Today&apos;s backup could not be made: %1</source>
         <translation>La sauvegarde du jour n’a pas pu être faite&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>Close the windows still open before restoring a backup.</source>
         <translation>Fermez les fenêtres encore ouvertes avant de restaurer une sauvegarde.</translation>
     </message>
@@ -4938,32 +5116,33 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../ui/commands.py" line="+62"/>
+        <location filename="../../ui/commands.py" line="+150"/>
         <source>create “%1”</source>
+        <extracomment>The version each row was left at by the last command step of this process (per ``Operations``): undoing an edit after undoing a later edit of the same row is not someone else&apos;s change, though the version moved on. The rows this command&apos;s last step left, with their version then and their name.</extracomment>
         <translation>la création de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>duplicate “%1”</source>
         <translation>la duplication de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>edit “%1”</source>
         <translation>la modification de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+41"/>
         <source>move “%1”</source>
         <translation>le déplacement de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>delete “%1”</source>
         <translation>la suppression de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="+394"/>
+        <location filename="../../ui/operations.py" line="+400"/>
         <source>crmdesk</source>
         <extracomment>Threads per kind of work: the workspace has one writer; files, CPU and network share two. Progress reaches the GUI thread at most this often (the last step always does). A progress dialog shows only for work that lasts longer than this (Anki&apos;s 600 ms). True once the outcome was delivered on the GUI thread (or the job was dropped).</extracomment>
         <translation>crmdesk</translation>
@@ -5437,9 +5616,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+269"/>
+        <location filename="../../ui/preferences.py" line="+277"/>
         <source>Preferences</source>
-        <extracomment>The choices of the language and theme settings (&quot;system&quot; follows the computer). Backups kept by default (the daily ones; the monthly ones come on top). The views the main window can reopen on.</extracomment>
+        <extracomment>The choices of the language and theme settings (&quot;system&quot; follows the computer). Backups kept by default (the daily ones; the monthly ones come on top). The views the main window can reopen on. None: crmdesk&apos;s default workspace; a ``str``: a server&apos;s URL, never with its password.</extracomment>
         <translation>Préférences</translation>
     </message>
     <message>
@@ -5481,6 +5660,16 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+17"/>
+        <source>A workspace file, or a database on a PostgreSQL server: postgresql://user@host:5432/database (add ?sslmode=require to insist on TLS). Its password goes to the system keyring, never here.</source>
+        <translation>Un fichier d’espace de travail, ou une base sur un serveur PostgreSQL : postgresql://utilisateur@hôte:5432/base (ajoutez ?sslmode=require pour exiger TLS). Son mot de passe va dans le trousseau du système, jamais ici.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Store the &amp;password…</source>
+        <translation>Enregistrer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
@@ -5505,7 +5694,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Espace de travail par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source> h</source>
         <translation> h</translation>
     </message>
@@ -5533,6 +5722,21 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location line="+2"/>
         <source>crmdesk workspaces (*.crmdesk *.sqlite *.db);;All files (*)</source>
         <translation>Espaces de travail crmdesk (*.crmdesk *.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The password was taken out of the URL: crmdesk keeps none in its settings. Keep it in the system keyring with “Store the password…”.</source>
+        <translation>Le mot de passe a été retiré de l’URL : crmdesk n’en garde aucun dans ses réglages. Gardez-le dans le trousseau du système avec « Enregistrer le mot de passe… ».</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This is not a PostgreSQL URL: postgresql://user@host:5432/database.</source>
+        <translation>Ceci n’est pas une URL PostgreSQL : postgresql://utilisateur@hôte:5432/base.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The password of %1 is kept in the system keyring.</source>
+        <translation>Le mot de passe de %1 est gardé dans le trousseau du système.</translation>
     </message>
 </context>
 <context>
@@ -5828,6 +6032,20 @@ Bien cordialement,
     </message>
 </context>
 <context>
+    <name>RemoteChanges</name>
+    <message>
+        <location filename="../../ui/remote_changes.py" line="+106"/>
+        <source>Connection to the server restored</source>
+        <extracomment>How long the status bar says the server is back. How long it shows a read the server could not answer. How long closing the window waits for the listener&apos;s thread (it checks every half second; one stuck connecting to a vanished host is a daemon and is left to end with the app). The listener&apos;s calls, from its thread; queued to this object&apos;s (the GUI) thread.</extracomment>
+        <translation>Connexion au serveur rétablie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection to the server lost — retrying…</source>
+        <translation>Connexion au serveur perdue — nouvelle tentative…</translation>
+    </message>
+</context>
+<context>
     <name>ReportSettingsDialog</name>
     <message>
         <location filename="../../ui/reports/settings_dialog.py" line="-68"/>
@@ -6108,12 +6326,13 @@ Bien cordialement,
     <message>
         <location filename="../../ui/backups.py" line="+68"/>
         <location line="+105"/>
+        <location line="+97"/>
         <source>Restore a backup</source>
         <extracomment>The role holding a row&apos;s backup path. The question asked before a restore, while it is open (tests click its buttons).</extracomment>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-197"/>
         <source>Backups of %1 in %2. Restoring one replaces the workspace; its current state is backed up first.</source>
         <translation>Sauvegardes de %1 dans %2. En restaurer une remplace l’espace de travail&#x202f;; son état actuel est sauvegardé d’abord.</translation>
     </message>
@@ -6181,6 +6400,11 @@ Bien cordialement,
         <location line="+6"/>
         <source>The disk holding the backups folder is full: no backup was taken, no partial file was left and the workspace is as it was. Free some space and try again.</source>
         <translation>Le disque du dossier des sauvegardes est plein&#xa0;: aucune sauvegarde n’a été prise, aucun fichier partiel n’est resté et l’espace de travail est intact. Libérez de la place et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This workspace is a database on a PostgreSQL server, shared with the other people who use it: restoring it is the server administrator&apos;s job (from a pg_dump backup, with pg_restore). Nothing was changed.</source>
+        <translation>Cet espace de travail est une base sur un serveur PostgreSQL, partagée avec les autres personnes qui l’utilisent : la restaurer revient à l’administrateur du serveur (depuis une sauvegarde pg_dump, avec pg_restore). Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -6586,6 +6810,39 @@ Bien cordialement,
             <numerusform>BAT %1 envoyé à %n adresse</numerusform>
             <numerusform>BAT %1 envoyé à %n adresses</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <location filename="../../ui/preferences.py" line="+53"/>
+        <source>Store the password</source>
+        <translation>Enregistrer le mot de passe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password of %1, kept in the system keyring:</source>
+        <translation>Le mot de passe de %1, gardé dans le trousseau du système :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Type the password first.</source>
+        <translation>Saisissez d’abord le mot de passe.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This computer has no keyring to keep the password, so nothing was kept. On Linux, run GNOME Keyring or KWallet and install the Python package secretstorage, or install keyrings.alt; macOS and Windows have one built in. The server may also read it from ~/.pgpass.</source>
+        <translation>Cet ordinateur n’a pas de trousseau pour garder le mot de passe : rien n’a été gardé. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt ; macOS et Windows en ont un intégré. Le serveur peut aussi le lire dans ~/.pgpass.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The system keyring is locked: unlock it and try again.</source>
+        <translation>Le trousseau du système est verrouillé : déverrouillez-le et réessayez.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,11 @@
 Typing restarts a one-second timer; the brief is saved when it fires, and at the latest two
 seconds after the first unsaved keystroke, so a crash loses at most those two seconds. Each
 window is one editing session: its saves coalesce into one version of the history.
+
+Each save expects the brief as the window last loaded or saved it (issue 22): when someone else
+saved it meanwhile, nothing is written and the window asks whether to reload their brief and
+apply the operator's changes on it (then saved) or discard them; until the operator chooses,
+the text stays on screen and the window does not close.
 """
 
 from __future__ import annotations
@@ -73,12 +78,17 @@ from crmdesk.core.briefs.diff import diff
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.brief.labels import completeness_text, field_label
+from crmdesk.ui.kit import conflict
 from crmdesk.ui.kit.fit import fit_to_screen
+from crmdesk.ui.kit.styles import WARNING_STYLE
 from crmdesk.ui.labels import type_label
 from crmdesk.ui.operations import Job, Operations, show_error
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from crmdesk.core.briefs.importer import ImportedText
+    from crmdesk.core.concurrency import StaleEdit
 
 AUTOSAVE_AFTER_MS = 1000
 AUTOSAVE_AT_MOST_MS = 2000
@@ -140,6 +150,31 @@ class RestoreVersion(QUndoCommand):
             self.editor.restore_version(self.previous)
 
 
+def save_and_reload(
+    session: Session,
+    campaign_id: int,
+    content: BriefContent,
+    editing_session: str,
+    **expected: object,
+) -> tuple[service.SaveOutcome, service.BriefState, Changes]:
+    """Save, then read the brief back in the same transaction: its version and content as
+    stored are what the next save expects."""
+    outcome = service.save(session, campaign_id, content, editing_session, **expected)  # type: ignore[arg-type]
+    return outcome, service.load(session, campaign_id), outcome.changes
+
+
+def brief_value(field: str, value: object) -> str | None:
+    """A brief's field in a sentence, where the generic wording would show a structure."""
+    if isinstance(value, KpiTargets):
+        given = [str(v) for v in (value.open_rate, value.click_rate, value.conversions) if v]
+        return conflict.value_text(" / ".join(given))
+    if field == "ctas" and isinstance(value, tuple):
+        return conflict.value_text(", ".join(c.label for c in value))
+    if field == "assets" and isinstance(value, tuple):
+        return conflict.value_text(", ".join(a.name for a in value))
+    return None
+
+
 class BriefEditor(QWidget):
     saved = Signal(int)  # version number
     #: The brief alone as a PDF, for the client to confirm (the campaign's id), once saved.
@@ -157,6 +192,10 @@ class BriefEditor(QWidget):
         self._first_unsaved = QElapsedTimer()
         self.latest_version: int | None = None
         self.state = ops.read(service.load, campaign_id)
+        #: The brief as last loaded or saved: what a save expects to find (issue 22).
+        self.started_from = self.state.content
+        self.conflict_dialog: conflict.ConflictDialog | None = None
+        self._marked: list[QWidget] = []
         self.setWindowTitle(
             self.tr("Brief — %1 (%2)")
             .replace("%1", self.state.campaign_name)
@@ -419,8 +458,13 @@ class BriefEditor(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([740, 520])
+        self.reloaded = QLabel()  # what a reload after someone else's save did
+        self.reloaded.setWordWrap(True)
+        self.reloaded.setStyleSheet(WARNING_STYLE)
+        self.reloaded.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.reloaded)
         layout.addWidget(splitter, 1)
 
     def _campaign_date(self, name: str) -> DateField:
@@ -689,6 +733,7 @@ class BriefEditor(QWidget):
     def _changed(self, *_args: object) -> None:
         if self._loading:
             return
+        self._unmark()
         self.update_completeness()
         if not self._dirty:
             self._dirty = True
@@ -703,18 +748,35 @@ class BriefEditor(QWidget):
 
     def save_now(self) -> bool:
         """Save what is on screen; a refusal is shown and the text stays on screen."""
+        from crmdesk.core.concurrency import StaleEdit
+
         self.autosave.stop()
         if not self._dirty:
             return True
+        if self.conflict_dialog is not None:  # the operator has not chosen yet
+            self.save_state.setText(self.tr("Not saved"))
+            self.conflict_dialog.raise_()
+            return False
         try:
-            outcome = self.ops.write(
-                service.save, self.campaign_id, self.content(), self.editing_session
+            outcome, state, _ = self.ops.write(
+                save_and_reload,
+                self.campaign_id,
+                self.content(),
+                self.editing_session,
+                expected_version=self.state.row_version,
+                started_from=self.started_from,
             )
+        except StaleEdit as stale:
+            self.save_state.setText(self.tr("Not saved"))
+            self._ask_about(stale)
+            return False
         except CrmdeskError as error:
             self.save_state.setText(self.tr("Not saved"))
             show_error(self, error)
             return False
         self._dirty = False
+        self.state = replace(self.state, row_version=state.row_version)
+        self.started_from = state.content
         self.latest_version = outcome.version
         at = QLocale().toString(QTime.currentTime(), "HH:mm:ss")
         self.save_state.setText(
@@ -736,6 +798,90 @@ class BriefEditor(QWidget):
             event.ignore()
             return
         super().closeEvent(event)
+
+    # -- someone else saved the brief meanwhile (issue 22) -------------------------------------
+
+    def _ask_about(self, stale: StaleEdit) -> None:
+        labels = {name: field_label(name) for name in self.fields}
+        mine = self.content()
+        dialog = conflict.ask(
+            self,
+            stale,
+            labels,
+            on_reapply=self.reload_and_reapply,
+            on_discard=lambda: self.discard_mine(stale),
+            conflicts=conflict.both_changed(stale, self.started_from, mine),
+            name=self.state.campaign_name,
+            shown=brief_value,
+        )
+        dialog.finished.connect(self._question_closed)
+        self.conflict_dialog = dialog
+
+    def _question_closed(self, _result: int) -> None:
+        self.conflict_dialog = None
+
+    def _reload(self) -> service.BriefState | None:
+        try:
+            return self.ops.read(service.load, self.campaign_id)
+        except CrmdeskError as error:  # the campaign is gone
+            show_error(self, error)
+            return None
+
+    def reload_and_reapply(self) -> None:
+        """Their brief with the operator's changes on it, saved at once; the fields both
+        changed keep the operator's text and are marked until the next keystroke."""
+        from crmdesk.core import concurrency
+
+        self.conflict_dialog = None
+        state = self._reload()
+        if state is None:
+            return
+        merged = concurrency.merge(self.started_from, self.content(), state.content)
+        self.state = replace(self.state, row_version=state.row_version, context=state.context)
+        self.started_from = state.content
+        self.set_content(merged.value)
+        self.update_completeness()
+        self._dirty = True
+        if not self.save_now():
+            return
+        for name in merged.conflicts:
+            widget = self.fields.get(name)
+            if widget is not None:
+                widget.setStyleSheet(conflict.BOTH_CHANGED_STYLE)
+                self._marked.append(widget)
+        if merged.conflicts:
+            labels = {name: field_label(name) for name in merged.conflicts}
+            said = self.tr(
+                "Reloaded with their changes and saved yours on top. You both changed %1: "
+                "your text was kept (marked); check it."
+            ).replace("%1", conflict.labels_text(merged.conflicts, labels))
+        else:
+            said = self.tr("Reloaded with their changes and saved yours on top.")
+        self.reloaded.setText(said)
+        self.reloaded.show()
+
+    def discard_mine(self, stale: StaleEdit) -> None:
+        """The brief as the other person saved it; the operator's unsaved text is dropped."""
+        self.conflict_dialog = None
+        state = self._reload()
+        if state is None:
+            return
+        self.state = replace(self.state, row_version=state.row_version, context=state.context)
+        self.started_from = state.content
+        self.set_content(state.content)
+        self.update_completeness()
+        self._dirty = False
+        self.autosave.stop()
+        self.refresh_versions()
+        self.save_state.setText(self.tr("Your changes were discarded"))
+        self.reloaded.setText(self.tr("Your changes were discarded: the brief as it is now."))
+        self.reloaded.show()
+
+    def _unmark(self) -> None:
+        for widget in self._marked:
+            widget.setStyleSheet("")
+        self._marked = []
+        self.reloaded.hide()
 
     # -- versions -----------------------------------------------------------------------------
 
@@ -812,7 +958,10 @@ class BriefEditor(QWidget):
             show_error(self, error)
             return
         self.latest_version = outcome.version
-        self.set_content(self.ops.read(service.load, self.campaign_id).content)
+        state = self.ops.read(service.load, self.campaign_id)
+        self.state = replace(self.state, row_version=state.row_version)
+        self.started_from = state.content
+        self.set_content(state.content)
         self.update_completeness()
         self.refresh_versions()
 

@@ -2,7 +2,8 @@
 
 Each edit runs when its command is built (a refusal raises before anything reaches the stack,
 as for campaigns); undo and redo replay the core service forwards and backwards through
-``Operations``, so every view hears what changed.
+``Operations``, so every view hears what changed. The edits remember the version they left
+their row at: an undo after someone else changed the row is refused (issue 22).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from crmdesk.core import clients, contact_import, contacts
+from crmdesk.core.changes import Changes
 from crmdesk.core.clients import ClientArchive, ClientInput
 from crmdesk.core.contact_import import ContactsPreview
 from crmdesk.core.contacts import ContactInput
@@ -45,19 +47,45 @@ class CreateClient(CampaignCommand):
 
 
 class EditClient(CampaignCommand):
-    def __init__(self, ops: Operations, client_id: int, data: ClientInput) -> None:
+    """The client's form saved; with ``expected_version`` and ``started_from`` (what the form
+    loaded), a client someone else saved meanwhile is refused (``StaleEdit``) when built."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        client_id: int,
+        data: ClientInput,
+        *,
+        expected_version: int | None = None,
+        started_from: ClientInput | None = None,
+    ) -> None:
         text = QCoreApplication.translate("ClientCommands", "edit client “%1”")
         super().__init__(ops, _named(text, data.name))
         self.client_id = client_id
         self.before: ClientInput
-        self.before, _ = ops.write(clients.update_client, client_id, data)
+        self.before, _ = self._update(data, expected_version, started_from)
         self.after: ClientInput = ops.read(clients.client_input, client_id)
 
+    def _update(
+        self, data: ClientInput, expected: int | None, started_from: ClientInput | None
+    ) -> tuple[ClientInput, Changes]:
+        result: tuple[ClientInput, Changes] = self.write_row(
+            "client",
+            self.client_id,
+            data.name,
+            clients.update_client,
+            self.client_id,
+            data,
+            expected_version=expected,
+            started_from=started_from,
+        )
+        return result
+
     def replay(self) -> None:
-        self.ops.write(clients.update_client, self.client_id, self.after)
+        self._update(self.after, self.version_left("client", self.client_id), self.before)
 
     def revert(self) -> None:
-        self.ops.write(clients.update_client, self.client_id, self.before)
+        self._update(self.before, self.version_left("client", self.client_id), self.after)
 
 
 class SetClientArchived(CampaignCommand):
@@ -70,14 +98,25 @@ class SetClientArchived(CampaignCommand):
             text = QCoreApplication.translate("ClientCommands", "restore client “%1”")
         super().__init__(ops, _named(text, name))
         self.client_id = client_id
+        self.name = name
         self.archived = archived
-        ops.write(clients.set_client_archived, client_id, archived)
+        self._set(archived)
+
+    def _set(self, archived: bool) -> None:
+        self.write_row(
+            "client",
+            self.client_id,
+            self.name,
+            clients.set_client_archived,
+            self.client_id,
+            archived,
+        )
 
     def replay(self) -> None:
-        self.ops.write(clients.set_client_archived, self.client_id, self.archived)
+        self._set(self.archived)
 
     def revert(self) -> None:
-        self.ops.write(clients.set_client_archived, self.client_id, not self.archived)
+        self._set(not self.archived)
 
 
 class DeleteClient(CampaignCommand):
@@ -126,13 +165,25 @@ class EditSegment(CampaignCommand):
         self.segment_id = segment_id
         self.after = (name, estimated_size)
         self.before: tuple[str, int]
-        self.before, _ = ops.write(clients.update_segment, segment_id, name, estimated_size)
+        self.before, _ = self._update(self.after, None)
+
+    def _update(self, values: tuple[str, int], expected: int | None) -> tuple[Any, Changes]:
+        result: tuple[Any, Changes] = self.write_row(
+            "segment",
+            self.segment_id,
+            values[0],
+            clients.update_segment,
+            self.segment_id,
+            *values,
+            expected_version=expected,
+        )
+        return result
 
     def replay(self) -> None:
-        self.ops.write(clients.update_segment, self.segment_id, *self.after)
+        self._update(self.after, self.version_left("segment", self.segment_id))
 
     def revert(self) -> None:
-        self.ops.write(clients.update_segment, self.segment_id, *self.before)
+        self._update(self.before, self.version_left("segment", self.segment_id))
 
 
 class SetSegmentArchived(CampaignCommand):
@@ -143,14 +194,25 @@ class SetSegmentArchived(CampaignCommand):
             text = QCoreApplication.translate("ClientCommands", "restore segment “%1”")
         super().__init__(ops, _named(text, name))
         self.segment_id = segment_id
+        self.name = name
         self.archived = archived
-        ops.write(clients.set_segment_archived, segment_id, archived)
+        self._set(archived)
+
+    def _set(self, archived: bool) -> None:
+        self.write_row(
+            "segment",
+            self.segment_id,
+            self.name,
+            clients.set_segment_archived,
+            self.segment_id,
+            archived,
+        )
 
     def replay(self) -> None:
-        self.ops.write(clients.set_segment_archived, self.segment_id, self.archived)
+        self._set(self.archived)
 
     def revert(self) -> None:
-        self.ops.write(clients.set_segment_archived, self.segment_id, not self.archived)
+        self._set(not self.archived)
 
 
 class DeleteSegment(CampaignCommand):
@@ -213,13 +275,19 @@ class EditContact(CampaignCommand):
         self.contact_id = contact_id
         self.after = data
         self.before: ContactInput
-        self.before, _ = ops.write(contacts.update_contact, contact_id, data)
+        self.before, _ = self._update(data)
+
+    def _update(self, data: ContactInput) -> tuple[ContactInput, Changes]:
+        result: tuple[ContactInput, Changes] = self.write_row(
+            "contact", self.contact_id, data.name, contacts.update_contact, self.contact_id, data
+        )
+        return result
 
     def replay(self) -> None:
-        self.ops.write(contacts.update_contact, self.contact_id, self.after)
+        self._update(self.after)
 
     def revert(self) -> None:
-        self.ops.write(contacts.update_contact, self.contact_id, self.before)
+        self._update(self.before)
 
 
 class DeleteContact(CampaignCommand):

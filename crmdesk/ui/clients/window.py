@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core import clients, contact_import, contacts, tabular
 from crmdesk.core.clients import NAME_MAX, OFFSET_MAX, ClientInfo, ClientInput, SegmentInfo
+from crmdesk.core.concurrency import StaleEdit
 from crmdesk.core.contacts import ContactInfo, ContactInput
 from crmdesk.core.errors import CrmdeskError, FieldProblem, InUse, ValidationError
 from crmdesk.core.models import CampaignType, ChecklistRole, RaciRole
@@ -86,6 +87,7 @@ from crmdesk.ui.clients.commands import (
     SetClientArchived,
     SetSegmentArchived,
 )
+from crmdesk.ui.kit import conflict
 from crmdesk.ui.kit.dialogs import ask_for_file
 from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.labels import error_text, role_label, type_label
@@ -322,6 +324,8 @@ class _Fields:
 
     def __init__(self) -> None:
         self.errors: dict[str, tuple[QWidget, QLabel]] = {}
+        #: The label of each field as the form shows it, to name it in a sentence.
+        self.labels: dict[str, str] = {}
         self._marked: set[str] = set()
 
     def add(
@@ -346,6 +350,7 @@ class _Fields:
         error = _error_label()
         column.addWidget(error)
         self.errors[key] = (editor, error)
+        self.labels[key] = text.replace("&", "")
         form.addRow(label, box)
         return error
 
@@ -1005,6 +1010,8 @@ class ClientsWindow(QWidget):
         self.undo_stack = undo_stack
         self.infos: dict[int, ClientInfo] = {}
         self.client_id: int | None = None  # the client in the form
+        #: The client as the form loaded it, and its version: what a save expects (issue 22).
+        self.loaded: tuple[ClientInput, int] | None = None
         self.mode = "empty"  # "empty": no form; "new": a client being created; "edit"
         self._filling = False
         self._touched = False
@@ -1456,7 +1463,7 @@ class ClientsWindow(QWidget):
         self.client_id = client_id
         self._select_in_list(client_id)
         self.stack.setCurrentWidget(self.editor)
-        self._fill(self.ops.read(clients.client_input, client_id))
+        self._load_client(client_id)
         if self.segments.client_id != client_id:
             self.segments.show_client(client_id)
             self.contacts.show_client(client_id)
@@ -1679,7 +1686,17 @@ class ClientsWindow(QWidget):
             command = self.run(lambda: CreateClient(self.ops, data))
         else:
             assert client_id is not None
-            command = self.run(lambda: EditClient(self.ops, client_id, data))
+            loaded, edited = self.loaded, client_id
+            command = self.run(
+                lambda: EditClient(
+                    self.ops,
+                    edited,
+                    data,
+                    expected_version=None if loaded is None else loaded[1],
+                    started_from=None if loaded is None else loaded[0],
+                ),
+                on_stale=lambda stale: self._ask_about(stale, data),
+            )
         if command is None:
             self._touched = True
             self._validate()
@@ -1699,9 +1716,70 @@ class ClientsWindow(QWidget):
 
     def revert(self) -> None:
         if self.mode == "edit" and self.client_id is not None:
-            self._fill(self.ops.read(clients.client_input, self.client_id))
+            self._load_client(self.client_id)
         elif self.mode == "new":
             self._start_new()
+
+    # -- someone else saved the client meanwhile (issue 22) -------------------------------------
+
+    def _load_client(self, client_id: int) -> None:
+        data, version = self.ops.read(clients.client_input_versioned, client_id)
+        self.loaded = (data, version)
+        self._fill(data)
+
+    def _ask_about(self, stale: StaleEdit, yours: ClientInput) -> None:
+        started_from = self.loaded[0] if self.loaded is not None else yours
+        self.dialog = conflict.ask(
+            self,
+            stale,
+            self.fields.labels,
+            on_reapply=lambda: self.reload_and_reapply(yours),
+            on_discard=lambda: self.discard_mine(stale),
+            conflicts=conflict.both_changed(stale, started_from, yours),
+            name=yours.name,
+        )
+
+    def reload_and_reapply(self, yours: ClientInput) -> None:
+        """The client as it is now with the user's changes on it, in the form (not saved: the
+        user checks, then saves); the fields both changed keep the user's value, marked."""
+        from crmdesk.core import concurrency
+
+        if self.client_id is None or self.loaded is None:
+            return
+        started_from = self.loaded[0]
+        try:
+            self._load_client(self.client_id)
+        except CrmdeskError as error:  # deleted meanwhile
+            self.say(error_text(error), error=True)
+            return
+        assert self.loaded is not None
+        merged = concurrency.merge(started_from, yours, self.loaded[0])
+        baseline = self._baseline
+        self._fill(merged.value)
+        self._baseline = baseline  # the form differs from the client now: there is a save
+        self._touched = True
+        self._validate()
+        for name in merged.conflicts:
+            found = self.fields.errors.get(name)
+            if found is not None:
+                found[0].setStyleSheet(conflict.BOTH_CHANGED_STYLE)
+        if merged.conflicts:
+            said = self.tr(
+                "Reloaded: their changes are in, and yours are applied on top. You both "
+                "changed %1: your version is kept (marked). Check it, then save."
+            ).replace("%1", conflict.labels_text(merged.conflicts, self.fields.labels))
+        else:
+            said = self.tr("Reloaded: their changes are in, and yours are applied on top. Save.")
+        self.say(said)
+
+    def discard_mine(self, stale: StaleEdit) -> None:
+        """The client as the other person left it (gone from the list if they deleted it)."""
+        if stale.gone or self.client_id is None:
+            self._baseline = self.state()
+            self.reload()
+            return
+        self._load_client(self.client_id)
+        self.say(self.tr("Your changes were discarded: the client as it is now."))
 
     def _save_where_the_focus_is(self) -> None:
         focus = QApplication.focusWidget()
@@ -1891,12 +1969,24 @@ class ClientsWindow(QWidget):
 
     # -- running commands and talking ---------------------------------------------------------
 
-    def run(self, build: Callable[[], QUndoCommand]) -> QUndoCommand | None:
-        """Build a command (the edit runs then) and push it; a refusal is said, not pushed."""
+    def run(
+        self,
+        build: Callable[[], QUndoCommand],
+        *,
+        on_stale: Callable[[StaleEdit], None] | None = None,
+    ) -> QUndoCommand | None:
+        """Build a command (the edit runs then) and push it; a refusal is said, not pushed
+        (a row someone else saved meanwhile goes to ``on_stale`` when given)."""
         try:
             command = build()
         except ValidationError:
             return None  # the form says why, under its fields
+        except StaleEdit as stale:
+            if on_stale is None:
+                self.say(error_text(stale), error=True)
+            else:
+                on_stale(stale)
+            return None
         except CrmdeskError as error:
             self.say(error_text(error), error=True)
             return None

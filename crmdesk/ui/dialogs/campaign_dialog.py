@@ -1,7 +1,10 @@
 """The campaign dialog: every field of a campaign, validated by the core before it closes.
 
 The dialog never writes: it hands a ``CampaignInput`` to ``submit`` (which pushes an undoable
-command) and shows, beside the fields concerned, whatever the core refused.
+command) and shows, beside the fields concerned, whatever the core refused. Editing, it keeps
+the version it loaded and what it loaded (``version``, ``started_from``): a campaign someone
+else saved meanwhile is refused, and the dialog stays open and asks whether to reload it and
+apply the user's changes on it, or to discard them (issue 22).
 """
 
 from __future__ import annotations
@@ -31,12 +34,14 @@ from PySide6.QtWidgets import (
 
 from crmdesk.core import campaigns, clients
 from crmdesk.core.campaigns import CampaignInput
+from crmdesk.core.concurrency import StaleEdit
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.core.holidays_fr import holidays_between
 from crmdesk.core.markers import blackout_for
 from crmdesk.core.models import CampaignStatus, CampaignType, Channel
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
-from crmdesk.ui.kit.styles import ERROR_STYLE, colour_icon
+from crmdesk.ui.kit import conflict
+from crmdesk.ui.kit.styles import ERROR_STYLE, WARNING_STYLE, colour_icon
 from crmdesk.ui.labels import channel_label, problem_text, status_label, type_label
 from crmdesk.ui.operations import Operations, show_error
 
@@ -71,11 +76,16 @@ class CampaignDialog(QDialog):
         new_client: Callable[[], None] | None = None,
         parent: QWidget | None = None,
         time_box: QWidget | None = None,
+        version: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.ops = ops
         self.submit = submit
         self.campaign_id = campaign_id
+        #: The campaign's version and values as loaded (or reloaded): what a save expects.
+        self.version = version
+        self.started_from = initial
+        self.conflict_dialog: conflict.ConflictDialog | None = None
         self.setWindowTitle(self.tr("Edit campaign") if campaign_id else self.tr("New campaign"))
         self.setMinimumWidth(560)
 
@@ -87,6 +97,10 @@ class CampaignDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b45309;")
         self.warning.hide()
+        self.reloaded = QLabel()  # what a reload after someone else's change did
+        self.reloaded.setWordWrap(True)
+        self.reloaded.setStyleSheet(WARNING_STYLE)
+        self.reloaded.hide()
 
         self._initial_segments: tuple[int, ...] = () if initial is None else initial.segment_ids
         self.client = QComboBox()
@@ -202,6 +216,7 @@ class CampaignDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.reloaded)
         layout.addLayout(form)
         layout.addWidget(self.warning)
         # -- time spent and budget (issue 20): the timer, the time spent, the budget's use --
@@ -220,6 +235,35 @@ class CampaignDialog(QDialog):
             "segments": self.segments,
             "parent": self.parent_campaign,
         }
+        #: Every field of ``CampaignInput`` and its editor, to name and mark it after a reload.
+        self.inputs: dict[str, QWidget] = {
+            "client_id": self.client,
+            "name": self.name,
+            "type": self.type,
+            "channel": self.channel,
+            "status": self.status,
+            "send_date": self.send_date,
+            "send_time": self.send_time,
+            "timezone": self.timezone,
+            "segment_ids": self.segments,
+            "parent_id": self.parent_campaign,
+            "volume": self.volume,
+            "subject": self.subject,
+            "preheader": self.preheader,
+            "esp": self.esp,
+            "notes": self.notes,
+        }
+        rows: dict[str, object] = {
+            "client_id": client_cell,
+            "send_date": when,
+            "send_time": when,
+            "timezone": when,
+        }
+        self.labels: dict[str, str] = {}
+        for name, widget in self.inputs.items():
+            label = form.labelForField(rows.get(name, widget))  # type: ignore[call-overload]
+            if isinstance(label, QLabel):
+                self.labels[name] = label.text().replace("&", "")
         self.client.currentIndexChanged.connect(self._client_changed)
         self.send_date.dateChanged.connect(self._check_holiday)
         self.client.currentIndexChanged.connect(self._check_holiday)  # blackout dates (issue 20)
@@ -355,10 +399,14 @@ class CampaignDialog(QDialog):
         )
 
     def accept(self) -> None:
-        for widget in self.fields.values():
+        for widget in (*self.fields.values(), *self.inputs.values()):
             widget.setStyleSheet("")
+        yours = self.value()
         try:
-            self.submit(self.value())
+            self.submit(yours)
+        except StaleEdit as stale:  # someone else saved it meanwhile: nothing was written
+            self._ask_about(stale, yours)
+            return
         except ValidationError as error:
             self.banner.setText("\n".join(problem_text(p) for p in error.problems))
             self.banner.show()
@@ -374,3 +422,99 @@ class CampaignDialog(QDialog):
             show_error(self, error)
             return
         super().accept()
+
+    # -- someone else saved it meanwhile (issue 22) -------------------------------------------
+
+    def shown(self, field: str, value: object) -> str | None:
+        """A value of the campaign the way this form shows it (the client's name for its id)."""
+        combos = {
+            "client_id": self.client,
+            "type": self.type,
+            "channel": self.channel,
+            "status": self.status,
+            "parent_id": self.parent_campaign,
+        }
+        combo = combos.get(field)
+        if combo is not None:
+            index = combo.findData(value)
+            return conflict.value_text(combo.itemText(index)) if index >= 0 else None
+        if field == "segment_ids" and isinstance(value, tuple):
+            names = [
+                self.segments.item(row).text()
+                for row in range(self.segments.count())
+                if self.segments.item(row).data(Qt.ItemDataRole.UserRole) in value
+            ]
+            return conflict.value_text(", ".join(names))
+        return None
+
+    def _ask_about(self, stale: StaleEdit, yours: CampaignInput) -> None:
+        conflicts = (
+            conflict.both_changed(stale, self.started_from, yours)
+            if self.started_from is not None
+            else ()
+        )
+        self.conflict_dialog = conflict.ask(
+            self,
+            stale,
+            self.labels,
+            on_reapply=lambda: self.reload_and_reapply(yours),
+            on_discard=lambda: self.discard_mine(stale),
+            conflicts=conflicts,
+            name=yours.name,
+            shown=self.shown,
+        )
+
+    def _reload(self) -> tuple[CampaignInput, int] | None:
+        assert self.campaign_id is not None
+        try:
+            return self.ops.read(campaigns.load_versioned, self.campaign_id)
+        except CrmdeskError as error:  # deleted in the meantime
+            show_error(self, error)
+            return None
+
+    def _show(self, data: CampaignInput) -> None:
+        self._initial_segments = tuple({*self._initial_segments, *data.segment_ids})
+        self._load(data, None)
+
+    def reload_and_reapply(self, yours: CampaignInput) -> None:
+        """The campaign as it is now with the user's changes on it; the fields both changed
+        keep the user's value and are marked. The user checks and saves again."""
+        from crmdesk.core import concurrency
+
+        found = self._reload()
+        if found is None or self.started_from is None:
+            return
+        current, version = found
+        merged = concurrency.merge(self.started_from, yours, current)
+        self.started_from, self.version = current, version
+        self._show(merged.value)
+        for name in merged.conflicts:
+            widget = self.inputs.get(name)
+            if widget is not None:
+                widget.setStyleSheet(conflict.BOTH_CHANGED_STYLE)
+        if merged.conflicts:
+            said = self.tr(
+                "Reloaded: their changes are in, and yours are applied on top. You both "
+                "changed %1: your version is kept (marked). Check it, then press OK to save."
+            ).replace("%1", conflict.labels_text(merged.conflicts, self.labels))
+        else:
+            said = self.tr(
+                "Reloaded: their changes are in, and yours are applied on top. Press OK to save."
+            )
+        self.reloaded.setText(said)
+        self.reloaded.show()
+        self.ok_button.setFocus()
+
+    def discard_mine(self, stale: StaleEdit) -> None:
+        """The campaign as the other person left it; a deleted one closes the form."""
+        if stale.gone:
+            self.reject()
+            return
+        found = self._reload()
+        if found is None:
+            return
+        current, version = found
+        self.started_from, self.version = current, version
+        self._show(current)
+        self.reloaded.setText(self.tr("Your changes were discarded: the campaign as it is now."))
+        self.reloaded.show()
