@@ -332,6 +332,9 @@ class PreferencesDialog(QDialog):
         self.workspace = QLineEdit(str(current.default_workspace or ""))
         self.workspace.setPlaceholderText(str(default_workspace_path()))
         self.workspace.setClearButtonEnabled(True)
+        # Wide enough for a server's URL read whole.
+        sample = "postgresql://alice@db.example.com:5432/agency?sslmode=require"
+        self.workspace.setMinimumWidth(self.workspace.fontMetrics().horizontalAdvance(sample))
         browse_workspace = QPushButton(QCoreApplication.translate("PreferencesDialog", "Browse…"))
         browse_workspace.clicked.connect(self._browse_workspace)
         workspace_row = QHBoxLayout()
@@ -350,7 +353,10 @@ class PreferencesDialog(QDialog):
             QCoreApplication.translate("PreferencesDialog", "Store the &password…")
         )
         self.store_password_button.clicked.connect(self.store_password)
-        workspace_row.addWidget(self.store_password_button)
+        # Under the field, not beside it: a server's URL needs the field's whole width.
+        password_row = QHBoxLayout()
+        password_row.addStretch(1)
+        password_row.addWidget(self.store_password_button)
         self.workspace_note = QLabel()
         self.workspace_note.setWordWrap(True)
         self.workspace_note.hide()
@@ -378,6 +384,7 @@ class PreferencesDialog(QDialog):
             ),
             workspace_row,
         )
+        form.addRow("", password_row)
         form.addRow("", self.workspace_note)
         # -- hours per day (issue 20): a setting of the workspace, not of this computer --
         self.hours_per_day: QDoubleSpinBox | None = None

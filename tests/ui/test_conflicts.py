@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -30,7 +30,7 @@ from crmdesk.core.db import Workspace
 from crmdesk.ui.brief.editor import BriefEditor
 from crmdesk.ui.clients.window import ClientsWindow
 from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
-from crmdesk.ui.kit.conflict import ConflictDialog
+from crmdesk.ui.kit.conflict import ConflictDialog, value_text
 from crmdesk.ui.main_window import MainWindow
 from tests.cli.runs import crmdesk
 from tests.conftest import on_postgresql
@@ -411,3 +411,15 @@ class _Dialog:
     @property
     def conflict_dialog(self) -> Any:
         return self.window.dialog
+
+
+def test_a_number_in_the_sentence_reads_as_the_form_shows_it() -> None:
+    """Someone else's volume is told grouped in the user's locale ("12 000" in French), as
+    the form's volume box shows it, not as the bare digits stored."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    try:
+        assert value_text(12000) == "“12\u202f000”"
+        assert value_text(True) == "“True”"  # a flag is not a number
+    finally:
+        QLocale.setDefault(before)

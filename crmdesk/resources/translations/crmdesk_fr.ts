@@ -121,12 +121,12 @@
         <location filename="../../ui/bat/accounts_dialog.py" line="+45"/>
         <source>This computer has no keyring to keep the password, so nothing was saved. On Linux, run GNOME Keyring or KWallet and install the Python package secretstorage, or install keyrings.alt; macOS and Windows have one built in.</source>
         <extracomment>The port each security setting usually means; a port the user has not changed follows it.</extracomment>
-        <translation>Cet ordinateur n&apos;a pas de trousseau pour garder le mot de passe : rien n&apos;a été enregistré. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt ; macOS et Windows en ont un intégré.</translation>
+        <translation>Cet ordinateur n&apos;a pas de trousseau pour garder le mot de passe&#xa0;: rien n&apos;a été enregistré. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt&#xa0;; macOS et Windows en ont un intégré.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The system keyring is locked: unlock it and try again.</source>
-        <translation>Le trousseau du système est verrouillé : déverrouillez-le et réessayez.</translation>
+        <translation>Le trousseau du système est verrouillé&#xa0;: déverrouillez-le et réessayez.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -171,7 +171,7 @@
     <message>
         <location line="+3"/>
         <source>Give this user&apos;s password: it goes to the system keyring.</source>
-        <translation>Indiquez le mot de passe de cet identifiant : il ira dans le trousseau du système.</translation>
+        <translation>Indiquez le mot de passe de cet identifiant&#xa0;: il ira dans le trousseau du système.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -272,7 +272,7 @@
     <message>
         <location line="+64"/>
         <source>“%1” saved.</source>
-        <translation>« %1 » enregistré.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -282,7 +282,7 @@
     <message>
         <location line="+1"/>
         <source>Remove the account “%1”? Its password leaves the keyring too.</source>
-        <translation>Supprimer le compte « %1 » ? Son mot de passe quitte aussi le trousseau.</translation>
+        <translation>Supprimer le compte «&#xa0;%1&#xa0;»&#xa0;? Son mot de passe quitte aussi le trousseau.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -368,24 +368,24 @@
         <location line="+9"/>
         <source>%n script(s) removed: JavaScript never runs in the preview.</source>
         <translation>
-            <numerusform>%n script retiré : JavaScript ne s&apos;exécute jamais dans l&apos;aperçu.</numerusform>
-            <numerusform>%n scripts retirés : JavaScript ne s&apos;exécute jamais dans l&apos;aperçu.</numerusform>
+            <numerusform>%n script retiré&#xa0;: JavaScript ne s&apos;exécute jamais dans l&apos;aperçu.</numerusform>
+            <numerusform>%n scripts retirés&#xa0;: JavaScript ne s&apos;exécute jamais dans l&apos;aperçu.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n frame(s) removed: an email cannot embed another page.</source>
         <translation>
-            <numerusform>%n cadre retiré : un email ne peut pas intégrer une autre page.</numerusform>
-            <numerusform>%n cadres retirés : un email ne peut pas intégrer une autre page.</numerusform>
+            <numerusform>%n cadre retiré&#xa0;: un email ne peut pas intégrer une autre page.</numerusform>
+            <numerusform>%n cadres retirés&#xa0;: un email ne peut pas intégrer une autre page.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n form(s) disarmed: nothing can be submitted from the preview.</source>
         <translation>
-            <numerusform>%n formulaire désactivé : rien ne peut être envoyé depuis l&apos;aperçu.</numerusform>
-            <numerusform>%n formulaires désactivés : rien ne peut être envoyé depuis l&apos;aperçu.</numerusform>
+            <numerusform>%n formulaire désactivé&#xa0;: rien ne peut être envoyé depuis l&apos;aperçu.</numerusform>
+            <numerusform>%n formulaires désactivés&#xa0;: rien ne peut être envoyé depuis l&apos;aperçu.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -400,8 +400,8 @@
         <location line="+2"/>
         <source>%n file:// address(es) removed: an email cannot read your disk.</source>
         <translation>
-            <numerusform>%n adresse file:// retirée : un email ne peut pas lire votre disque.</numerusform>
-            <numerusform>%n adresses file:// retirées : un email ne peut pas lire votre disque.</numerusform>
+            <numerusform>%n adresse file:// retirée&#xa0;: un email ne peut pas lire votre disque.</numerusform>
+            <numerusform>%n adresses file:// retirées&#xa0;: un email ne peut pas lire votre disque.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -440,8 +440,8 @@
         <location line="+2"/>
         <source>%n connection hint(s) removed (preconnect, prefetch…): they would tell a tracker that the email was opened.</source>
         <translation>
-            <numerusform>%n indication de connexion retirée (preconnect, prefetch…) : elle révélerait à un traceur que l&apos;email a été ouvert.</numerusform>
-            <numerusform>%n indications de connexion retirées (preconnect, prefetch…) : elles révéleraient à un traceur que l&apos;email a été ouvert.</numerusform>
+            <numerusform>%n indication de connexion retirée (preconnect, prefetch…)&#xa0;: elle révélerait à un traceur que l&apos;email a été ouvert.</numerusform>
+            <numerusform>%n indications de connexion retirées (preconnect, prefetch…)&#xa0;: elles révéleraient à un traceur que l&apos;email a été ouvert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -515,32 +515,32 @@
     <message>
         <location line="+11"/>
         <source>“%1” does not exist (moved or deleted?).</source>
-        <translation>« %1 » n&apos;existe pas (déplacé ou supprimé ?).</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;existe pas (déplacé ou supprimé ?).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” cannot be read (a folder, or no permission).</source>
-        <translation>« %1 » ne peut pas être lu (un dossier, ou pas d&apos;autorisation).</translation>
+        <translation>«&#xa0;%1&#xa0;» ne peut pas être lu (un dossier, ou pas d&apos;autorisation).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” is too large for an email proof (over 15 MB).</source>
-        <translation>« %1 » est trop lourd pour un BAT d&apos;email (plus de 15 Mo).</translation>
+        <translation>«&#xa0;%1&#xa0;» est trop lourd pour un BAT d&apos;email (plus de 15 Mo).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” holds no HTML version of the email.</source>
-        <translation>« %1 » ne contient pas de version HTML de l&apos;email.</translation>
+        <translation>«&#xa0;%1&#xa0;» ne contient pas de version HTML de l&apos;email.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” is not an .html, .eml or .zip email.</source>
-        <translation>« %1 » n&apos;est pas un email .html, .eml ou .zip.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un email .html, .eml ou .zip.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” is not an email (binary data).</source>
-        <translation>« %1 » n&apos;est pas un email (données binaires).</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un email (données binaires).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -560,22 +560,22 @@
     <message>
         <location line="+4"/>
         <source>“%1” is not a readable .zip archive.</source>
-        <translation>« %1 » n&apos;est pas une archive .zip lisible.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une archive .zip lisible.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” was refused: a file in the archive points outside it (“..” or an absolute path). Nothing was extracted.</source>
-        <translation>« %1 » a été refusé : un fichier de l&apos;archive pointe hors de celle-ci (« .. » ou chemin absolu). Rien n&apos;a été extrait.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été refusé&#xa0;: un fichier de l&apos;archive pointe hors de celle-ci («&#xa0;..&#xa0;» ou chemin absolu). Rien n&apos;a été extrait.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>“%1” was refused: it unpacks to far more than an email can weigh (a zip bomb?).</source>
-        <translation>« %1 » a été refusé : décompressé, il pèse bien plus qu&apos;un email ne peut peser (une bombe zip ?).</translation>
+        <translation>«&#xa0;%1&#xa0;» a été refusé&#xa0;: décompressé, il pèse bien plus qu&apos;un email ne peut peser (une bombe zip ?).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>“%1” holds several HTML files and no index.html: keep only the email&apos;s.</source>
-        <translation>« %1 » contient plusieurs fichiers HTML et aucun index.html : ne gardez que celui de l&apos;email.</translation>
+        <translation>«&#xa0;%1&#xa0;» contient plusieurs fichiers HTML et aucun index.html&#xa0;: ne gardez que celui de l&apos;email.</translation>
     </message>
 </context>
 <context>
@@ -583,7 +583,7 @@
     <message>
         <location filename="../../ui/bat/commands.py" line="+50"/>
         <source>decision: %1</source>
-        <translation>décision : %1</translation>
+        <translation>décision&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -634,7 +634,7 @@
     <message>
         <location line="+4"/>
         <source>Show images; off shows the email as with images blocked</source>
-        <translation>Afficher les images ; désactivé, l&apos;email s&apos;affiche comme avec les images bloquées</translation>
+        <translation>Afficher les images&#xa0;; désactivé, l&apos;email s&apos;affiche comme avec les images bloquées</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -659,7 +659,7 @@
     <message>
         <location line="+9"/>
         <source>Persona:</source>
-        <translation>Persona :</translation>
+        <translation>Persona&#xa0;:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -776,7 +776,7 @@
 Import the email as an .html, .eml or .zip file (Ctrl+I), or drop it on this window: it becomes BAT 1.</source>
         <translation>Pas encore de BAT pour cette campagne.
 
-Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le sur cette fenêtre : il devient le BAT 1.</translation>
+Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le sur cette fenêtre&#xa0;: il devient le BAT 1.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -864,12 +864,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+8"/>
         <source>Optionally, the link or element the feedback is about</source>
-        <translation>Facultatif : le lien ou l&apos;élément concerné par le retour</translation>
+        <translation>Facultatif&#xa0;: le lien ou l&apos;élément concerné par le retour</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>About (optional): a link, an image…</source>
-        <translation>Concerne (facultatif) : un lien, une image…</translation>
+        <translation>Concerne (facultatif)&#xa0;: un lien, une image…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -890,7 +890,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location filename="../../ui/bat/details.py" line="+50"/>
         <source>Imported from “%1” by %2 on %3.</source>
-        <translation>Importé depuis « %1 » par %2 le %3.</translation>
+        <translation>Importé depuis «&#xa0;%1&#xa0;» par %2 le %3.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -905,32 +905,32 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location filename="../../ui/bat/details.py" line="+64"/>
         <source>The preview neutralised:</source>
-        <translation>L&apos;aperçu a neutralisé :</translation>
+        <translation>L&apos;aperçu a neutralisé&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Nothing active in this email: no script, frame or form.</source>
-        <translation>Rien d&apos;actif dans cet email : ni script, ni cadre, ni formulaire.</translation>
+        <translation>Rien d&apos;actif dans cet email&#xa0;: ni script, ni cadre, ni formulaire.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>JavaScript is off; the preview reads only this round&apos;s files and blocks remote requests until you allow them.</source>
-        <translation>JavaScript est désactivé ; l&apos;aperçu ne lit que les fichiers de ce BAT et bloque les requêtes distantes tant que vous ne les autorisez pas.</translation>
+        <translation>JavaScript est désactivé&#xa0;; l&apos;aperçu ne lit que les fichiers de ce BAT et bloque les requêtes distantes tant que vous ne les autorisez pas.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Not filled by this persona:</source>
-        <translation>Non remplies par ce persona :</translation>
+        <translation>Non remplies par ce persona&#xa0;:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Filled:</source>
-        <translation>Remplies :</translation>
+        <translation>Remplies&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Filled by the ESP when sending:</source>
-        <translation>Remplies par le routeur à l&apos;envoi :</translation>
+        <translation>Remplies par le routeur à l&apos;envoi&#xa0;:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1306,7 +1306,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+72"/>
         <source>Reloaded with their changes and saved yours on top. You both changed %1: your text was kept (marked); check it.</source>
-        <translation>Rechargé avec leurs modifications, et les vôtres enregistrées par-dessus. Vous avez tous deux modifié %1 : votre texte a été gardé (signalé) ; vérifiez-le.</translation>
+        <translation>Rechargé avec leurs modifications, et les vôtres enregistrées par-dessus. Vous avez tous deux modifié %1&#xa0;: votre texte a été gardé (signalé)&#xa0;; vérifiez-le.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1321,7 +1321,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+1"/>
         <source>Your changes were discarded: the brief as it is now.</source>
-        <translation>Vos modifications ont été abandonnées : voici le brief tel qu’il est maintenant.</translation>
+        <translation>Vos modifications ont été abandonnées&#xa0;: voici le brief tel qu’il est maintenant.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1897,17 +1897,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+132"/>
         <source>Reloaded: their changes are in, and yours are applied on top. You both changed %1: your version is kept (marked). Check it, then press OK to save.</source>
-        <translation>Rechargé : leurs modifications sont là, et les vôtres appliquées par-dessus. Vous avez tous deux modifié %1 : votre version est gardée (signalée). Vérifiez-la, puis appuyez sur OK pour enregistrer.</translation>
+        <translation>Rechargé&#xa0;: leurs modifications sont là, et les vôtres appliquées par-dessus. Vous avez tous deux modifié %1&#xa0;: votre version est gardée (signalée). Vérifiez-la, puis appuyez sur OK pour enregistrer.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reloaded: their changes are in, and yours are applied on top. Press OK to save.</source>
-        <translation>Rechargé : leurs modifications sont là, et les vôtres appliquées par-dessus. Appuyez sur OK pour enregistrer.</translation>
+        <translation>Rechargé&#xa0;: leurs modifications sont là, et les vôtres appliquées par-dessus. Appuyez sur OK pour enregistrer.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Your changes were discarded: the campaign as it is now.</source>
-        <translation>Vos modifications ont été abandonnées : voici la campagne telle qu’elle est maintenant.</translation>
+        <translation>Vos modifications ont été abandonnées&#xa0;: voici la campagne telle qu’elle est maintenant.</translation>
     </message>
 </context>
 <context>
@@ -2008,7 +2008,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+1"/>
         <source>The chart could not be saved: %1</source>
-        <translation>Le graphique n’a pas pu être enregistré : %1</translation>
+        <translation>Le graphique n’a pas pu être enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2157,7 +2157,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+12"/>
         <source>Graphic charter: palette</source>
-        <translation>Charte graphique : palette</translation>
+        <translation>Charte graphique&#xa0;: palette</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2167,7 +2167,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+13"/>
         <source>Every key must be in each link; a value must match; {campaign} stands for the campaign&apos;s name as a slug, {…} for any value. Empty: utm_source, utm_medium and utm_campaign must be there.</source>
-        <translation>Chaque clé doit figurer dans chaque lien ; une valeur doit correspondre ; {campaign} représente le nom de la campagne en slug, {…} n’importe quelle valeur. Vide : utm_source, utm_medium et utm_campaign doivent être présents.</translation>
+        <translation>Chaque clé doit figurer dans chaque lien&#xa0;; une valeur doit correspondre&#xa0;; {campaign} représente le nom de la campagne en slug, {…} n’importe quelle valeur. Vide&#xa0;: utm_source, utm_medium et utm_campaign doivent être présents.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2187,7 +2187,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+64"/>
         <source>“%1” is not a colour: use #rrggbb, for example #1d4ed8.</source>
-        <translation>« %1 » n’est pas une couleur : utilisez #rrvvbb, par exemple #1d4ed8.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une couleur&#xa0;: utilisez #rrvvbb, par exemple #1d4ed8.</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2366,7 +2366,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+1"/>
         <source>This file is not an email: it looks like an image, a PDF or a program.</source>
-        <translation>Ce fichier n’est pas un email : il ressemble à une image, un PDF ou un programme.</translation>
+        <translation>Ce fichier n’est pas un email&#xa0;: il ressemble à une image, un PDF ou un programme.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2381,7 +2381,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+3"/>
         <source>This kind of file cannot be checked: use .html, .htm or .eml.</source>
-        <translation>Ce type de fichier ne peut pas être contrôlé : utilisez .html, .htm ou .eml.</translation>
+        <translation>Ce type de fichier ne peut pas être contrôlé&#xa0;: utilisez .html, .htm ou .eml.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2411,22 +2411,22 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+1"/>
         <source>Item %1: the label is longer than 300 characters.</source>
-        <translation>Tâche %1 : l’intitulé dépasse 300 caractères.</translation>
+        <translation>Tâche %1&#xa0;: l’intitulé dépasse 300 caractères.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Item %1: the due day must be within a year of the send.</source>
-        <translation>Tâche %1 : l’échéance doit se situer à moins d’un an de l’envoi.</translation>
+        <translation>Tâche %1&#xa0;: l’échéance doit se situer à moins d’un an de l’envoi.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The tone is “tu”, “vous” or not set.</source>
-        <translation>Le ton est « tu », « vous » ou non défini.</translation>
+        <translation>Le ton est «&#xa0;tu&#xa0;», «&#xa0;vous&#xa0;» ou non défini.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” is not a colour: use #rrggbb, for example #1d4ed8.</source>
-        <translation>« %1 » n’est pas une couleur : utilisez #rrvvbb, par exemple #1d4ed8.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas une couleur&#xa0;: utilisez #rrvvbb, par exemple #1d4ed8.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2436,12 +2436,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+46"/>
         <source>Failed by the check of %1: %2</source>
-        <translation>En échec après le contrôle de %1 : %2</translation>
+        <translation>En échec après le contrôle de %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ticked by the check of %1: %2</source>
-        <translation>Cochée par le contrôle de %1 : %2</translation>
+        <translation>Cochée par le contrôle de %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2454,12 +2454,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location filename="../../ui/checklist/commands.py" line="+48"/>
         <source>“%1” → %2</source>
-        <translation>« %1 » → %2</translation>
+        <translation>«&#xa0;%1&#xa0;» → %2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>comment on “%1”</source>
-        <translation>le commentaire de « %1 »</translation>
+        <translation>le commentaire de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2562,7 +2562,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+23"/>
         <source>%1 (%2). Press again to set the item back to “to do”.</source>
-        <translation>%1 (%2). Appuyez de nouveau pour la remettre « à faire ».</translation>
+        <translation>%1 (%2). Appuyez de nouveau pour la remettre «&#xa0;à faire&#xa0;».</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2572,7 +2572,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+2"/>
         <source>Check the campaign&apos;s HTML or .eml file (Ctrl+Shift+C); you can drop it here</source>
-        <translation>Contrôler le fichier HTML ou .eml de la campagne (Ctrl+Maj+C) ; vous pouvez aussi le déposer ici</translation>
+        <translation>Contrôler le fichier HTML ou .eml de la campagne (Ctrl+Maj+C)&#xa0;; vous pouvez aussi le déposer ici</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2623,7 +2623,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+99"/>
         <source>This campaign was deleted: its checklist is gone.</source>
-        <translation>Cette campagne a été supprimée : sa checklist aussi.</translation>
+        <translation>Cette campagne a été supprimée&#xa0;: sa checklist aussi.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2634,7 +2634,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location filename="../../ui/checklist/items.py" line="+51"/>
         <source>Click or press Space to tick; N not applicable; F failed</source>
         <extracomment>Widest a column other than the item&apos;s label may grow to fit its texts: who ticked it and the comment are read in full in their tooltips; the label keeps the room. The item&apos;s label is what the operator reads: the other columns give way below this.</extracomment>
-        <translation>Cliquez ou appuyez sur Espace pour cocher ; N sans objet ; F en échec</translation>
+        <translation>Cliquez ou appuyez sur Espace pour cocher&#xa0;; N sans objet&#xa0;; F en échec</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2644,7 +2644,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+2"/>
         <source>Ticked or failed by the automatic check “%1”</source>
-        <translation>Cochée ou mise en échec par le contrôle automatique « %1 »</translation>
+        <translation>Cochée ou mise en échec par le contrôle automatique «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2759,7 +2759,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location filename="../../ui/checklist/findings.py" line="+53"/>
         <source>No finding: the email passed every check.</source>
-        <translation>Aucun problème : l’email a passé tous les contrôles.</translation>
+        <translation>Aucun problème&#xa0;: l’email a passé tous les contrôles.</translation>
     </message>
     <message>
         <location filename="../../ui/checklist/window.py" line="+13"/>
@@ -2774,7 +2774,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+15"/>
         <source>“%1” is not in the source</source>
-        <translation>« %1 » ne figure pas dans le source</translation>
+        <translation>«&#xa0;%1&#xa0;» ne figure pas dans le source</translation>
     </message>
 </context>
 <context>
@@ -3005,7 +3005,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+40"/>
         <source>Campaigns with figures over the last 12 months: %1.</source>
-        <translation>Campagnes chiffrées sur les 12 derniers mois : %1.</translation>
+        <translation>Campagnes chiffrées sur les 12 derniers mois&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -3451,17 +3451,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+54"/>
         <source>Reloaded: their changes are in, and yours are applied on top. You both changed %1: your version is kept (marked). Check it, then save.</source>
-        <translation>Rechargé : leurs modifications sont là, et les vôtres appliquées par-dessus. Vous avez tous deux modifié %1 : votre version est gardée (signalée). Vérifiez-la, puis enregistrez.</translation>
+        <translation>Rechargé&#xa0;: leurs modifications sont là, et les vôtres appliquées par-dessus. Vous avez tous deux modifié %1&#xa0;: votre version est gardée (signalée). Vérifiez-la, puis enregistrez.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Reloaded: their changes are in, and yours are applied on top. Save.</source>
-        <translation>Rechargé : leurs modifications sont là, et les vôtres appliquées par-dessus. Enregistrez.</translation>
+        <translation>Rechargé&#xa0;: leurs modifications sont là, et les vôtres appliquées par-dessus. Enregistrez.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Your changes were discarded: the client as it is now.</source>
-        <translation>Vos modifications ont été abandonnées : voici le client tel qu’il est maintenant.</translation>
+        <translation>Vos modifications ont été abandonnées&#xa0;: voici le client tel qu’il est maintenant.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3678,41 +3678,41 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <location filename="../../ui/kit/conflict.py" line="+44"/>
         <source>the campaign “%1”</source>
         <extracomment>How long a value may be in a sentence before it is cut. The style of a field both people changed, in a form reloaded with the user&apos;s changes.</extracomment>
-        <translation>la campagne « %1 »</translation>
+        <translation>la campagne «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the brief of “%1”</source>
-        <translation>le brief de « %1 »</translation>
+        <translation>le brief de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the client “%1”</source>
-        <translation>le client « %1 »</translation>
+        <translation>le client «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the segment “%1”</source>
-        <translation>le segment « %1 »</translation>
+        <translation>le segment «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the contact “%1”</source>
-        <translation>le contact « %1 »</translation>
+        <translation>le contact «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>“%1”</source>
-        <translation>« %1 »</translation>
+        <translation>«&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>empty</source>
         <translation>vide</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Someone else</source>
         <translation>Quelqu’un d’autre</translation>
     </message>
@@ -3739,17 +3739,17 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+26"/>
         <source>Cannot undo: someone deleted %1 since. Nothing was changed.</source>
-        <translation>Annulation impossible : quelqu’un a supprimé %1 depuis. Rien n’a été modifié.</translation>
+        <translation>Annulation impossible&#xa0;: quelqu’un a supprimé %1 depuis. Rien n’a été modifié.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot undo: %1 changed %2 since. Nothing was changed.</source>
-        <translation>Annulation impossible : %1 a modifié %2 depuis. Rien n’a été modifié.</translation>
+        <translation>Annulation impossible&#xa0;: %1 a modifié %2 depuis. Rien n’a été modifié.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cannot undo: %1 changed %2 since (on %3 at %4). Nothing was changed.</source>
-        <translation>Annulation impossible : %1 a modifié %2 depuis (le %3 à %4). Rien n’a été modifié.</translation>
+        <translation>Annulation impossible&#xa0;: %1 a modifié %2 depuis (le %3 à %4). Rien n’a été modifié.</translation>
     </message>
     <message>
         <location line="+132"/>
@@ -3767,7 +3767,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+13"/>
         <source>You both changed: %1. Your version is the one kept if you reapply.</source>
-        <translation>Vous avez tous deux modifié : %1. C’est votre version qui est gardée si vous réappliquez.</translation>
+        <translation>Vous avez tous deux modifié&#xa0;: %1. C’est votre version qui est gardée si vous réappliquez.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3777,7 +3777,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+5"/>
         <source>Nothing was saved. Reload and apply my changes puts what you changed on their version, for you to check and save; Discard my changes shows their version. Esc keeps the form as it is.</source>
-        <translation>Rien n’a été enregistré. « Recharger et appliquer mes modifications » place ce que vous avez changé sur leur version, pour que vous le vérifiiez et l’enregistriez ; « Abandonner mes modifications » affiche leur version. Échap garde le formulaire tel quel.</translation>
+        <translation>Rien n’a été enregistré. «&#xa0;Recharger et appliquer mes modifications&#xa0;» place ce que vous avez changé sur leur version, pour que vous le vérifiiez et l’enregistriez&#xa0;; «&#xa0;Abandonner mes modifications&#xa0;» affiche leur version. Échap garde le formulaire tel quel.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4012,7 +4012,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location filename="../../ui/checklist/template_editor.py" line="+99"/>
         <source>Days from the send: D-3 is three days before, D+5 five after</source>
-        <translation>Jours depuis l’envoi : J-3 trois jours avant, J+5 cinq jours après</translation>
+        <translation>Jours depuis l’envoi&#xa0;: J-3 trois jours avant, J+5 cinq jours après</translation>
     </message>
 </context>
 <context>
@@ -4095,7 +4095,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+18"/>
         <source>empty for the whole campaign; A, B… for a test</source>
-        <translation>vide pour toute la campagne ; A, B… pour un test</translation>
+        <translation>vide pour toute la campagne&#xa0;; A, B… pour un test</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4587,7 +4587,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+4"/>
         <source>The PDF could not be written there (a folder that is missing or read-only, a full disk, or a folder&apos;s name given as the file&apos;s). Nothing was written: choose another place.</source>
-        <translation>Le PDF n’a pas pu être écrit à cet endroit (dossier absent ou en lecture seule, disque plein, ou nom de dossier donné comme nom de fichier). Rien n’a été écrit : choisissez un autre emplacement.</translation>
+        <translation>Le PDF n’a pas pu être écrit à cet endroit (dossier absent ou en lecture seule, disque plein, ou nom de dossier donné comme nom de fichier). Rien n’a été écrit&#xa0;: choisissez un autre emplacement.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4602,7 +4602,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+5"/>
         <source>A report template is missing: reinstall crmdesk, or check your templates.</source>
-        <translation>Un modèle de rapport est introuvable : réinstallez crmdesk, ou vérifiez vos modèles.</translation>
+        <translation>Un modèle de rapport est introuvable&#xa0;: réinstallez crmdesk, ou vérifiez vos modèles.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5197,7 +5197,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+9"/>
         <source>“%1” and “%2” are the same field with different values.</source>
-        <translation>« %1 » et « %2 » sont le même champ avec des valeurs différentes.</translation>
+        <translation>«&#xa0;%1&#xa0;» et «&#xa0;%2&#xa0;» sont le même champ avec des valeurs différentes.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5237,7 +5237,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+7"/>
         <source>No persona yet: previews and test sends use %1 %2 from %3.</source>
-        <translation>Pas encore de persona : les aperçus et les envois de test utilisent %1 %2, de %3.</translation>
+        <translation>Pas encore de persona&#xa0;: les aperçus et les envois de test utilisent %1 %2, de %3.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5282,7 +5282,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+26"/>
         <source>“%1” saved.</source>
-        <translation>« %1 » enregistré.</translation>
+        <translation>«&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5292,7 +5292,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+1"/>
         <source>Remove the persona “%1”?</source>
-        <translation>Supprimer le persona « %1 » ?</translation>
+        <translation>Supprimer le persona «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5661,7 +5661,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+17"/>
         <source>A workspace file, or a database on a PostgreSQL server: postgresql://user@host:5432/database (add ?sslmode=require to insist on TLS). Its password goes to the system keyring, never here.</source>
-        <translation>Un fichier d’espace de travail, ou une base sur un serveur PostgreSQL : postgresql://utilisateur@hôte:5432/base (ajoutez ?sslmode=require pour exiger TLS). Son mot de passe va dans le trousseau du système, jamais ici.</translation>
+        <translation>Un fichier d’espace de travail, ou une base sur un serveur PostgreSQL&#xa0;: postgresql://utilisateur@hôte:5432/base (ajoutez ?sslmode=require pour exiger TLS). Son mot de passe va dans le trousseau du système, jamais ici.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5726,12 +5726,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+51"/>
         <source>The password was taken out of the URL: crmdesk keeps none in its settings. Keep it in the system keyring with “Store the password…”.</source>
-        <translation>Le mot de passe a été retiré de l’URL : crmdesk n’en garde aucun dans ses réglages. Gardez-le dans le trousseau du système avec « Enregistrer le mot de passe… ».</translation>
+        <translation>Le mot de passe a été retiré de l’URL&#xa0;: crmdesk n’en garde aucun dans ses réglages. Gardez-le dans le trousseau du système avec «&#xa0;Enregistrer le mot de passe…&#xa0;».</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>This is not a PostgreSQL URL: postgresql://user@host:5432/database.</source>
-        <translation>Ceci n’est pas une URL PostgreSQL : postgresql://utilisateur@hôte:5432/base.</translation>
+        <translation>Ceci n’est pas une URL PostgreSQL&#xa0;: postgresql://utilisateur@hôte:5432/base.</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -5890,12 +5890,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="+7"/>
         <source>No SMTP account yet: add the one your emails go out through (Accounts…).</source>
-        <translation>Aucun compte SMTP pour l’instant : ajoutez celui par lequel partent vos emails (Comptes…).</translation>
+        <translation>Aucun compte SMTP pour l’instant&#xa0;: ajoutez celui par lequel partent vos emails (Comptes…).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>One address a line: Name &lt;name@example.com&gt;</source>
-        <translation>Une adresse par ligne : Nom &lt;nom@exemple.fr&gt;</translation>
+        <translation>Une adresse par ligne&#xa0;: Nom &lt;nom@exemple.fr&gt;</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5912,7 +5912,7 @@ Best regards,
 %2</source>
         <translation>Bonjour,
 
-Vous trouverez ci-joint le récapitulatif de la campagne «&#xa0;%1&#xa0;» : ses résultats, ce que nous en retenons et les prochaines étapes.
+Vous trouverez ci-joint le récapitulatif de la campagne «&#xa0;%1&#xa0;»&#xa0;: ses résultats, ce que nous en retenons et les prochaines étapes.
 
 Bien cordialement,
 %2</translation>
@@ -6028,7 +6028,7 @@ Bien cordialement,
     <message>
         <location line="+3"/>
         <source>The attachment is not a PDF: make the report again.</source>
-        <translation>La pièce jointe n’est pas un PDF : refaites le rapport.</translation>
+        <translation>La pièce jointe n’est pas un PDF&#xa0;: refaites le rapport.</translation>
     </message>
 </context>
 <context>
@@ -6101,7 +6101,7 @@ Bien cordialement,
     <message>
         <location line="+5"/>
         <source>None: the shipped templates</source>
-        <translation>Aucun : les modèles fournis</translation>
+        <translation>Aucun&#xa0;: les modèles fournis</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6111,7 +6111,7 @@ Bien cordialement,
     <message>
         <location line="+9"/>
         <source>A file in this folder takes the place of the shipped template of the same name (recap.html, review.html, brief.html, report.css…); the others stay as shipped.</source>
-        <translation>Un fichier de ce dossier remplace le modèle fourni du même nom (recap.html, review.html, brief.html, report.css…) ; les autres restent ceux fournis.</translation>
+        <translation>Un fichier de ce dossier remplace le modèle fourni du même nom (recap.html, review.html, brief.html, report.css…)&#xa0;; les autres restent ceux fournis.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -6269,7 +6269,7 @@ Bien cordialement,
     <message>
         <location line="+25"/>
         <source>Chromium could not print the report: %1</source>
-        <translation>Chromium n’a pas pu imprimer le rapport : %1</translation>
+        <translation>Chromium n’a pas pu imprimer le rapport&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -6303,17 +6303,17 @@ Bien cordialement,
         <location filename="../../render/reports.py" line="+141"/>
         <source>The %1 logo was not found, so the report has none: %2</source>
         <extracomment>The text column of an A4 page with the print margins, in pixels at 100 dpi (the charts&apos; size in the PDF, so their text prints at the size it was drawn). Image formats Chromium shows in a report; anything else is reported as unusable. The print palette: a white page, dark text; the client&apos;s colour is the accent.</extracomment>
-        <translation>Le logo de %1 est introuvable, le rapport n’en a donc pas : %2</translation>
+        <translation>Le logo de %1 est introuvable, le rapport n’en a donc pas&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The %1 logo is not an image a report can show (PNG, JPEG, SVG): %2</source>
-        <translation>Le logo de %1 n’est pas une image qu’un rapport peut afficher (PNG, JPEG, SVG) : %2</translation>
+        <translation>Le logo de %1 n’est pas une image qu’un rapport peut afficher (PNG, JPEG, SVG)&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Your templates folder was not found; the shipped templates were used: %1</source>
-        <translation>Le dossier de vos modèles est introuvable ; les modèles fournis ont été utilisés : %1</translation>
+        <translation>Le dossier de vos modèles est introuvable&#xa0;; les modèles fournis ont été utilisés&#xa0;: %1</translation>
     </message>
     <message>
         <location line="-23"/>
@@ -6404,7 +6404,7 @@ Bien cordialement,
     <message>
         <location line="+29"/>
         <source>This workspace is a database on a PostgreSQL server, shared with the other people who use it: restoring it is the server administrator&apos;s job (from a pg_dump backup, with pg_restore). Nothing was changed.</source>
-        <translation>Cet espace de travail est une base sur un serveur PostgreSQL, partagée avec les autres personnes qui l’utilisent : la restaurer revient à l’administrateur du serveur (depuis une sauvegarde pg_dump, avec pg_restore). Rien n’a été modifié.</translation>
+        <translation>Cet espace de travail est une base sur un serveur PostgreSQL, partagée avec les autres personnes qui l’utilisent&#xa0;: la restaurer revient à l’administrateur du serveur (depuis une sauvegarde pg_dump, avec pg_restore). Rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -6424,7 +6424,7 @@ Bien cordialement,
     <message>
         <location line="+20"/>
         <source>What comes next for this client: the tests to run, the campaigns planned, the goals of the quarter ahead. The review ends with it.</source>
-        <translation>La suite pour ce client : les tests à mener, les campagnes prévues, les objectifs du trimestre à venir. Le bilan se termine par elle.</translation>
+        <translation>La suite pour ce client&#xa0;: les tests à mener, les campagnes prévues, les objectifs du trimestre à venir. Le bilan se termine par elle.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6459,7 +6459,7 @@ Bien cordialement,
     <message>
         <location line="+60"/>
         <source>The roadmap is longer than %1 characters: shorten it.</source>
-        <translation>La feuille de route dépasse %1 caractères : raccourcissez-la.</translation>
+        <translation>La feuille de route dépasse %1 caractères&#xa0;: raccourcissez-la.</translation>
     </message>
 </context>
 <context>
@@ -6620,22 +6620,22 @@ Bien cordialement,
     <message>
         <location line="+9"/>
         <source>The server refused the login: check the user name and the password (some providers want an app password).</source>
-        <translation>Le serveur a refusé la connexion : vérifiez l&apos;identifiant et le mot de passe (certains fournisseurs exigent un mot de passe d&apos;application).</translation>
+        <translation>Le serveur a refusé la connexion&#xa0;: vérifiez l&apos;identifiant et le mot de passe (certains fournisseurs exigent un mot de passe d&apos;application).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server cannot be reached: check its name, the port and the network.</source>
-        <translation>Le serveur est injoignable : vérifiez son nom, le port et le réseau.</translation>
+        <translation>Le serveur est injoignable&#xa0;: vérifiez son nom, le port et le réseau.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The server&apos;s certificate could not be verified: check that the server name is the one on its certificate.</source>
-        <translation>Le certificat du serveur n&apos;a pas pu être vérifié : vérifiez que le nom du serveur est celui de son certificat.</translation>
+        <translation>Le certificat du serveur n&apos;a pas pu être vérifié&#xa0;: vérifiez que le nom du serveur est celui de son certificat.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server did not answer in time: check the port and the security setting (465 usually means SSL, 587 STARTTLS).</source>
-        <translation>Le serveur n&apos;a pas répondu à temps : vérifiez le port et la sécurité (465 correspond en général à SSL, 587 à STARTTLS).</translation>
+        <translation>Le serveur n&apos;a pas répondu à temps&#xa0;: vérifiez le port et la sécurité (465 correspond en général à SSL, 587 à STARTTLS).</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6645,12 +6645,12 @@ Bien cordialement,
     <message>
         <location line="+3"/>
         <source>The encrypted connection failed: check the security setting (465 usually means SSL, 587 STARTTLS).</source>
-        <translation>La connexion chiffrée a échoué : vérifiez la sécurité (465 correspond en général à SSL, 587 à STARTTLS).</translation>
+        <translation>La connexion chiffrée a échoué&#xa0;: vérifiez la sécurité (465 correspond en général à SSL, 587 à STARTTLS).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The keyring holds no password for this account: type it again in the account&apos;s settings.</source>
-        <translation>Le trousseau n&apos;a pas de mot de passe pour ce compte : saisissez-le à nouveau dans les réglages du compte.</translation>
+        <translation>Le trousseau n&apos;a pas de mot de passe pour ce compte&#xa0;: saisissez-le à nouveau dans les réglages du compte.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6670,7 +6670,7 @@ Bien cordialement,
     <message>
         <location line="+16"/>
         <source>“%1” is not an email address.</source>
-        <translation>« %1 » n&apos;est pas une adresse email.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse email.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6680,7 +6680,7 @@ Bien cordialement,
     <message>
         <location line="+3"/>
         <source>This account has no sender address: give it one in the account&apos;s settings.</source>
-        <translation>Ce compte n&apos;a pas d&apos;adresse d&apos;expéditeur : indiquez-en une dans les réglages du compte.</translation>
+        <translation>Ce compte n&apos;a pas d&apos;adresse d&apos;expéditeur&#xa0;: indiquez-en une dans les réglages du compte.</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -6691,7 +6691,7 @@ Bien cordialement,
     <message>
         <location line="+5"/>
         <source>BAT %1 of “%2” goes to each address as the client will receive it: images embedded, tags filled from the persona.</source>
-        <translation>Le BAT %1 de « %2 » part vers chaque adresse tel que le client le recevra : images intégrées, balises remplies d&apos;après le persona.</translation>
+        <translation>Le BAT %1 de «&#xa0;%2&#xa0;» part vers chaque adresse tel que le client le recevra&#xa0;: images intégrées, balises remplies d&apos;après le persona.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -6706,7 +6706,7 @@ Bien cordialement,
     <message>
         <location line="+9"/>
         <source>No SMTP account yet: add the one test sends go out through.</source>
-        <translation>Pas encore de compte SMTP : ajoutez celui par lequel partiront les envois de test.</translation>
+        <translation>Pas encore de compte SMTP&#xa0;: ajoutez celui par lequel partiront les envois de test.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6741,7 +6741,7 @@ Bien cordialement,
     <message>
         <location line="+6"/>
         <source>The client has no contact with an email address: type the addresses below.</source>
-        <translation>Le client n&apos;a aucun contact avec une adresse email : saisissez les adresses ci-dessous.</translation>
+        <translation>Le client n&apos;a aucun contact avec une adresse email&#xa0;: saisissez les adresses ci-dessous.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6822,7 +6822,7 @@ Bien cordialement,
     <message>
         <location line="+2"/>
         <source>The password of %1, kept in the system keyring:</source>
-        <translation>Le mot de passe de %1, gardé dans le trousseau du système :</translation>
+        <translation>Le mot de passe de %1, gardé dans le trousseau du système&#xa0;:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6837,12 +6837,12 @@ Bien cordialement,
     <message>
         <location line="+16"/>
         <source>This computer has no keyring to keep the password, so nothing was kept. On Linux, run GNOME Keyring or KWallet and install the Python package secretstorage, or install keyrings.alt; macOS and Windows have one built in. The server may also read it from ~/.pgpass.</source>
-        <translation>Cet ordinateur n’a pas de trousseau pour garder le mot de passe : rien n’a été gardé. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt ; macOS et Windows en ont un intégré. Le serveur peut aussi le lire dans ~/.pgpass.</translation>
+        <translation>Cet ordinateur n’a pas de trousseau pour garder le mot de passe&#xa0;: rien n’a été gardé. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt&#xa0;; macOS et Windows en ont un intégré. Le serveur peut aussi le lire dans ~/.pgpass.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The system keyring is locked: unlock it and try again.</source>
-        <translation>Le trousseau du système est verrouillé : déverrouillez-le et réessayez.</translation>
+        <translation>Le trousseau du système est verrouillé&#xa0;: déverrouillez-le et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -7012,7 +7012,7 @@ Bien cordialement,
     <message>
         <location line="+34"/>
         <source>CTOR (clicks ÷ opens): %1</source>
-        <translation>Taux de réactivité (clics ÷ ouvertures) : %1</translation>
+        <translation>Taux de réactivité (clics ÷ ouvertures)&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../../render/chart_cache.py" line="+78"/>
@@ -7029,7 +7029,7 @@ Bien cordialement,
     <message>
         <location line="+34"/>
         <source>all: %1</source>
-        <translation>ensemble : %1</translation>
+        <translation>ensemble&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -7155,12 +7155,12 @@ Bien cordialement,
     <message>
         <location line="+87"/>
         <source>Mean rate per send slot (in %) over %1 campaigns; blank: none sent</source>
-        <translation>Taux moyen par créneau d’envoi (en %) sur %1 campagnes ; vide : aucun envoi</translation>
+        <translation>Taux moyen par créneau d’envoi (en %) sur %1 campagnes&#xa0;; vide&#xa0;: aucun envoi</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Mean rate per send slot over %1 campaigns; the 10 best slots in %</source>
-        <translation>Taux moyen par créneau d’envoi sur %1 campagnes ; les 10 meilleurs créneaux en %</translation>
+        <translation>Taux moyen par créneau d’envoi sur %1 campagnes&#xa0;; les 10 meilleurs créneaux en %</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -7180,7 +7180,7 @@ Bien cordialement,
     <message>
         <location line="+6"/>
         <source>Cap: %1 a week</source>
-        <translation>Plafond : %1 par semaine</translation>
+        <translation>Plafond&#xa0;: %1 par semaine</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -7204,7 +7204,7 @@ Bien cordialement,
     <message>
         <location line="+4"/>
         <source>crmdesk does not know this export. Say which column holds each figure; the mapping is remembered for the ESP named below.</source>
-        <translation>crmdesk ne connaît pas cet export. Indiquez quelle colonne contient chaque chiffre ; l’association est mémorisée pour le routeur nommé ci-dessous.</translation>
+        <translation>crmdesk ne connaît pas cet export. Indiquez quelle colonne contient chaque chiffre&#xa0;; l’association est mémorisée pour le routeur nommé ci-dessous.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -7234,12 +7234,12 @@ Bien cordialement,
     <message>
         <location line="+7"/>
         <source>First lines of the file:</source>
-        <translation>Premières lignes du fichier :</translation>
+        <translation>Premières lignes du fichier&#xa0;:</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Choose the columns: %1.</source>
-        <translation>Choisissez les colonnes : %1.</translation>
+        <translation>Choisissez les colonnes&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -7336,17 +7336,17 @@ Bien cordialement,
     <message>
         <location line="+13"/>
         <source>%1 was already imported into this campaign: nothing changed.</source>
-        <translation>%1 a déjà été importé dans cette campagne : rien n’a changé.</translation>
+        <translation>%1 a déjà été importé dans cette campagne&#xa0;: rien n’a changé.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: lines read: %2; figures saved for %3.</source>
-        <translation>%1 : lignes lues : %2 ; chiffres enregistrés au %3.</translation>
+        <translation>%1&#xa0;: lignes lues&#xa0;: %2&#xa0;; chiffres enregistrés au %3.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Variants: %1.</source>
-        <translation>Variantes : %1.</translation>
+        <translation>Variantes&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -7550,7 +7550,7 @@ Bien cordialement,
     <message>
         <location line="+3"/>
         <source>%1: fewer in total than unique.</source>
-        <translation>%1 : moins au total qu’en unique.</translation>
+        <translation>%1&#xa0;: moins au total qu’en unique.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7595,7 +7595,7 @@ Bien cordialement,
     <message>
         <location line="+3"/>
         <source>A relance follows a campaign already sent: this one is not.</source>
-        <translation>Une relance suit une campagne déjà envoyée : celle-ci ne l’est pas.</translation>
+        <translation>Une relance suit une campagne déjà envoyée&#xa0;: celle-ci ne l’est pas.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7625,37 +7625,37 @@ Bien cordialement,
     <message>
         <location line="+1"/>
         <source>crmdesk does not recognise this export&apos;s columns: map them in the dialog.</source>
-        <translation>crmdesk ne reconnaît pas les colonnes de cet export : associez-les dans la fenêtre.</translation>
+        <translation>crmdesk ne reconnaît pas les colonnes de cet export&#xa0;: associez-les dans la fenêtre.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Columns are missing: %columns.</source>
-        <translation>Des colonnes manquent : %columns.</translation>
+        <translation>Des colonnes manquent&#xa0;: %columns.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Line %line, column “%column”: “%value” is not a number.</source>
-        <translation>Ligne %line, colonne « %column » : « %value » n’est pas un nombre.</translation>
+        <translation>Ligne %line, colonne «&#xa0;%column&#xa0;»&#xa0;: «&#xa0;%value&#xa0;» n’est pas un nombre.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Line %line, column “%column”: “%value” is negative.</source>
-        <translation>Ligne %line, colonne « %column » : « %value » est négatif.</translation>
+        <translation>Ligne %line, colonne «&#xa0;%column&#xa0;»&#xa0;: «&#xa0;%value&#xa0;» est négatif.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Line %line, column “%column”: the figures contradict each other.</source>
-        <translation>Ligne %line, colonne « %column » : les chiffres se contredisent.</translation>
+        <translation>Ligne %line, colonne «&#xa0;%column&#xa0;»&#xa0;: les chiffres se contredisent.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Line %line, column “%column”: “%value” is not a date.</source>
-        <translation>Ligne %line, colonne « %column » : « %value » n’est pas une date.</translation>
+        <translation>Ligne %line, colonne «&#xa0;%column&#xa0;»&#xa0;: «&#xa0;%value&#xa0;» n’est pas une date.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Line %line, column “%column”: “%value” is not a known event.</source>
-        <translation>Ligne %line, colonne « %column » : « %value » n’est pas un événement connu.</translation>
+        <translation>Ligne %line, colonne «&#xa0;%column&#xa0;»&#xa0;: «&#xa0;%value&#xa0;» n’est pas un événement connu.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7665,7 +7665,7 @@ Bien cordialement,
     <message>
         <location line="+3"/>
         <source>Line %line: the CSV is malformed.</source>
-        <translation>Ligne %line : le CSV est mal formé.</translation>
+        <translation>Ligne %line&#xa0;: le CSV est mal formé.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7784,7 +7784,7 @@ Bien cordialement,
     <message>
         <location line="+10"/>
         <source>Opens look inflated by privacy proxies (Apple Mail Privacy Protection): judge this campaign on its clicks.</source>
-        <translation>Les ouvertures semblent gonflées par les proxys de confidentialité (Apple Mail Privacy Protection) : jugez cette campagne sur ses clics.</translation>
+        <translation>Les ouvertures semblent gonflées par les proxys de confidentialité (Apple Mail Privacy Protection)&#xa0;: jugez cette campagne sur ses clics.</translation>
     </message>
     <message>
         <location line="+110"/>
@@ -7830,7 +7830,7 @@ Bien cordialement,
     <message>
         <location line="+9"/>
         <source>Double-click to correct; Delete removes the line</source>
-        <translation>Double-clic pour corriger ; Suppr retire la ligne</translation>
+        <translation>Double-clic pour corriger&#xa0;; Suppr retire la ligne</translation>
     </message>
     <message>
         <location filename="../../ui/stats/window.py" line="-84"/>
@@ -7841,7 +7841,7 @@ Bien cordialement,
         <location filename="../../ui/stats/ab_panel.py" line="+58"/>
         <source>No A/B test on this campaign: type or import figures per variant (A, B…) to compare them.</source>
         <extracomment>Judge the test on another metric. The confidence a winner needs (0–1), for all of the client&apos;s tests. A winner chosen by hand (None: the test decides) and why. The client&apos;s confidence level: the verdict&apos;s and the sample size&apos;s, test or not.</extracomment>
-        <translation>Pas de test A/B sur cette campagne : saisissez ou importez des chiffres par variante (A, B…) pour les comparer.</translation>
+        <translation>Pas de test A/B sur cette campagne&#xa0;: saisissez ou importez des chiffres par variante (A, B…) pour les comparer.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -7908,7 +7908,7 @@ Bien cordialement,
         <source>What the D+5 analysis decides: the next A/B test, a relance, the next target…
 The campaign recap quotes this text.</source>
         <extracomment>The save button (the window saves on Ctrl+S and when it closes too).</extracomment>
-        <translation>Ce que décide l’analyse J+5 : le prochain test A/B, une relance, la prochaine cible…
+        <translation>Ce que décide l’analyse J+5&#xa0;: le prochain test A/B, une relance, la prochaine cible…
 Le récap de campagne reprend ce texte.</translation>
     </message>
     <message>
@@ -7919,7 +7919,7 @@ Le récap de campagne reprend ce texte.</translation>
     <message>
         <location line="+3"/>
         <source>Ctrl+S; also saved when the window closes</source>
-        <translation>Ctrl+S ; aussi enregistré à la fermeture de la fenêtre</translation>
+        <translation>Ctrl+S&#xa0;; aussi enregistré à la fermeture de la fenêtre</translation>
     </message>
     <message>
         <location filename="../../ui/stats/window.py" line="+41"/>
@@ -7929,7 +7929,7 @@ Le récap de campagne reprend ce texte.</translation>
     <message>
         <location line="+14"/>
         <source>No figures yet: import the ESP&apos;s export (Ctrl+I) or type them (Ctrl+N).</source>
-        <translation>Pas encore de chiffres : importez l’export du routeur (Ctrl+I) ou saisissez-les (Ctrl+N).</translation>
+        <translation>Pas encore de chiffres&#xa0;: importez l’export du routeur (Ctrl+I) ou saisissez-les (Ctrl+N).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -7939,12 +7939,12 @@ Le récap de campagne reprend ce texte.</translation>
     <message>
         <location filename="../../ui/stats/ab_panel.py" line="+57"/>
         <source>%1 wins on %2: the difference is significant at %3 (p = %4).</source>
-        <translation>%1 gagne sur les %2 : l’écart est significatif à %3 (p = %4).</translation>
+        <translation>%1 gagne sur les %2&#xa0;: l’écart est significatif à %3 (p = %4).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No winner on %2: no difference is significant at %3 (p = %4). Keep the control or test again on more recipients.</source>
-        <translation>Pas de gagnante sur les %2 : aucun écart n’est significatif à %3 (p = %4). Gardez la version témoin ou testez à nouveau sur plus de destinataires.</translation>
+        <translation>Pas de gagnante sur les %2&#xa0;: aucun écart n’est significatif à %3 (p = %4). Gardez la version témoin ou testez à nouveau sur plus de destinataires.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -7959,7 +7959,7 @@ Le récap de campagne reprend ce texte.</translation>
     <message>
         <location line="+5"/>
         <source>%1 chosen by %2 on %3: %4</source>
-        <translation>%1 choisie par %2 le %3 : %4</translation>
+        <translation>%1 choisie par %2 le %3&#xa0;: %4</translation>
     </message>
     <message>
         <location filename="../../ui/stats/decisions.py" line="+31"/>
@@ -7969,7 +7969,7 @@ Le récap de campagne reprend ce texte.</translation>
     <message>
         <location line="+8"/>
         <source>%1 recipients did not open this send: Create a relance (Ctrl+Shift+R).</source>
-        <translation>%1 destinataires n’ont pas ouvert cet envoi : Créer une relance (Ctrl+Maj+R).</translation>
+        <translation>%1 destinataires n’ont pas ouvert cet envoi&#xa0;: Créer une relance (Ctrl+Maj+R).</translation>
     </message>
     <message>
         <location filename="../../ui/stats/ab_panel.py" line="+43"/>
@@ -8110,7 +8110,7 @@ Le récap de campagne reprend ce texte.</translation>
     <message>
         <location line="+3"/>
         <source>This client and type have no template of their own: they use the default checklist, shown here. Saving gives them their own.</source>
-        <translation>Ce client et ce type n’ont pas de modèle propre : ils utilisent la checklist par défaut, affichée ici. Enregistrer leur donne le leur.</translation>
+        <translation>Ce client et ce type n’ont pas de modèle propre&#xa0;: ils utilisent la checklist par défaut, affichée ici. Enregistrer leur donne le leur.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -8120,7 +8120,7 @@ Le récap de campagne reprend ce texte.</translation>
     <message>
         <location line="+5"/>
         <source>This client and type use the template of every %1 campaign, shown here. Saving gives this client its own.</source>
-        <translation>Ce client et ce type utilisent le modèle de toutes les campagnes « %1 », affiché ici. Enregistrer donne à ce client le sien.</translation>
+        <translation>Ce client et ce type utilisent le modèle de toutes les campagnes «&#xa0;%1&#xa0;», affiché ici. Enregistrer donne à ce client le sien.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8140,7 +8140,7 @@ Le récap de campagne reprend ce texte.</translation>
     <message>
         <location line="+14"/>
         <source>This client and type&apos;s own template was removed; Ctrl+Z in the checklist window brings it back.</source>
-        <translation>Le modèle propre à ce client et ce type a été supprimé ; Ctrl+Z dans la fenêtre de checklist le rétablit.</translation>
+        <translation>Le modèle propre à ce client et ce type a été supprimé&#xa0;; Ctrl+Z dans la fenêtre de checklist le rétablit.</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,8 @@ def value_text(value: object) -> str:
         )
     elif isinstance(value, time):
         shown = f"{value:%H:%M}"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        shown = QLocale().toString(value)  # "12 000", as the form's volume shows it
     else:
         shown = printable(value, VALUE_LIMIT)
     return QCoreApplication.translate("Conflict", "“%1”").replace("%1", shown)
