@@ -109,6 +109,29 @@ def on_postgresql() -> bool:
     return server_url() is not None
 
 
+def stored_bytes(where: Path | str) -> bytes:
+    """Everything a workspace keeps, to look for what must not be in it (a password) or to
+    check that nothing was written: the file with its WAL and shared memory, or, for a
+    server's database, every row of every table as text, in a fixed order."""
+    text = str(where)
+    if not text.startswith(("postgresql:", "postgres:")):
+        path = Path(where)
+        return b"".join(p.read_bytes() for p in sorted(path.parent.glob(path.name + "*")))
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(text).set(drivername="postgresql").render_as_string(hide_password=False)
+    found: list[str] = []
+    with psycopg.connect(url) as connection:
+        tables = connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        ).fetchall()
+        for (table,) in tables:
+            rows = connection.execute(f'SELECT t::text FROM "{table}" t ORDER BY 1').fetchall()
+            found += [table, *(row for (row,) in rows)]
+    return "\n".join(found).encode("utf-8")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On a server, skip the tests of what only a file has, each with its marker's reason."""
     if not on_postgresql():

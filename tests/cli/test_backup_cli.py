@@ -14,6 +14,11 @@ from crmdesk.core import backups, clients
 from crmdesk.core.db import Workspace
 from tests.cli.runs import crmdesk
 
+#: What only a workspace file has: skipped on a PostgreSQL server.
+FILE_ONLY = pytest.mark.sqlite_only(
+    reason="backs up and restores the workspace file (a server is pg_dump's: test_postgres)"
+)
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -29,6 +34,7 @@ def add_client(path: Path, name: str) -> None:
         clients.create_client(session, name)
 
 
+@FILE_ONLY
 def test_backup_then_restore_yes(workspace_path: Path, data_dir: Path) -> None:
     add_client(workspace_path, "Before")
     taken = crmdesk("backup", "--db", workspace_path, data_dir=data_dir)
@@ -48,6 +54,7 @@ def test_backup_then_restore_yes(workspace_path: Path, data_dir: Path) -> None:
     assert client_names(safety) == ["After", "Before"]
 
 
+@FILE_ONLY
 def test_backup_out_writes_exactly_there_and_never_overwrites(
     workspace_path: Path, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -62,6 +69,7 @@ def test_backup_out_writes_exactly_there_and_never_overwrites(
     assert not backups.default_folder(workspace_path).exists()  # --out: nothing else written
 
 
+@FILE_ONLY
 def test_restore_without_yes_and_no_terminal_is_refused(
     workspace_path: Path, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -78,6 +86,7 @@ def test_restore_without_yes_and_no_terminal_is_refused(
     assert not backups.default_folder(workspace_path).exists()  # no safety copy either
 
 
+@FILE_ONLY
 def test_restore_refusals_are_sentences_in_french_too(
     workspace_path: Path, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -109,6 +118,7 @@ def test_a_backup_into_a_folder_that_refuses_is_a_sentence(
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+@FILE_ONLY
 def test_restore_asks_on_a_terminal(workspace_path: Path, data_dir: Path, tmp_path: Path) -> None:
     """A real pseudo-terminal as stdin: the question is asked; "n" changes nothing, "y" restores."""
     add_client(workspace_path, "Before")

@@ -18,7 +18,7 @@ from crmdesk.core import clients
 from crmdesk.core.bat import personas, rounds
 from crmdesk.core.db import Workspace
 from crmdesk.core.secrets import SERVICE
-from tests.conftest import plan
+from tests.conftest import plan, stored_bytes
 from tests.keyring_backend import FileKeyring, file_keyring
 from tests.smtp_server import Server, smtp_server
 
@@ -75,7 +75,7 @@ class Desk:
         )  # fmt: skip
 
     def file_bytes(self) -> bytes:
-        return b"".join(p.read_bytes() for p in self.path.parent.glob(self.path.name + "*"))
+        return stored_bytes(self.path)
 
 
 @pytest.fixture

@@ -141,7 +141,7 @@ def test_against_a_campaign_the_brief_and_charters_apply_and_record_ticks_the_ch
     with workspace.session() as session:
         content = BriefContent(ctas=(Cta("Réserver", "https://www.cycles-aubrac.fr/essai"),))
         brief_service.save(session, campaign_id, content, editing_session="t")
-    path = str(workspace.path)
+    path = workspace.location
     workspace.close()
 
     result = crmdesk("check", clean, "--db", path, "--campaign", str(campaign_id), "--record")
@@ -149,7 +149,7 @@ def test_against_a_campaign_the_brief_and_charters_apply_and_record_ticks_the_ch
     assert "cycles-aubrac.fr/essai" in result.stdout  # the brief's CTA is not in the email
     assert "Recorded on campaign" in result.stdout
 
-    with Workspace.open(Path(path)) as reopened, reopened.reader() as session:
+    with Workspace.open(path) as reopened, reopened.reader() as session:
         checklist = checklists.load_checklist(session, campaign_id, date(2026, 11, 1))
         run = checklists.latest_run(session, campaign_id)
     links = next(i for i in checklist.items if i.check == "links")

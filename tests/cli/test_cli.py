@@ -186,6 +186,7 @@ def test_campaigns_of_a_text_file_says_it_is_not_a_workspace(
     assert notes.read_text() == "Brief : soldes d'hiver\n"
 
 
+@pytest.mark.sqlite_only(reason="the workspace file itself: damaged, overwritten or locked")
 def test_campaigns_of_a_damaged_workspace_is_an_error_not_a_traceback(
     demo_path: Path, tmp_path: Path, data_dir: Path
 ) -> None:
@@ -199,6 +200,7 @@ def test_campaigns_of_a_damaged_workspace_is_an_error_not_a_traceback(
     assert str(damaged) in done.stderr
 
 
+@pytest.mark.sqlite_only(reason="the workspace file itself: damaged, overwritten or locked")
 def test_demo_refuses_to_overwrite_an_existing_file(demo_path: Path, data_dir: Path) -> None:
     before = digest(demo_path)
 
@@ -269,6 +271,7 @@ def test_the_app_refuses_a_file_that_is_not_a_workspace(tmp_path: Path, data_dir
     assert str(picture) in done.stderr
 
 
+@pytest.mark.sqlite_only(reason="the workspace file itself: damaged, overwritten or locked")
 def test_a_second_app_on_an_open_workspace_is_refused_and_writes_nothing(
     demo_path: Path, data_dir: Path
 ) -> None:

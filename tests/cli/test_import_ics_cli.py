@@ -11,6 +11,7 @@ from sqlalchemy import select
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import CalendarMarker
 from tests.cli.runs import crmdesk
+from tests.conftest import stored_bytes
 
 SALES = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//client//EN\r\n"
@@ -90,7 +91,7 @@ def test_a_refused_file_says_why_on_stderr_exits_non_zero_and_writes_nothing(
     workspace: Workspace, workspace_path: Path, client_id: int, tmp_path: Path, data_dir: Path
 ) -> None:
     workspace.close()
-    before = workspace_path.read_bytes()
+    before = stored_bytes(workspace_path)
     huge = tmp_path / "huge.ics"
     huge.write_bytes(SALES.encode() + b" " * (10 * 2**20))
     image = tmp_path / "photo.ics"
@@ -113,4 +114,4 @@ def test_a_refused_file_says_why_on_stderr_exits_non_zero_and_writes_nothing(
     assert nobody.returncode == 2 and "No client named “Personne”" in nobody.stderr
     assert "Traceback" not in too_large.stderr + binary.stderr + missing.stderr + nobody.stderr
     assert stored(workspace_path) == []
-    assert workspace_path.read_bytes() == before
+    assert stored_bytes(workspace_path) == before

@@ -73,7 +73,7 @@ def test_export_recap_prints_the_campaign_its_client_and_its_kpis(
     demo_workspace.close()
     out = tmp_path / "récap.pdf"
     done = crmdesk(
-        "export-recap", "--db", str(demo_workspace.path), "--campaign", str(campaign_id),
+        "export-recap", "--db", demo_workspace.location, "--campaign", str(campaign_id),
         "--out", str(out),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -114,7 +114,7 @@ def test_export_review_prints_every_campaign_of_the_quarter(
     demo_workspace.close()
     out = tmp_path / "revue.pdf"
     done = crmdesk(
-        "export-review", "--db", str(demo_workspace.path), "--client", client.upper(),
+        "export-review", "--db", demo_workspace.location, "--client", client.upper(),
         "--quarter", str(quarter), "--out", str(out),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -133,7 +133,7 @@ def test_export_brief_prints_the_brief_alone(demo_workspace: Workspace, tmp_path
     demo_workspace.close()
     out = tmp_path / "brief.pdf"
     done = crmdesk(
-        "export-brief", "--db", str(demo_workspace.path), "--campaign", str(campaign_id),
+        "export-brief", "--db", demo_workspace.location, "--campaign", str(campaign_id),
         "--out", str(out), lang="en",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
@@ -168,7 +168,7 @@ def test_an_unwritable_output_is_refused_and_leaves_no_file(
     demo_workspace.close()
     out = tmp_path / "no-such-folder" / "recap.pdf"
     done = crmdesk(
-        "export-recap", "--db", str(demo_workspace.path), "--campaign", str(campaign_id),
+        "export-recap", "--db", demo_workspace.location, "--campaign", str(campaign_id),
         "--out", str(out),
     )  # fmt: skip
     assert done.returncode == 2

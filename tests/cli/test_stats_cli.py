@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import CampaignStatus, StatSnapshot
-from tests.conftest import plan
+from tests.conftest import plan, stored_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "core" / "stats" / "fixtures"
@@ -122,13 +122,13 @@ def test_a_bad_file_exits_2_naming_line_and_column_and_writes_nothing(
         encoding="utf-8",
     )
     workspace.close()
-    before = workspace_path.read_bytes()
+    before = stored_bytes(workspace_path)
     done = crmdesk(
         "import-stats", str(bad), "--db", str(workspace_path), "--campaign", str(winter_sale)
     )
     assert done.returncode == 2
     assert "line 2" in done.stderr.lower() and "Unique Opens" in done.stderr
-    assert workspace_path.read_bytes() == before
+    assert stored_bytes(workspace_path) == before
 
 
 def test_import_stats_parses_the_file_before_a_short_write(

@@ -67,7 +67,7 @@ def november(tmp_path: Path) -> Path:
 
 
 def count(db: str) -> int:
-    with Workspace.open(Path(db)) as opened, opened.reader() as session:
+    with Workspace.open(db) as opened, opened.reader() as session:
         return session.scalar(select(func.count()).select_from(StatSnapshot)) or 0
 
 

@@ -37,6 +37,11 @@ from crmdesk.core.errors import (
 )
 from tests.disks import on_a_tiny_disk
 
+#: What only a workspace file has: skipped on a PostgreSQL server.
+FILE_ONLY = pytest.mark.sqlite_only(
+    reason="backs up and restores the workspace file (a server is pg_dump's: test_postgres)"
+)
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -59,6 +64,7 @@ def add_client(path: Path, name: str) -> None:
 # -- taking backups ------------------------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_a_backup_is_a_sound_copy_named_after_the_workspace(demo_path: Path, tmp_path: Path):
     folder = tmp_path / "backups"
     taken = backups.backup_now(demo_path, folder, now=datetime(2026, 3, 4, 9, 5, 7))
@@ -70,6 +76,7 @@ def test_a_backup_is_a_sound_copy_named_after_the_workspace(demo_path: Path, tmp
     assert backups.campaign_count(taken) == backups.campaign_count(demo_path) > 0
 
 
+@FILE_ONLY
 def test_a_backup_while_another_process_writes_is_consistent(
     workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -119,6 +126,7 @@ def test_a_backup_while_another_process_writes_is_consistent(
     assert counts == sorted(counts) and counts[-1] > counts[0] >= 1
 
 
+@FILE_ONLY
 def test_a_backup_leaves_a_transaction_in_progress_out(workspace_path: Path, tmp_path: Path):
     add_client(workspace_path, "Committed")
     with Workspace.open(workspace_path) as workspace, workspace.session() as session:
@@ -128,6 +136,7 @@ def test_a_backup_leaves_a_transaction_in_progress_out(workspace_path: Path, tmp
     assert client_names(taken) == ["Committed"]
 
 
+@FILE_ONLY
 def test_the_daily_backup_is_taken_once_a_day(workspace_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     morning = datetime(2026, 5, 12, 8, 30)
@@ -144,6 +153,7 @@ def test_the_daily_backup_is_taken_once_a_day(workspace_path: Path, tmp_path: Pa
     assert backups.daily_backup(other, folder, now=morning.replace(hour=20)) is not None
 
 
+@FILE_ONLY
 def test_two_backups_in_the_same_second_both_keep_their_file(workspace_path: Path, tmp_path):
     folder = tmp_path / "backups"
     when = datetime(2026, 5, 12, 8, 30)
@@ -196,6 +206,7 @@ def test_rotation_keeps_fourteen_and_one_a_month_for_a_year(
     assert (folder / "workspace.2025-01-07T090000.sqlite").is_dir()
 
 
+@FILE_ONLY
 def test_rotation_returns_what_it_deleted_and_a_keep_of_zero_keeps_the_newest(
     workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -207,6 +218,7 @@ def test_rotation_returns_what_it_deleted_and_a_keep_of_zero_keeps_the_newest(
     assert [b.path for b in backups.list_backups(folder, "workspace")] == [made[-1]]
 
 
+@FILE_ONLY
 def test_rotation_removes_partial_copies_left_by_a_dead_process(
     workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -225,6 +237,7 @@ def test_rotation_removes_partial_copies_left_by_a_dead_process(
 # -- the list ------------------------------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_the_list_gives_date_size_and_campaign_count_newest_first(
     demo_path: Path, workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -251,6 +264,7 @@ def test_the_list_gives_date_size_and_campaign_count_newest_first(
 # -- restore -------------------------------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_a_restore_puts_the_backup_back_and_keeps_the_current_state(
     workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -272,6 +286,7 @@ def test_a_restore_puts_the_backup_back_and_keeps_the_current_state(
     assert client_names(workspace_path) == ["Before", "Next day"]
 
 
+@FILE_ONLY
 def test_a_restore_does_not_let_a_stale_write_ahead_log_replay_over_the_backup(
     workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -314,6 +329,7 @@ def test_a_restore_does_not_let_a_stale_write_ahead_log_replay_over_the_backup(
     assert sqlite.integrity_problems(workspace_path) == []
 
 
+@FILE_ONLY
 def test_a_damaged_workspace_can_be_replaced_by_a_backup(
     workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -361,6 +377,7 @@ def refused(backup: Path, current: Path, folder: Path, error: type[CrmdeskError]
     return raised.value.message
 
 
+@FILE_ONLY
 def test_a_text_file_is_refused(current: Path, tmp_path: Path) -> None:
     text = tmp_path / "notes.sqlite"
     text.write_text("these are my notes\n")
@@ -368,6 +385,7 @@ def test_a_text_file_is_refused(current: Path, tmp_path: Path) -> None:
     assert "not a crmdesk workspace" in message and "untouched" in message
 
 
+@FILE_ONLY
 def test_another_programs_database_is_refused(current: Path, tmp_path: Path) -> None:
     foreign = tmp_path / "firefox.sqlite"
     with closing(sqlite3.connect(foreign)) as con:
@@ -379,12 +397,14 @@ def test_another_programs_database_is_refused(current: Path, tmp_path: Path) -> 
     assert digest(foreign) == before
 
 
+@FILE_ONLY
 def test_a_missing_file_or_a_folder_is_refused(current: Path, tmp_path: Path) -> None:
     refused(tmp_path / "nothing.sqlite", current, tmp_path / "backups", BackupNotAWorkspace)
     (tmp_path / "a-folder").mkdir()
     refused(tmp_path / "a-folder", current, tmp_path / "backups", BackupNotAWorkspace)
 
 
+@FILE_ONLY
 def test_a_damaged_backup_is_refused_by_integrity_check(
     demo_path: Path, current: Path, tmp_path: Path
 ) -> None:
@@ -394,6 +414,7 @@ def test_a_damaged_backup_is_refused_by_integrity_check(
     assert "damaged" in message and "integrity_check" in message and "untouched" in message
 
 
+@FILE_ONLY
 def test_a_backup_from_a_newer_crmdesk_is_refused(current: Path, tmp_path: Path) -> None:
     newer = backups.backup_to_file(current, tmp_path / "newer.sqlite")
     with closing(sqlite3.connect(newer)) as con:
@@ -403,6 +424,7 @@ def test_a_backup_from_a_newer_crmdesk_is_refused(current: Path, tmp_path: Path)
     assert "newer crmdesk" in message and "9999" in message
 
 
+@FILE_ONLY
 def test_a_restore_while_another_crmdesk_holds_the_workspace_is_refused(
     current: Path, tmp_path: Path
 ) -> None:
@@ -452,6 +474,7 @@ def test_a_restore_refuses_to_overwrite_another_programs_database(tmp_path: Path
 # -- folders that refuse, disks that fill ------------------------------------------------------
 
 
+@FILE_ONLY
 def test_a_backups_folder_that_is_a_file_is_refused(current: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "backups"
     blocker.write_text("a file where the folder should be")
@@ -523,6 +546,7 @@ def limited(limit: int, *args: object) -> dict[str, object]:
     return json.loads(done.stdout.splitlines()[-1])  # type: ignore[no-any-return]
 
 
+@FILE_ONLY
 def test_a_disk_filling_during_a_backup_leaves_no_file(demo_path: Path, tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     before = digest(demo_path)
@@ -533,6 +557,7 @@ def test_a_disk_filling_during_a_backup_leaves_no_file(demo_path: Path, tmp_path
     assert digest(demo_path) == before
 
 
+@FILE_ONLY
 def test_a_disk_filling_during_a_restore_leaves_the_workspace_as_it_was(
     demo_path: Path, current: Path, tmp_path: Path
 ) -> None:
@@ -551,6 +576,7 @@ def test_a_disk_filling_during_a_restore_leaves_the_workspace_as_it_was(
     assert client_names(current) == ["Current"]
 
 
+@FILE_ONLY
 def test_a_full_tmpfs_during_a_backup_says_the_disk_is_full(
     demo_path: Path, tmp_path: Path
 ) -> None:

@@ -38,9 +38,10 @@ from crmdesk.core.db import Workspace
 from crmdesk.core.models import CampaignType
 from crmdesk.core.sqlite import integrity_ok
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on Windows"
-)
+pytestmark = [
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on Windows"),
+    pytest.mark.sqlite_only(reason="SIGKILLs a process writing the workspace file"),
+]
 
 SAVE_EVERY_S = 0.05  # the app autosaves at most every 0.2-1 s while typing; faster here
 MAX_KEYSTROKES = 8  # characters typed between two saves, at most

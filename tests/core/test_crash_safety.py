@@ -54,10 +54,13 @@ from tests.crash_writer import CLIENT_NAME, KINDS
 #: Every kind of write the writer does (the client's creation is once per workspace).
 WRITES = (*KINDS, "newclient")
 
-pytestmark = pytest.mark.skipif(
-    not hasattr(signal, "SIGKILL") or not hasattr(os, "fork"),
-    reason="SIGKILL and fork do not exist on Windows",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not hasattr(signal, "SIGKILL") or not hasattr(os, "fork"),
+        reason="SIGKILL and fork do not exist on Windows",
+    ),
+    pytest.mark.sqlite_only(reason="SIGKILLs a process writing the workspace file"),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 100

@@ -101,6 +101,7 @@ def test_the_same_seed_and_day_give_the_same_demo(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"not a workspace", None], ids=["text-file", "demo-file"])
+@pytest.mark.sqlite_only(reason="the demo written to a file")
 def test_the_demo_never_overwrites_an_existing_file(
     tmp_path: Path, demo_path: Path, content: bytes | None
 ) -> None:

@@ -34,6 +34,7 @@ def client_names(workspace: Workspace) -> list[str]:
         return sorted(c.name for c in clients.list_clients(session))
 
 
+@pytest.mark.sqlite_only(reason="a full disk under the workspace file")
 def test_a_write_past_the_space_left_says_the_disk_is_full_and_changes_nothing(
     workspace_path: Path,
 ) -> None:

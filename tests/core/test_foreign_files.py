@@ -25,6 +25,9 @@ from crmdesk.core import clients, fts, migrate, sqlite
 from crmdesk.core.db import Workspace, make_engine
 from crmdesk.core.errors import BadLockFile, ForeignFile, NotAWorkspace, WorkspaceTooNew
 
+#: What only a workspace file has: skipped on a PostgreSQL server.
+FILE_ONLY = pytest.mark.sqlite_only(reason="files that are not a crmdesk workspace")
+
 CLI_ENV = {"QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 
 
@@ -147,6 +150,7 @@ def test_crmdesk_tables_without_their_columns_are_not_a_workspace(tmp_path: Path
     assert listing(tmp_path) == [path.name]
 
 
+@FILE_ONLY
 def test_a_complete_schema_under_another_programs_application_id_is_refused(
     workspace_path: Path,
 ) -> None:
@@ -190,6 +194,7 @@ def test_an_unknown_revision_without_the_application_id_is_foreign_not_too_new(
     assert digest(path) == before
 
 
+@FILE_ONLY
 def test_a_newer_crmdesk_workspace_is_still_told_apart_by_its_application_id(
     workspace_path: Path,
 ) -> None:
@@ -332,6 +337,7 @@ def test_a_socket_is_refused(tmp_path: Path) -> None:
     assert "socket" in refused.value.message
 
 
+@FILE_ONLY
 def test_a_symbolic_link_to_a_workspace_opens_the_workspace(
     workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -344,6 +350,7 @@ def test_a_symbolic_link_to_a_workspace_opens_the_workspace(
 # --- lock files that are not files ------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_a_lock_file_that_is_a_folder_is_refused_with_a_sentence(
     workspace_path: Path, data_dir: Path
 ) -> None:
@@ -364,6 +371,7 @@ def test_a_lock_file_that_is_a_folder_is_refused_with_a_sentence(
 
 
 @pytest.mark.parametrize("dangling", [False, True], ids=["to-a-file", "dangling"])
+@FILE_ONLY
 def test_a_lock_file_that_is_a_symbolic_link_is_never_followed(
     workspace_path: Path, tmp_path: Path, dangling: bool, data_dir: Path
 ) -> None:

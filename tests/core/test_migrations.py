@@ -64,6 +64,7 @@ def test_an_older_workspace_is_backed_up_then_upgraded(tmp_path: Path) -> None:
         assert con.execute("SELECT name FROM clients").fetchall() == [("Maison Verlaine",)]
 
 
+@pytest.mark.sqlite_only(reason="the backup of the file before a migration")
 def test_a_current_workspace_is_opened_without_a_backup(workspace_path: Path) -> None:
     with Workspace.open(workspace_path) as workspace:
         assert workspace.migration.backup is None

@@ -511,6 +511,7 @@ def test_a_row_starting_with_a_total_word_is_skipped_but_a_client_named_total_is
 # --- applying ------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only(reason="copies the template workspace file")
 def test_an_imported_campaign_is_exactly_what_create_makes(
     workspace: Workspace, empty_template: Path, tmp_path: Path
 ) -> None:

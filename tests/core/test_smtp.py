@@ -21,6 +21,7 @@ from crmdesk.core.errors import ValidationError
 from crmdesk.core.models import SmtpSecurity
 from crmdesk.core.secrets import SERVICE, SecretStoreUnavailable
 from crmdesk.core.smtp import AccountInfo, AccountInput, SendFailed
+from tests.conftest import stored_bytes
 from tests.keyring_backend import FileKeyring, LockedKeyring, file_keyring, installed
 from tests.smtp_server import Certificate, free_port, self_signed, smtp_server
 
@@ -59,10 +60,6 @@ def account(
     return AccountInfo(1, "Agence", "127.0.0.1", port, security, username, "bat@agence.example")
 
 
-def workspace_bytes(path: Path) -> bytes:
-    return b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*"))
-
-
 # --- accounts --------------------------------------------------------------------------------
 
 
@@ -88,7 +85,7 @@ def test_an_account_keeps_its_password_in_the_keyring_and_nowhere_else(
         "bat@agence.example",
     )
     assert keyring_file.get_password(SERVICE, "Agence") == PASSWORD
-    assert PASSWORD.encode() not in workspace_bytes(workspace_path)
+    assert PASSWORD.encode() not in stored_bytes(workspace_path)
     assert PASSWORD not in app_log.text
 
 
@@ -148,7 +145,7 @@ def test_without_a_keyring_backend_the_account_is_refused_with_what_to_install(
     assert PASSWORD not in refused.value.message
     with workspace.reader() as session:
         assert smtp.accounts(session) == []
-    assert PASSWORD.encode() not in workspace_bytes(workspace_path)
+    assert PASSWORD.encode() not in stored_bytes(workspace_path)
 
 
 def test_a_locked_keyring_asks_to_be_unlocked_and_nothing_is_written(workspace: Workspace) -> None:

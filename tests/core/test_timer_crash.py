@@ -23,7 +23,7 @@ from crmdesk.core import clients, timesheet
 from crmdesk.core.db import Workspace
 from crmdesk.core.models import TimeEntry
 from crmdesk.core.sqlite import integrity_ok
-from tests.conftest import plan
+from tests.conftest import on_postgresql, plan
 
 pytestmark = pytest.mark.skipif(
     not hasattr(signal, "SIGKILL"), reason="SIGKILL does not exist on Windows"
@@ -91,7 +91,8 @@ def _run_and_kill(path: Path, campaign: int, mode: str) -> datetime:
 @pytest.mark.parametrize("mode", ["idle", "stop"])
 def test_the_timer_survives_a_sigkill(workspace_path: Path, campaign: int, mode: str) -> None:
     started = _run_and_kill(workspace_path, campaign, mode)
-    assert integrity_ok(workspace_path)
+    if not on_postgresql():  # the file's own check; a server keeps its pages itself
+        assert integrity_ok(workspace_path)
     # The killed process's lock does not hold the workspace: it opens at once for writing.
     with Workspace.open(workspace_path) as workspace:
         with workspace.reader() as session:

@@ -133,6 +133,7 @@ def lived_in(demo_workspace: Workspace) -> Workspace:
 
 @pytest.mark.parametrize("per_day", [1, 4, 9])
 @pytest.mark.parametrize(("year", "month"), MONTHS)
+@pytest.mark.sqlite_only(reason="the first paint reads a workspace file with sqlite3")
 def test_a_month_grid_reads_what_the_full_read_shows(
     lived_in: Workspace, year: int, month: int, per_day: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

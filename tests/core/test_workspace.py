@@ -33,6 +33,11 @@ from crmdesk.core.errors import (
 )
 from crmdesk.core.models import Base
 
+#: What only a workspace file has: skipped on a PostgreSQL server.
+FILE_ONLY = pytest.mark.sqlite_only(
+    reason="the workspace file itself: its backup, lock, permissions, damage or revision"
+)
+
 TABLES = {
     "alembic_version",
     "operators",
@@ -175,6 +180,7 @@ def test_the_start_up_revision_list_is_in_step_with_the_alembic_scripts() -> Non
 # --- reopening and upgrading --------------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_reopening_an_up_to_date_workspace_makes_no_backup(workspace_path: Path) -> None:
     with Workspace.open(workspace_path) as workspace:
         assert workspace.migration == migrate.MigrationResult(
@@ -184,6 +190,7 @@ def test_reopening_an_up_to_date_workspace_makes_no_backup(workspace_path: Path)
     assert list(workspace_path.parent.glob("*-backups")) == []
 
 
+@FILE_ONLY
 def test_reopening_an_up_to_date_workspace_does_not_load_alembic(workspace_path: Path) -> None:
     script = (
         "import sys\n"
@@ -214,6 +221,7 @@ def test_upgrade_to_migrates_an_empty_file_without_backup(tmp_path: Path) -> Non
         engine.dispose()
 
 
+@FILE_ONLY
 def test_upgrade_to_leaves_a_file_already_at_the_head_alone(workspace_path: Path) -> None:
     engine = make_engine(workspace_path)
     try:
@@ -225,6 +233,7 @@ def test_upgrade_to_leaves_a_file_already_at_the_head_alone(workspace_path: Path
     assert list(workspace_path.parent.glob("*-backups")) == []
 
 
+@FILE_ONLY
 def test_the_online_backup_is_a_private_readable_copy_of_a_live_workspace(
     workspace: Workspace, client_id: int, tmp_path: Path
 ) -> None:
@@ -238,6 +247,7 @@ def test_the_online_backup_is_a_private_readable_copy_of_a_live_workspace(
     assert raw_query(copy, "SELECT name FROM clients") == [("Éditions Lumière",)]
 
 
+@FILE_ONLY
 def test_a_workspace_from_a_newer_crmdesk_is_refused_and_left_untouched(
     workspace_path: Path,
 ) -> None:
@@ -305,6 +315,7 @@ def test_another_programs_sqlite_database_is_refused_and_left_untouched(tmp_path
     assert digest(path) == before
 
 
+@FILE_ONLY
 def test_a_damaged_workspace_is_refused_with_a_sentence_and_left_untouched(
     workspace_path: Path, tmp_path: Path
 ) -> None:
@@ -322,6 +333,7 @@ def test_a_damaged_workspace_is_refused_with_a_sentence_and_left_untouched(
 # --- files that cannot be written ---------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_a_read_only_workspace_file_is_refused_and_left_untouched(workspace_path: Path) -> None:
     before = digest(workspace_path)
     with write_protected(workspace_path), pytest.raises(WorkspaceReadOnly) as refused:
@@ -330,6 +342,7 @@ def test_a_read_only_workspace_file_is_refused_and_left_untouched(workspace_path
     assert digest(workspace_path) == before
 
 
+@FILE_ONLY
 def test_a_workspace_in_a_read_only_folder_is_refused(workspace_path: Path) -> None:
     before = digest(workspace_path)
     with write_protected(workspace_path.parent), pytest.raises(WorkspaceReadOnly) as refused:
@@ -341,6 +354,7 @@ def test_a_workspace_in_a_read_only_folder_is_refused(workspace_path: Path) -> N
 # --- one writer at a time -----------------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_a_workspace_already_open_in_this_process_cannot_be_opened_again(
     workspace: Workspace,
 ) -> None:
@@ -350,6 +364,7 @@ def test_a_workspace_already_open_in_this_process_cannot_be_opened_again(
     assert "already open" in refused.value.message
 
 
+@FILE_ONLY
 def test_a_workspace_open_here_is_refused_to_another_process(workspace: Workspace) -> None:
     script = "import sys\nfrom crmdesk.core.db import Workspace\nWorkspace.open(sys.argv[1])\n"
     done = subprocess.run(
@@ -384,6 +399,7 @@ def write_lock_held_by_another_program(path: Path) -> Iterator[sqlite3.Connectio
                 other.execute("ROLLBACK")
 
 
+@FILE_ONLY
 def test_a_write_while_another_program_holds_the_write_lock_fails_with_a_sentence(
     workspace: Workspace,
 ) -> None:
@@ -399,6 +415,7 @@ def test_a_write_while_another_program_holds_the_write_lock_fails_with_a_sentenc
     assert client_names(workspace) == []
 
 
+@FILE_ONLY
 def test_a_write_waits_for_another_program_that_holds_the_lock_briefly(
     workspace: Workspace,
 ) -> None:
@@ -429,6 +446,7 @@ def test_a_session_that_raises_writes_nothing(workspace: Workspace) -> None:
         assert clients.list_segments(session) == []
 
 
+@FILE_ONLY
 def test_a_session_that_completes_is_committed_to_the_file(workspace: Workspace) -> None:
     with workspace.session() as session:
         clients.create_client(session, "Maison Verlaine")

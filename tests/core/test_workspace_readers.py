@@ -35,6 +35,9 @@ from crmdesk.core.errors import (
 )
 from tests.core.test_workspace import write_protected
 
+#: What only a workspace file has: skipped on a PostgreSQL server.
+FILE_ONLY = pytest.mark.sqlite_only(reason="WAL readers and the file's single-writer lock")
+
 #: The window's stand-in: opens the workspace as its writer, then obeys one command a line.
 #: Every transaction plans two campaigns, so a reader that ever sees an odd number of new ones
 #: has seen half a transaction.
@@ -150,6 +153,7 @@ def lock_file(path: Path) -> Path:
 # --- beside the window --------------------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_a_reader_reads_the_workspace_the_window_holds(writer: Writer, demo_path: Path) -> None:
     stored = raw_query(demo_path, "SELECT count(*) FROM campaigns")[0][0]
 
@@ -169,6 +173,7 @@ def test_a_reader_reads_the_workspace_the_window_holds(writer: Writer, demo_path
     assert {"Relance 1", "Relance 2"} <= set(after)
 
 
+@FILE_ONLY
 def test_a_second_writer_is_still_refused_while_readers_read(
     writer: Writer, demo_path: Path
 ) -> None:
@@ -180,6 +185,7 @@ def test_a_second_writer_is_still_refused_while_readers_read(
         assert campaign_names(workspace)
 
 
+@FILE_ONLY
 def test_a_reader_sees_the_last_commit_not_the_writers_transaction_in_progress(
     writer: Writer, demo_path: Path
 ) -> None:
@@ -202,6 +208,7 @@ def test_a_reader_sees_the_last_commit_not_the_writers_transaction_in_progress(
         assert len(campaign_names(workspace)) == len(committed) + 2, "the next one sees the commit"
 
 
+@FILE_ONLY
 def test_each_reading_transaction_is_one_consistent_snapshot_while_the_writer_commits(
     writer: Writer, demo_path: Path
 ) -> None:
@@ -229,6 +236,7 @@ def test_each_reading_transaction_is_one_consistent_snapshot_while_the_writer_co
 # --- alone --------------------------------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_reading_leaves_the_file_byte_for_byte_and_takes_no_lock(demo_path: Path) -> None:
     before = digest(demo_path)
 
@@ -251,6 +259,7 @@ def test_the_window_can_open_the_workspace_while_a_reader_has_it(demo_path: Path
         assert campaign_names(reader) == names
 
 
+@FILE_ONLY
 def test_closing_a_reader_leaves_the_writers_lock_alone(workspace: Workspace) -> None:
     Workspace.open(workspace.path, read_only=True).close()
 
@@ -260,6 +269,7 @@ def test_closing_a_reader_leaves_the_writers_lock_alone(workspace: Workspace) ->
         clients.create_client(session, "Cycles Aubrac")
 
 
+@FILE_ONLY
 def test_a_write_protected_workspace_can_be_read(demo_path: Path) -> None:
     """A copy on a read-only volume, or a file the user may not write: reading needs no write."""
     before = digest(demo_path)
@@ -271,6 +281,7 @@ def test_a_write_protected_workspace_can_be_read(demo_path: Path) -> None:
 # --- a reader does not write --------------------------------------------------------------------
 
 
+@FILE_ONLY
 def test_a_session_on_a_reader_is_refused_and_writes_nothing(demo_path: Path) -> None:
     before = digest(demo_path)
 
@@ -284,6 +295,7 @@ def test_a_session_on_a_reader_is_refused_and_writes_nothing(demo_path: Path) ->
     assert digest(demo_path) == before
 
 
+@FILE_ONLY
 def test_a_write_slipped_into_a_reading_transaction_fails_and_writes_nothing(
     demo_path: Path,
 ) -> None:
@@ -371,6 +383,7 @@ def test_an_sqlite_database_without_tables_is_not_a_workspace_yet(tmp_path: Path
     assert digest(path) == before
 
 
+@FILE_ONLY
 def test_a_workspace_from_a_newer_crmdesk_is_refused_and_left_untouched(
     workspace_path: Path,
 ) -> None:

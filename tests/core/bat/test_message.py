@@ -19,7 +19,7 @@ from crmdesk.core.db import Workspace
 from crmdesk.core.errors import NotFound, ValidationError
 from crmdesk.core.models import SmtpSecurity
 from crmdesk.core.smtp import AccountInput, SendFailed
-from tests.conftest import plan
+from tests.conftest import plan, stored_bytes
 from tests.keyring_backend import FileKeyring, file_keyring
 from tests.smtp_server import Server, free_port, smtp_server
 
@@ -263,9 +263,7 @@ def test_a_round_goes_to_several_contacts_and_the_send_is_recorded(
         "Paul",
         "Léa",
     )
-    assert PASSWORD.encode() not in b"".join(
-        p.read_bytes() for p in workspace_path.parent.glob(workspace_path.name + "*")
-    )
+    assert PASSWORD.encode() not in stored_bytes(workspace_path)
     assert PASSWORD not in caplog.text
 
 
