@@ -698,19 +698,14 @@ def cmd_server_password(args: argparse.Namespace) -> int:
         else:
             print(tr("The keyring held no password for %(key)s.", key=address.key))
         return EXIT_OK
-    if args.stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    elif sys.stdin.isatty():  # typed at the keyboard: not echoed on the screen
-        import getpass
-
-        password = getpass.getpass(tr("Password of %(key)s: ", key=address.key))
-    else:
+    if not args.stdin and not sys.stdin.isatty():
         raise CrmdeskError(
             tr(
                 "server-password: standard input is not a terminal; add --stdin to read the "
                 "password from its first line. Nothing was stored."
             )
         )
+    password = _read_password(tr("Password of %(key)s: ", key=address.key))
     if not password:
         raise CrmdeskError(tr("server-password: the password is empty. Nothing was stored."))
     secrets.store_db_password(address.key, password)
@@ -1512,6 +1507,16 @@ def cmd_profile(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_password(prompt: str) -> str:
+    """A password typed at the keyboard (not echoed on the screen), or the first line of
+    standard input when it is not a terminal: never an argument, which others can read."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
 def cmd_smtp_add(args: argparse.Namespace) -> int:
     from crmdesk.core import smtp
     from crmdesk.core.db import Workspace
@@ -1520,12 +1525,7 @@ def cmd_smtp_add(args: argparse.Namespace) -> int:
 
     password = None
     if args.password_stdin:
-        if sys.stdin.isatty():  # typed at the keyboard: not echoed on the screen
-            import getpass
-
-            password = getpass.getpass(tr("Password of %(user)s: ", user=args.user or args.name))
-        else:
-            password = sys.stdin.readline().rstrip("\r\n")
+        password = _read_password(tr("Password of %(user)s: ", user=args.user or args.name))
         if not password:
             raise CrmdeskError(
                 tr("smtp add: the password (first line of standard input) is empty.")

@@ -136,6 +136,15 @@ class StaleEdit(CrmdeskError):
     def gone(self) -> bool:
         return self.version == 0
 
+    def both_changed(self, started_from: object, yours: object) -> tuple[str, ...]:
+        """The fields the user changed (``started_from`` → ``yours``) that the other person
+        changed too, to another value: ``merge``'s conflicts, known before the row is read
+        again, for the question asked."""
+        mine = set(differing(started_from, yours))
+        return tuple(
+            f.field for f in self.fields if f.field in mine and getattr(yours, f.field) != f.value
+        )
+
     def _sentence(self) -> str:
         what = f"{_WORDS.get(self.kind, 'The row')} “{printable(self.name, 80)}”"
         if self.gone:

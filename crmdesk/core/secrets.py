@@ -63,16 +63,22 @@ def _unavailable(
     )
 
 
-def store_password(account: str, password: str) -> None:
-    """Keep the password of an SMTP account, replacing the one it had."""
+def _keep(service: str, account: str, password: str, whose: str) -> None:
+    """Keep ``password`` under ``service``/``account``, replacing the one it had; ``whose``
+    names it in the refusal."""
     import keyring
 
     try:
-        keyring.set_password(SERVICE, account, password)
+        keyring.set_password(service, account, password)
     except Exception as exc:  # any backend's failure, KeyringError or not (see the module)
         raise _unavailable(
-            exc, f"keep the password of SMTP account “{account}”", " Nothing was saved.", password
+            exc, f"keep the password of {whose}", " Nothing was saved.", password
         ) from None  # the backend's error may quote the password: not chained
+
+
+def store_password(account: str, password: str) -> None:
+    """Keep the password of an SMTP account, replacing the one it had."""
+    _keep(SERVICE, account, password, f"SMTP account “{account}”")
 
 
 def password(account: str) -> str | None:
@@ -103,14 +109,7 @@ def db_password(key: str) -> str | None:
 def store_db_password(key: str, password: str) -> None:
     """Keep the password of a PostgreSQL workspace (``ServerAddress.key``), replacing the one
     it had: where ``postgres.password`` reads it when the workspace is opened."""
-    import keyring
-
-    try:
-        keyring.set_password(DB_SERVICE, key, password)
-    except Exception as exc:  # any backend's failure, KeyringError or not (see the module)
-        raise _unavailable(
-            exc, f"keep the password of the database {key}", " Nothing was saved.", password
-        ) from None  # the backend's error may quote the password: not chained
+    _keep(DB_SERVICE, key, password, f"the database {key}")
 
 
 def forget_db_password(key: str) -> bool:

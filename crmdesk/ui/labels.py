@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from crmdesk.core.calendar_values import DeadlineKind
@@ -30,6 +32,9 @@ from crmdesk.core.errors import (
     WorkspaceTooNew,
 )
 from crmdesk.core.kinds import CampaignStatus, CampaignType, Channel, ChecklistRole
+
+if TYPE_CHECKING:  # the keyring module is loaded only when a password is kept
+    from crmdesk.core.secrets import SecretStoreUnavailable
 
 
 def status_label(status: CampaignStatus) -> str:
@@ -128,8 +133,31 @@ def problem_text(problem: FieldProblem) -> str:
     return known.get(problem.code, problem.message)
 
 
+def secret_store_text(error: SecretStoreUnavailable) -> str:
+    """The keyring's refusal in the user's language; the core's English message otherwise.
+    (The context stays "AccountsDialog", where these sentences were first translated.)"""
+    known = {
+        "no_backend": QCoreApplication.translate(
+            "AccountsDialog",
+            "This computer has no keyring to keep the password, so nothing was saved. On Linux, "
+            "run GNOME Keyring or KWallet and install the Python package secretstorage, or "
+            "install keyrings.alt; macOS and Windows have one built in.",
+        ),
+        "locked": QCoreApplication.translate(
+            "AccountsDialog", "The system keyring is locked: unlock it and try again."
+        ),
+    }
+    return known.get(error.code, error.message)
+
+
 def error_text(error: CrmdeskError) -> str:
     """The sentence for an error the user can act on, in their language, with the file named."""
+    from crmdesk.core.concurrency import StaleEdit  # the ORM is loaded once an error is shown
+
+    if isinstance(error, StaleEdit):
+        from crmdesk.ui.kit.conflict import refused_text
+
+        return refused_text(error)
     if isinstance(error, ValidationError):
         return "\n".join(problem_text(p) for p in error.problems)
     if isinstance(error, ImportRefused):

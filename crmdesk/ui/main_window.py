@@ -964,17 +964,9 @@ class MainWindow(QMainWindow):
             )
 
     def reschedule(self, campaign_id: int, day: date) -> None:
-        from crmdesk.core.concurrency import StaleEdit
         from crmdesk.ui.commands import RescheduleCampaign
-        from crmdesk.ui.kit import conflict
 
-        try:  # -- stale edits (issue 22): a move someone else's save overtook is said --
-            self._push(lambda: RescheduleCampaign(self.ops, campaign_id, day))
-        except StaleEdit as stale:
-            conflict.tell(self, stale, self.tr("Nothing was moved."))
-            return
-        except CrmdeskError as error:
-            show_error(self, error)
+        if self._try_push(lambda: RescheduleCampaign(self.ops, campaign_id, day)) is None:
             return
         self.calendar.show_campaign(campaign_id, day)
         if not self._warn_holiday(day):

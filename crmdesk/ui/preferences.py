@@ -16,6 +16,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import (
@@ -41,6 +42,9 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.kinds import CampaignStatus, Channel
 from crmdesk.ui.kit.styles import ERROR_STYLE
 from crmdesk.ui.operations import Operations, show_error
+
+if TYPE_CHECKING:  # the keyring module loads only when a password is kept
+    from crmdesk.core.secrets import SecretStoreUnavailable
 
 #: The choices of the language and theme settings ("system" follows the computer).
 LANGUAGES = ("system", "fr", "en")
@@ -449,6 +453,8 @@ class PreferencesDialog(QDialog):
             self.workspace.setText(path)
 
     def chosen(self) -> Choices:
+        from crmdesk.core.paths import location
+
         folder = self.backup_folder.text().strip()
         workspace = self.workspace.text().strip()
         return Choices(
@@ -456,7 +462,8 @@ class PreferencesDialog(QDialog):
             theme=str(self.theme.currentData()),
             backup_folder=Path(folder).expanduser() if folder else None,
             backup_keep=self.backup_keep.value(),
-            default_workspace=_workspace_choice(workspace),
+            # A server's URL as typed (a ``str``), else the file, "~" expanded.
+            default_workspace=location(os.path.expanduser(workspace)) if workspace else None,
         )
 
     # -- a server's workspace (issue 22) --------------------------------------------------------
@@ -558,15 +565,6 @@ class PreferencesDialog(QDialog):
 # -- a server's workspace (issue 22): its URL in the settings, its password in the keyring ------
 
 
-def _workspace_choice(text: str) -> Path | str | None:
-    """The field's workspace: a server's URL kept as typed (a ``str``), else a file."""
-    if not text:
-        return None
-    from crmdesk.core.paths import is_server_url
-
-    return text if is_server_url(text) else Path(text).expanduser()
-
-
 class ServerPasswordDialog(QDialog):
     """Asks a server workspace's password and keeps it in the system keyring, where crmdesk
     reads it when it opens that workspace (``crmdesk.core.postgres.password``): never in the
@@ -621,15 +619,12 @@ class ServerPasswordDialog(QDialog):
         self.password.clear()
         super().accept()
 
-    def _keyring_text(self, error: CrmdeskError) -> str:
-        """The keyring's refusal in the user's language; its own English words otherwise."""
-        known = {
-            "no_backend": self.tr(
-                "This computer has no keyring to keep the password, so nothing was kept. On "
-                "Linux, run GNOME Keyring or KWallet and install the Python package "
-                "secretstorage, or install keyrings.alt; macOS and Windows have one built in. "
-                "The server may also read it from ~/.pgpass."
-            ),
-            "locked": self.tr("The system keyring is locked: unlock it and try again."),
-        }
-        return known.get(getattr(error, "code", ""), error.message)
+    def _keyring_text(self, error: SecretStoreUnavailable) -> str:
+        """The keyring's refusal; with no keyring at all, where else the server may look."""
+        from crmdesk.ui.labels import secret_store_text
+
+        said = secret_store_text(error)
+        if error.code != "no_backend":
+            return said
+        elsewhere = self.tr("The server may also read it from ~/.pgpass.")
+        return f"{said} {elsewhere}"

@@ -26,11 +26,13 @@ from pytestqt.qtbot import QtBot
 
 from crmdesk.core import campaigns, clients, operators
 from crmdesk.core.briefs import service as briefs
+from crmdesk.core.concurrency import FieldNow, StaleEdit
 from crmdesk.core.db import Workspace
 from crmdesk.ui.brief.editor import BriefEditor
 from crmdesk.ui.clients.window import ClientsWindow
 from crmdesk.ui.dialogs.campaign_dialog import CampaignDialog
 from crmdesk.ui.kit.conflict import ConflictDialog, value_text
+from crmdesk.ui.labels import error_text
 from crmdesk.ui.main_window import MainWindow
 from tests.cli.runs import crmdesk
 from tests.conftest import on_postgresql
@@ -423,3 +425,22 @@ def test_a_number_in_the_sentence_reads_as_the_form_shows_it() -> None:
         assert value_text(True) == "“True”"  # a flag is not a number
     finally:
         QLocale.setDefault(before)
+
+
+def test_a_refusal_shown_outside_a_form_says_who_what_and_that_nothing_was_saved() -> None:
+    """A stale save no form can ask about (a drag on the calendar, a replay) reaches the user
+    through the one error sentence: translated, with who, what changed, and the outcome."""
+    stale = StaleEdit(
+        "campaign",
+        7,
+        "Soldes d'hiver",
+        (FieldNow("subject", "Sujet de Sophie"),),
+        "Sophie",
+        None,
+        4,
+    )
+    assert error_text(stale).splitlines() == [
+        "Sophie changed the campaign “Soldes d'hiver” meanwhile.",
+        "Subject is now “Sujet de Sophie”.",
+        "Nothing was saved.",
+    ]

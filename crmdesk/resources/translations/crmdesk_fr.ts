@@ -118,9 +118,8 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../ui/bat/accounts_dialog.py" line="+45"/>
+        <location filename="../../ui/labels.py" line="+140"/>
         <source>This computer has no keyring to keep the password, so nothing was saved. On Linux, run GNOME Keyring or KWallet and install the Python package secretstorage, or install keyrings.alt; macOS and Windows have one built in.</source>
-        <extracomment>The port each security setting usually means; a port the user has not changed follows it.</extracomment>
         <translation>Cet ordinateur n&apos;a pas de trousseau pour garder le mot de passe&#xa0;: rien n&apos;a été enregistré. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt&#xa0;; macOS et Windows en ont un intégré.</translation>
     </message>
     <message>
@@ -129,8 +128,9 @@
         <translation>Le trousseau du système est verrouillé&#xa0;: déverrouillez-le et réessayez.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../ui/bat/accounts_dialog.py" line="+44"/>
         <source>The account needs a name.</source>
+        <extracomment>The port each security setting usually means; a port the user has not changed follows it.</extracomment>
         <translation>Le compte doit avoir un nom.</translation>
     </message>
     <message>
@@ -1242,7 +1242,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>The campaign&apos;s BAT deadline, as its checklist counts it (the client&apos;s approval of the BAT). Move the campaign in the calendar to change it.</source>
         <translation>L’échéance du BAT de la campagne, telle que sa checklist la compte (validation du BAT par le client). Déplacez la campagne dans le calendrier pour la changer.</translation>
     </message>
@@ -1739,7 +1739,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Nouvelle campagne</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>No client yet: create one first (New client…), then plan its campaign.</source>
         <translation>Aucun client pour l’instant&#xa0;: créez-en un (Nouveau client…), puis planifiez sa campagne.</translation>
     </message>
@@ -1895,7 +1895,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>%1 est une date bloquée du client (%2)&#xa0;: il ne veut pas d’envoi ce jour-là.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+130"/>
         <source>Reloaded: their changes are in, and yours are applied on top. You both changed %1: your version is kept (marked). Check it, then press OK to save.</source>
         <translation>Rechargé&#xa0;: leurs modifications sont là, et les vôtres appliquées par-dessus. Vous avez tous deux modifié %1&#xa0;: votre version est gardée (signalée). Vérifiez-la, puis appuyez sur OK pour enregistrer.</translation>
     </message>
@@ -2234,7 +2234,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Analyse J+5</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="+90"/>
+        <location filename="../../ui/labels.py" line="-51"/>
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
@@ -3134,13 +3134,13 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     <message>
         <location line="-863"/>
         <location line="+35"/>
-        <location line="+951"/>
+        <location line="+948"/>
         <source>Clients</source>
         <extracomment>A client was created from this window (not by a redo): its id. The client as the form loaded it, and its version: what a save expects (issue 22).</extracomment>
         <translation>Clients</translation>
     </message>
     <message>
-        <location line="-948"/>
+        <location line="-945"/>
         <source>Show archi&amp;ved</source>
         <translation>Afficher les archi&amp;vés</translation>
     </message>
@@ -3675,9 +3675,9 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>Conflict</name>
     <message>
-        <location filename="../../ui/kit/conflict.py" line="+44"/>
+        <location filename="../../ui/kit/conflict.py" line="+42"/>
         <source>the campaign “%1”</source>
-        <extracomment>How long a value may be in a sentence before it is cut. The style of a field both people changed, in a form reloaded with the user&apos;s changes.</extracomment>
+        <extracomment>How long a value may be in a sentence before it is cut.</extracomment>
         <translation>la campagne «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
@@ -3702,65 +3702,65 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>“%1”</source>
         <translation>«&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-9"/>
         <source>empty</source>
         <translation>vide</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Someone else</source>
         <translation>Quelqu’un d’autre</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+26"/>
         <source>Someone deleted %1 meanwhile.</source>
         <translation>Quelqu’un a supprimé %1 entre-temps.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>%1 changed %2 meanwhile.</source>
         <translation>%1 a modifié %2 entre-temps.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>%1 changed %2 on %3 at %4.</source>
         <translation>%1 a modifié %2 le %3 à %4.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>%1 is now %2.</source>
         <translation>%1 vaut maintenant %2.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>Cannot undo: someone deleted %1 since. Nothing was changed.</source>
         <translation>Annulation impossible&#xa0;: quelqu’un a supprimé %1 depuis. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Cannot undo: %1 changed %2 since. Nothing was changed.</source>
         <translation>Annulation impossible&#xa0;: %1 a modifié %2 depuis. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Cannot undo: %1 changed %2 since (on %3 at %4). Nothing was changed.</source>
         <translation>Annulation impossible&#xa0;: %1 a modifié %2 depuis (le %3 à %4). Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location line="+132"/>
-        <source>Changed by someone else</source>
-        <translation>Modifié par quelqu’un d’autre</translation>
+        <location line="+10"/>
+        <source>Nothing was saved.</source>
+        <translation>Rien n’a été enregistré.</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location line="-97"/>
+        <location line="+38"/>
         <source>Changed by someone else</source>
         <translation>Modifié par quelqu’un d’autre</translation>
     </message>
@@ -4440,7 +4440,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Cette campagne a déjà une relance ou un erratum&#xa0;: elle doit partir avant.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+43"/>
         <source>This workspace is open in another crmdesk: close it there before restoring a backup. Nothing was changed.</source>
         <translation>Cet espace de travail est ouvert dans un autre crmdesk&#xa0;: fermez-le là-bas avant de restaurer une sauvegarde. Rien n’a été modifié.</translation>
     </message>
@@ -4615,7 +4615,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>%1, ligne %2</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-238"/>
         <source>The end is before the start.</source>
         <translation>La fin précède le début.</translation>
     </message>
@@ -4991,12 +4991,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Campagne supprimée — Ctrl+Z pour la récupérer</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Nothing was moved.</source>
-        <translation>Rien n’a été déplacé.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Moved to %1 — Ctrl+Z to undo</source>
         <translation>Campagne déplacée au %1 — Ctrl+Z pour annuler</translation>
     </message>
@@ -5616,7 +5611,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+277"/>
+        <location filename="../../ui/preferences.py" line="+281"/>
         <source>Preferences</source>
         <extracomment>The choices of the language and theme settings (&quot;system&quot; follows the computer). Backups kept by default (the daily ones; the monthly ones come on top). The views the main window can reopen on. None: crmdesk&apos;s default workspace; a ``str``: a server&apos;s URL, never with its password.</extracomment>
         <translation>Préférences</translation>
@@ -5644,12 +5639,12 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
     </message>
     <message>
         <location line="+14"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <source> daily backups</source>
         <translation> sauvegardes quotidiennes</translation>
     </message>
@@ -5659,7 +5654,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Une sauvegarde par mois est aussi conservée pendant un an.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>A workspace file, or a database on a PostgreSQL server: postgresql://user@host:5432/database (add ?sslmode=require to insist on TLS). Its password goes to the system keyring, never here.</source>
         <translation>Un fichier d’espace de travail, ou une base sur un serveur PostgreSQL&#xa0;: postgresql://utilisateur@hôte:5432/base (ajoutez ?sslmode=require pour exiger TLS). Son mot de passe va dans le trousseau du système, jamais ici.</translation>
     </message>
@@ -5669,7 +5664,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Enregistrer le mot de &amp;passe…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;Language:</source>
         <translation>&amp;Langue&#xa0;:</translation>
     </message>
@@ -5694,7 +5689,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>&amp;Espace de travail par défaut&#xa0;:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source> h</source>
         <translation> h</translation>
     </message>
@@ -5724,7 +5719,7 @@ Importez l&apos;email en fichier .html, .eml ou .zip (Ctrl+I), ou déposez-le su
         <translation>Espaces de travail crmdesk (*.crmdesk *.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>The password was taken out of the URL: crmdesk keeps none in its settings. Keep it in the system keyring with “Store the password…”.</source>
         <translation>Le mot de passe a été retiré de l’URL&#xa0;: crmdesk n’en garde aucun dans ses réglages. Gardez-le dans le trousseau du système avec «&#xa0;Enregistrer le mot de passe…&#xa0;».</translation>
     </message>
@@ -6815,7 +6810,7 @@ Bien cordialement,
 <context>
     <name>ServerPasswordDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="+53"/>
+        <location filename="../../ui/preferences.py" line="+44"/>
         <source>Store the password</source>
         <translation>Enregistrer le mot de passe</translation>
     </message>
@@ -6835,14 +6830,9 @@ Bien cordialement,
         <translation>Saisissez d’abord le mot de passe.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>This computer has no keyring to keep the password, so nothing was kept. On Linux, run GNOME Keyring or KWallet and install the Python package secretstorage, or install keyrings.alt; macOS and Windows have one built in. The server may also read it from ~/.pgpass.</source>
-        <translation>Cet ordinateur n’a pas de trousseau pour garder le mot de passe&#xa0;: rien n’a été gardé. Sous Linux, lancez GNOME Keyring ou KWallet et installez le paquet Python secretstorage, ou installez keyrings.alt&#xa0;; macOS et Windows en ont un intégré. Le serveur peut aussi le lire dans ~/.pgpass.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The system keyring is locked: unlock it and try again.</source>
-        <translation>Le trousseau du système est verrouillé&#xa0;: déverrouillez-le et réessayez.</translation>
+        <location line="+19"/>
+        <source>The server may also read it from ~/.pgpass.</source>
+        <translation>Le serveur peut aussi le lire dans ~/.pgpass.</translation>
     </message>
 </context>
 <context>

@@ -31,28 +31,12 @@ from crmdesk.core.models import SmtpSecurity
 from crmdesk.core.secrets import SecretStoreUnavailable
 from crmdesk.core.smtp import AccountInfo, AccountInput
 from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
-from crmdesk.ui.labels import error_text
+from crmdesk.ui.labels import error_text, secret_store_text
 from crmdesk.ui.operations import Operations
 
 #: The port each security setting usually means; a port the user has not changed follows it.
 DEFAULT_PORTS = {SmtpSecurity.STARTTLS: 587, SmtpSecurity.SSL: 465, SmtpSecurity.NONE: 25}
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def secret_store_text(error: SecretStoreUnavailable) -> str:
-    """The keyring's refusal in the user's language; the core's English message otherwise."""
-    known = {
-        "no_backend": QCoreApplication.translate(
-            "AccountsDialog",
-            "This computer has no keyring to keep the password, so nothing was saved. On Linux, "
-            "run GNOME Keyring or KWallet and install the Python package secretstorage, or "
-            "install keyrings.alt; macOS and Windows have one built in.",
-        ),
-        "locked": QCoreApplication.translate(
-            "AccountsDialog", "The system keyring is locked: unlock it and try again."
-        ),
-    }
-    return known.get(error.code, error.message)
 
 
 def account_problem_text(problem: FieldProblem) -> str:

@@ -38,10 +38,10 @@ from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
 from crmdesk.core.models import RaciRole
 from crmdesk.core.secrets import SecretStoreUnavailable
 from crmdesk.core.smtp import SendFailed
-from crmdesk.ui.bat.accounts_dialog import AccountsDialog, secret_store_text
+from crmdesk.ui.bat.accounts_dialog import AccountsDialog
 from crmdesk.ui.bat.personas_dialog import PersonasDialog
 from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
-from crmdesk.ui.labels import error_text
+from crmdesk.ui.labels import error_text, secret_store_text
 from crmdesk.ui.operations import Operations, Progress
 
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole

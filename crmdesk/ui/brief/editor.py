@@ -80,7 +80,7 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.brief.labels import completeness_text, field_label
 from crmdesk.ui.kit import conflict
 from crmdesk.ui.kit.fit import fit_to_screen
-from crmdesk.ui.kit.styles import WARNING_STYLE
+from crmdesk.ui.kit.styles import MARKED_STYLE
 from crmdesk.ui.labels import type_label
 from crmdesk.ui.operations import Job, Operations, show_error
 
@@ -458,10 +458,7 @@ class BriefEditor(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([740, 520])
-        self.reloaded = QLabel()  # what a reload after someone else's save did
-        self.reloaded.setWordWrap(True)
-        self.reloaded.setStyleSheet(WARNING_STYLE)
-        self.reloaded.hide()
+        self.reloaded = conflict.reload_note()  # what a reload after someone else's save did
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.reloaded)
@@ -810,7 +807,7 @@ class BriefEditor(QWidget):
             labels,
             on_reapply=self.reload_and_reapply,
             on_discard=lambda: self.discard_mine(stale),
-            conflicts=conflict.both_changed(stale, self.started_from, mine),
+            conflicts=stale.both_changed(self.started_from, mine),
             name=self.state.campaign_name,
             shown=brief_value,
         )
@@ -847,7 +844,7 @@ class BriefEditor(QWidget):
         for name in merged.conflicts:
             widget = self.fields.get(name)
             if widget is not None:
-                widget.setStyleSheet(conflict.BOTH_CHANGED_STYLE)
+                widget.setStyleSheet(MARKED_STYLE)
                 self._marked.append(widget)
         if merged.conflicts:
             labels = {name: field_label(name) for name in merged.conflicts}

@@ -89,7 +89,7 @@ from crmdesk.ui.clients.commands import (
 )
 from crmdesk.ui.kit import conflict
 from crmdesk.ui.kit.dialogs import ask_for_file
-from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
+from crmdesk.ui.kit.styles import ERROR_STYLE, MARKED_STYLE, alert_colour
 from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
 
@@ -1735,7 +1735,7 @@ class ClientsWindow(QWidget):
             self.fields.labels,
             on_reapply=lambda: self.reload_and_reapply(yours),
             on_discard=lambda: self.discard_mine(stale),
-            conflicts=conflict.both_changed(stale, started_from, yours),
+            conflicts=stale.both_changed(started_from, yours),
             name=yours.name,
         )
 
@@ -1762,7 +1762,7 @@ class ClientsWindow(QWidget):
         for name in merged.conflicts:
             found = self.fields.errors.get(name)
             if found is not None:
-                found[0].setStyleSheet(conflict.BOTH_CHANGED_STYLE)
+                found[0].setStyleSheet(MARKED_STYLE)
         if merged.conflicts:
             said = self.tr(
                 "Reloaded: their changes are in, and yours are applied on top. You both "
@@ -1981,14 +1981,11 @@ class ClientsWindow(QWidget):
             command = build()
         except ValidationError:
             return None  # the form says why, under its fields
-        except StaleEdit as stale:
-            if on_stale is None:
-                self.say(error_text(stale), error=True)
-            else:
-                on_stale(stale)
-            return None
         except CrmdeskError as error:
-            self.say(error_text(error), error=True)
+            if isinstance(error, StaleEdit) and on_stale is not None:
+                on_stale(error)
+            else:
+                self.say(error_text(error), error=True)
             return None
         self.undo_stack.push(command)
         return command

@@ -41,7 +41,7 @@ from crmdesk.core.markers import blackout_for
 from crmdesk.core.models import CampaignStatus, CampaignType, Channel
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
 from crmdesk.ui.kit import conflict
-from crmdesk.ui.kit.styles import ERROR_STYLE, WARNING_STYLE, colour_icon
+from crmdesk.ui.kit.styles import ERROR_STYLE, MARKED_STYLE, colour_icon
 from crmdesk.ui.labels import channel_label, problem_text, status_label, type_label
 from crmdesk.ui.operations import Operations, show_error
 
@@ -97,10 +97,7 @@ class CampaignDialog(QDialog):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b45309;")
         self.warning.hide()
-        self.reloaded = QLabel()  # what a reload after someone else's change did
-        self.reloaded.setWordWrap(True)
-        self.reloaded.setStyleSheet(WARNING_STYLE)
-        self.reloaded.hide()
+        self.reloaded = conflict.reload_note()
 
         self._initial_segments: tuple[int, ...] = () if initial is None else initial.segment_ids
         self.client = QComboBox()
@@ -449,9 +446,7 @@ class CampaignDialog(QDialog):
 
     def _ask_about(self, stale: StaleEdit, yours: CampaignInput) -> None:
         conflicts = (
-            conflict.both_changed(stale, self.started_from, yours)
-            if self.started_from is not None
-            else ()
+            stale.both_changed(self.started_from, yours) if self.started_from is not None else ()
         )
         self.conflict_dialog = conflict.ask(
             self,
@@ -491,7 +486,7 @@ class CampaignDialog(QDialog):
         for name in merged.conflicts:
             widget = self.inputs.get(name)
             if widget is not None:
-                widget.setStyleSheet(conflict.BOTH_CHANGED_STYLE)
+                widget.setStyleSheet(MARKED_STYLE)
         if merged.conflicts:
             said = self.tr(
                 "Reloaded: their changes are in, and yours are applied on top. You both "

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from crmdesk.core.printable import printable
+from crmdesk.ui.kit.formats import short_date
 from crmdesk.ui.kit.styles import WARNING_STYLE
 
 if TYPE_CHECKING:  # the core's concurrency module loads SQLAlchemy: only its type here
@@ -33,8 +33,6 @@ if TYPE_CHECKING:  # the core's concurrency module loads SQLAlchemy: only its ty
 
 #: How long a value may be in a sentence before it is cut.
 VALUE_LIMIT = 60
-#: The style of a field both people changed, in a form reloaded with the user's changes.
-BOTH_CHANGED_STYLE = "background: #fef3c7; color: #78350f;"
 
 
 def row_text(kind: str, name: str) -> str:
@@ -70,9 +68,7 @@ def value_text(value: object) -> str:
     if value is None or value == "":
         return QCoreApplication.translate("Conflict", "empty")
     if isinstance(value, date):
-        shown = QLocale().toString(
-            QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-        )
+        shown = short_date(value)
     elif isinstance(value, time):
         shown = f"{value:%H:%M}"
     elif isinstance(value, int) and not isinstance(value, bool):
@@ -90,26 +86,31 @@ def _who(stale: StaleEdit) -> str:
     )
 
 
-def headline(stale: StaleEdit, name: str = "") -> str:
-    """ "Léa changed the campaign “Soldes d'hiver” on 7 Dec at 10:42." (or that it is gone)."""
+def _said(stale: StaleEdit, name: str, deleted: str, changed: str, changed_on: str) -> str:
+    """One of three translated sentences filled in: the row is gone ("%1": the row), or
+    someone changed it ("%1": who, "%2": the row), on a day at a time when known ("%3", "%4")."""
     what = row_text(stale.kind, stale.name or name)
     if stale.gone:
-        return QCoreApplication.translate("Conflict", "Someone deleted %1 meanwhile.").replace(
-            "%1", what
-        )
+        return deleted.replace("%1", what)
     if stale.changed_at is None:
-        return (
-            QCoreApplication.translate("Conflict", "%1 changed %2 meanwhile.")
-            .replace("%1", _who(stale))
-            .replace("%2", what)
-        )
+        return changed.replace("%1", _who(stale)).replace("%2", what)
     day, at = when_text(stale.changed_at)
     return (
-        QCoreApplication.translate("Conflict", "%1 changed %2 on %3 at %4.")
-        .replace("%1", _who(stale))
+        changed_on.replace("%1", _who(stale))
         .replace("%2", what)
         .replace("%3", day)
         .replace("%4", at)
+    )
+
+
+def headline(stale: StaleEdit, name: str = "") -> str:
+    """ "Léa changed the campaign “Soldes d'hiver” on 7 Dec at 10:42." (or that it is gone)."""
+    return _said(
+        stale,
+        name,
+        QCoreApplication.translate("Conflict", "Someone deleted %1 meanwhile."),
+        QCoreApplication.translate("Conflict", "%1 changed %2 meanwhile."),
+        QCoreApplication.translate("Conflict", "%1 changed %2 on %3 at %4."),
     )
 
 
@@ -132,46 +133,42 @@ def field_lines(
     return lines
 
 
-def both_changed(stale: StaleEdit, started_from: object, yours: object) -> tuple[str, ...]:
-    """The fields the user changed that the other person changed too, to another value: the
-    ones to look at after a reload (the user's value is the one kept)."""
-    return tuple(
-        changed.field
-        for changed in stale.fields
-        if getattr(yours, changed.field, None) != getattr(started_from, changed.field, None)
-        and getattr(yours, changed.field, None) != changed.value
-    )
-
-
 def labels_text(fields: Iterable[str], labels: Mapping[str, str]) -> str:
     return ", ".join(labels.get(f, f.replace("_", " ").capitalize()) for f in fields)
 
 
 def undo_refused_text(stale: StaleEdit, name: str = "") -> str:
     """Why an undo was not done: someone else changed (or deleted) the row since."""
-    what = row_text(stale.kind, stale.name or name)
-    if stale.gone:
-        return QCoreApplication.translate(
+    return _said(
+        stale,
+        name,
+        QCoreApplication.translate(
             "Conflict", "Cannot undo: someone deleted %1 since. Nothing was changed."
-        ).replace("%1", what)
-    if stale.changed_at is None:
-        return (
-            QCoreApplication.translate(
-                "Conflict", "Cannot undo: %1 changed %2 since. Nothing was changed."
-            )
-            .replace("%1", _who(stale))
-            .replace("%2", what)
-        )
-    day, at = when_text(stale.changed_at)
-    return (
+        ),
+        QCoreApplication.translate(
+            "Conflict", "Cannot undo: %1 changed %2 since. Nothing was changed."
+        ),
         QCoreApplication.translate(
             "Conflict", "Cannot undo: %1 changed %2 since (on %3 at %4). Nothing was changed."
-        )
-        .replace("%1", _who(stale))
-        .replace("%2", what)
-        .replace("%3", day)
-        .replace("%4", at)
+        ),
     )
+
+
+def refused_text(stale: StaleEdit) -> str:
+    """A save refused outside a form that can ask (a drag on the calendar, a replay): who
+    changed what, and that nothing was saved; what ``error_text`` says of a ``StaleEdit``."""
+    lines = [headline(stale), *field_lines(stale, {})]
+    return "\n".join([*lines, QCoreApplication.translate("Conflict", "Nothing was saved.")])
+
+
+def reload_note() -> QLabel:
+    """The amber line over a form that says what a reload after someone else's save did
+    (hidden until then)."""
+    note = QLabel()
+    note.setWordWrap(True)
+    note.setStyleSheet(WARNING_STYLE)
+    note.hide()
+    return note
 
 
 class ConflictDialog(QDialog):
@@ -282,22 +279,3 @@ def ask(
     dialog.discard.connect(on_discard)
     dialog.open()
     return dialog
-
-
-def tell(
-    parent: QWidget | None,
-    stale: StaleEdit,
-    outcome: str,
-    labels: Mapping[str, str] | None = None,
-    name: str = "",
-) -> QMessageBox:
-    """A refusal outside a form (a drag on the calendar): who changed what, and ``outcome``
-    ("Nothing was moved.")."""
-    lines = [headline(stale, name), *field_lines(stale, labels or {}), outcome]
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(QCoreApplication.translate("Conflict", "Changed by someone else"))
-    box.setText("\n".join(lines))
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box

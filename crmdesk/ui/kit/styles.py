@@ -17,9 +17,11 @@ GOOD = "#15803d"
 BAD = "#b91c1c"
 #: A field the user must correct.
 ERROR_STYLE = f"border: 1px solid {ALERT};"
-#: A box that warns without refusing (amber): it brings its own background, so it reads on
+#: A field to look at again (amber, as the warning box): its own background, so it reads on
 #: both palettes.
-WARNING_STYLE = "background: #fef3c7; color: #78350f; padding: 6px; border-radius: 4px;"
+MARKED_STYLE = "background: #fef3c7; color: #78350f;"
+#: A box that warns without refusing.
+WARNING_STYLE = f"{MARKED_STYLE} padding: 6px; border-radius: 4px;"
 #: Secondary text (hints, round details): the palette's own muted colour, readable on both.
 HINT_STYLE = "color: palette(placeholder-text);"
 
