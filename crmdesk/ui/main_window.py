@@ -44,7 +44,7 @@ from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.holidays_fr import holidays_between
 from crmdesk.ui.calendar.page import AGENDA, MONTH, WEEK, CalendarPage
 from crmdesk.ui.first_paint import FirstPaint
-from crmdesk.ui.kit.dialogs import ask_for_file
+from crmdesk.ui.kit.dialogs import ask_for_file, forget
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.labels import long_date
 from crmdesk.ui.operations import Operations, Progress, show_error
@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         if dialog is None:
             dialog = self.markers_dialog = MarkersDialog(self.ops, self.undo_stack, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.destroyed.connect(lambda _=None: setattr(self, "markers_dialog", None))
+            dialog.destroyed.connect(forget(self, "markers_dialog"))
         dialog.show()
         dialog.raise_()
         return dialog
@@ -482,7 +482,7 @@ class MainWindow(QMainWindow):
         if window is None:
             window = ClientsWindow(self.ops, self.undo_stack, select_client_id=client_id)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _=None: setattr(self, "clients_window", None))
+            window.destroyed.connect(forget(self, "clients_window"))
             self.clients_window = window
         elif client_id is not None:
             window.reload(select=client_id)
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
     ) -> QFileDialog:
         dialog = ask_for_file(self, title, filters, then, save_suffix="xlsx" if saving else None)
         self.file_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
+        dialog.finished.connect(forget(self, "file_dialog"))
         return dialog
 
     def import_plan(self, path: Path | None = None) -> None:
@@ -516,7 +516,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._plan_imported)
         self.plan_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "plan_dialog", None))
+        dialog.finished.connect(forget(self, "plan_dialog"))
         dialog.open()
 
     def _plan_imported(self, result: PlanResult) -> None:
@@ -565,7 +565,7 @@ class MainWindow(QMainWindow):
         dialog = ProfileDialog(self.ops, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.profile_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "profile_dialog", None))
+        dialog.finished.connect(forget(self, "profile_dialog"))
         dialog.open()
 
     def open_demo(self) -> None:
@@ -712,7 +712,7 @@ class MainWindow(QMainWindow):
         """Window-modal and non-blocking: the event loop keeps running (and tests can drive it)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.finished.connect(forget(self, "dialog"))
         dialog.open()
 
     def open_selected(self) -> None:
@@ -874,7 +874,7 @@ class MainWindow(QMainWindow):
         """A message that needs no answer, without blocking the event loop."""
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _result: setattr(self, "notice", None))
+        box.finished.connect(forget(self, "notice"))
         self.notice = box
         box.open()
 
@@ -930,7 +930,7 @@ class MainWindow(QMainWindow):
     def _show_report_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "report_dialog", None))
+        dialog.finished.connect(forget(self, "report_dialog"))
         dialog.open()
 
     def open_search(self) -> None:
@@ -1083,7 +1083,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.preferences_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "preferences_dialog", None))
+        dialog.finished.connect(forget(self, "preferences_dialog"))
         dialog.open()
         return dialog
 
@@ -1149,7 +1149,7 @@ class MainWindow(QMainWindow):
 
         if self.workspace.server is not None:  # restoring a server is its administrator's job
             notice = self.restore_dialog = server_restore_notice(self, self.workspace.location)
-            notice.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
+            notice.finished.connect(forget(self, "restore_dialog"))
             return notice
         dialog = RestoreDialog(self.ops, self.workspace.path, self.backups_folder(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -1159,7 +1159,7 @@ class MainWindow(QMainWindow):
             lambda backup: QTimer.singleShot(0, lambda: self.restore_backup(Path(backup)))
         )
         self.restore_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "restore_dialog", None))
+        dialog.finished.connect(forget(self, "restore_dialog"))
         dialog.open()
         return dialog
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from crmdesk.core.calendar_values import Filters
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.kinds import CampaignStatus, Channel
+from crmdesk.ui.kit.dialogs import forget
 from crmdesk.ui.kit.styles import ERROR_STYLE
 from crmdesk.ui.operations import Operations, show_error
 
@@ -536,7 +537,7 @@ class PreferencesDialog(QDialog):
                 problem=False,
             )
         )
-        dialog.finished.connect(lambda _result: setattr(self, "password_dialog", None))
+        dialog.finished.connect(forget(self, "password_dialog"))
         self.password_dialog = dialog
         dialog.open()
         return dialog

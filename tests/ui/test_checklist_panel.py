@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QTreeWidgetItem
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QComboBox, QPushButton, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
@@ -438,6 +439,13 @@ def test_the_charters_dialog_saves_and_refuses_a_bad_colour(
         assert clients.charters(session, client_id).tone == ""
 
     dialog.hex_edit.clear()
+    [pick] = [b for b in dialog.findChildren(QPushButton) if b.text() == "Pick a colour…"]
+    qtbot.mouseClick(pick, Qt.MouseButton.LeftButton)
+    [chooser] = dialog.findChildren(QColorDialog)
+    qtbot.waitUntil(chooser.isVisible)
+    chooser.setCurrentColor(QColor("#F59E0B"))
+    qtbot.keyClick(chooser, Qt.Key.Key_Return)
+    assert dialog.colours() == ["#1d4ed8", "#f59e0b"]
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: window.charters_dialog is None)
     with workspace.reader() as session:
@@ -445,7 +453,7 @@ def test_the_charters_dialog_saves_and_refuses_a_bad_colour(
     assert saved.tone == "tu"
     assert saved.banned_words == ("gratuit", "urgent")
     assert saved.required_mentions == ("Offre valable en magasin",)
-    assert saved.palette == ("#1d4ed8",)
+    assert saved.palette == ("#1d4ed8", "#f59e0b")
     assert saved.utm_convention == "utm_source=newsletter&utm_campaign={campaign}"
     assert "orange.desktop-webmail" in saved.mail_clients
     assert "outlook.windows" in saved.mail_clients

@@ -6,13 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QColorDialog,
+    QDialogButtonBox,
+    QFileDialog,
     QLineEdit,
     QListWidgetItem,
     QWidget,
@@ -677,3 +681,38 @@ def test_a_contact_list_is_imported_in_one_undoable_step_and_a_bad_one_is_named(
     assert stored_contacts(workspace, client_id) == {}
     window.redo_action.trigger()
     assert sorted(stored_contacts(workspace, client_id)) == ["Claire Dubois", "Marc Leroy"]
+
+
+def test_the_colour_and_logo_choosers_fill_the_form_and_let_go_of_their_dialog(
+    qtbot: QtBot, ops: Operations, undo_stack: QUndoStack, tmp_path: Path
+) -> None:
+    """Both choosers answer through a slot that holds the window weakly (a lambda over the
+    window in a dialog's connection made the dialog's deletion a crash)."""
+    logo = tmp_path / "logo.png"
+    image = QPixmap(8, 8)
+    image.fill(QColor("#112233"))
+    assert image.save(str(logo))
+    window = open_window(qtbot, ops, undo_stack)
+    click(qtbot, window.new_button)
+
+    click(qtbot, window.colour_button)
+    chooser = window.dialog
+    assert isinstance(chooser, QColorDialog)
+    qtbot.waitUntil(chooser.isVisible)
+    chooser.setCurrentColor(QColor("#7c3aed"))
+    qtbot.keyClick(chooser, Qt.Key.Key_Return)
+    assert window.colour.text() == "#7c3aed"
+    assert window.dialog is None
+
+    click(qtbot, window.logo_button)
+    browser = window.dialog
+    assert isinstance(browser, QFileDialog)
+    qtbot.waitUntil(browser.isVisible)
+    browser.setDirectory(str(tmp_path))
+    browser.selectFile(logo.name)  # as a click on the file in the list
+    buttons = browser.findChild(QDialogButtonBox)
+    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Open))
+    qtbot.waitUntil(lambda: window.logo.text() == str(logo))
+    assert window.dialog is None
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # both dialogs deleted
+    assert window.colour.text() == "#7c3aed" and window.isVisible()

@@ -4,18 +4,20 @@ quarterly review with its roadmap; the report settings saved together or not at 
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+import weakref
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -590,6 +592,32 @@ def test_a_recap_send_refused_by_the_server_is_said_and_not_recorded(
     assert dialog.errors.text().startswith("The server refused the login")
     assert not server.received
     assert demo_workspace_sends(demo_workspace, recap_window.request.subject_id) == []
+
+
+def test_a_recap_window_nobody_keeps_closes_its_send_dialog_without_crashing(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    """The send dialog closed, then the window let go (as a window the app no longer keeps):
+    the dialog's slot held the window, so deleting the dialog deleted the window, and the
+    dialog inside it, a second time (a segmentation fault). The window is freed, once."""
+    report = ReportWindow(
+        Operations(demo_workspace), ReportRequest.recap(analysed_campaign(demo_workspace))
+    )
+    report.show()
+    wait_for_preview(qtbot, report)
+    qtbot.mouseClick(report.send_button, Qt.MouseButton.LeftButton)
+    dialog = report.send_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closed: deleted at the next turn of the loop
+    assert report.send_dialog is None
+    window_gone, dialog_gone = weakref.ref(report), weakref.ref(dialog)
+    report.close()
+    del report, dialog
+    gc.collect()  # what keeps the window now is gone (only its own cycles are left)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    assert window_gone() is None and dialog_gone() is None
 
 
 # -- start-up stays light ---------------------------------------------------------------------

@@ -69,6 +69,7 @@ from crmdesk.ui.bat.labels import (
 from crmdesk.ui.bat.proof_view import ProofView
 from crmdesk.ui.bat.review_mode import ReviewWindow
 from crmdesk.ui.bat.widgets import CtrlEnter, DecisionBadge, ElidedLabel
+from crmdesk.ui.kit.dialogs import forget, weakly
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.formats import language, local_text
 from crmdesk.ui.kit.styles import HINT_STYLE, decision_button_style, message_box_style
@@ -548,6 +549,9 @@ class BatWindow(QWidget):
 
     # -- actions --------------------------------------------------------------------------------
 
+    def show_confirmation(self, text: str) -> None:
+        self.show_message(text, error=False)
+
     def show_message(self, text: str, *, error: bool = True) -> None:
         """A refusal (red) or a confirmation (green) above the proof, until dismissed."""
         self.message_box.setProperty("error", error)
@@ -620,7 +624,7 @@ class BatWindow(QWidget):
         dialog.setDefaultButton(QMessageBox.StandardButton.Cancel)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.buttonClicked.connect(self._override_answered)
-        dialog.destroyed.connect(lambda _=None: self._forget_override_dialog())
+        dialog.destroyed.connect(weakly(self._forget_override_dialog))
         self.override_dialog = dialog
         self._override_round = needed.round_id
         dialog.open()
@@ -631,7 +635,7 @@ class BatWindow(QWidget):
             return  # Cancel: the round stays as it was
         self._push(lambda: Decide(self, round_id, BatDecision.APPROVED, override=True))
 
-    def _forget_override_dialog(self) -> None:
+    def _forget_override_dialog(self, _gone: object = None) -> None:
         self.override_dialog = None
         self.override_confirm = None
         self._override_round = None
@@ -744,7 +748,7 @@ class BatWindow(QWidget):
         from crmdesk.ui.bat.send_dialog import SendDialog
 
         dialog = SendDialog(self.ops, self.view.id, self, who=self.who)
-        dialog.sent.connect(lambda text: self.show_message(text, error=False))
+        dialog.sent.connect(weakly(self.show_confirmation))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
         self.send_dialog = dialog
@@ -761,7 +765,7 @@ class BatWindow(QWidget):
             return
         if self.review is None:
             self.review = ReviewWindow(self)
-            self.review.destroyed.connect(lambda _=None: setattr(self, "review", None))
+            self.review.destroyed.connect(forget(self, "review"))
         self.review.show_round(self.view)
         self.update_decision_buttons()
         self.review.resize(self.screen().size())  # where no window manager sizes it

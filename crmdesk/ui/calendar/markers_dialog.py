@@ -38,6 +38,7 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.markers import IcsImport, MarkerRow
 from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.kit.dialogs import forget
 from crmdesk.ui.labels import error_text
 from crmdesk.ui.operations import Job, Operations, Progress
 
@@ -167,7 +168,7 @@ class IcsImportFlow(QWidget):
         dialog.accepted.connect(
             lambda: self.start(path, dialog.client_id(), dialog.blackout.isChecked())
         )
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.finished.connect(forget(self, "dialog"))
         self.dialog = dialog
         dialog.open()
 
@@ -224,7 +225,7 @@ class IcsImportFlow(QWidget):
         if details:
             box.setDetailedText(details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _result: setattr(self, "message", None))
+        box.finished.connect(forget(self, "message"))
         self.message = box
         box.open()
 

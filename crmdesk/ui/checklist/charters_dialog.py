@@ -39,6 +39,7 @@ from crmdesk.core.clients import CharterInput, normalise_colour
 from crmdesk.core.errors import CrmdeskError, ValidationError
 from crmdesk.ui.checklist.labels import charter_problem_text
 from crmdesk.ui.commands import CampaignCommand
+from crmdesk.ui.kit.dialogs import weakly
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour
 from crmdesk.ui.labels import error_text
@@ -320,9 +321,12 @@ class ChartersDialog(QDialog):
     def pick_colour(self) -> None:
         dialog = QColorDialog(self)
         dialog.setWindowTitle(self.tr("A colour of %1's palette").replace("%1", self.client_name))
-        dialog.colorSelected.connect(lambda colour: self._add_swatch(colour.name().lower()))
+        dialog.colorSelected.connect(weakly(self._colour_chosen))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def _colour_chosen(self, colour: QColor) -> None:
+        self._add_swatch(colour.name().lower())
 
     def remove_colour(self) -> None:
         row = self.palette_list.currentRow()

@@ -61,6 +61,7 @@ from crmdesk.ui.checklist.items import ITEM_ROLE, ItemsTree, item_row, state_ico
 from crmdesk.ui.checklist.labels import phase_label, state_label, unusable_text
 from crmdesk.ui.checklist.phase_bar import PhaseBar
 from crmdesk.ui.checklist.source_view import SourceView
+from crmdesk.ui.kit.dialogs import forget
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.formats import file_name, kilobytes, language, local_text
 from crmdesk.ui.kit.styles import (
@@ -851,7 +852,7 @@ class ChecklistWindow(QWidget):
         """Window-modal and non-blocking, like the campaign dialog."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         setattr(self, attribute, dialog)
-        dialog.finished.connect(lambda _result: setattr(self, attribute, None))
+        dialog.finished.connect(forget(self, attribute))
         dialog.open()
 
     # -- drops and closing --------------------------------------------------------------------

@@ -88,7 +88,7 @@ from crmdesk.ui.clients.commands import (
     SetSegmentArchived,
 )
 from crmdesk.ui.kit import conflict
-from crmdesk.ui.kit.dialogs import ask_for_file
+from crmdesk.ui.kit.dialogs import ask_for_file, forget, weakly
 from crmdesk.ui.kit.styles import ERROR_STYLE, MARKED_STYLE, alert_colour
 from crmdesk.ui.labels import error_text, role_label, type_label
 from crmdesk.ui.operations import Operations
@@ -846,7 +846,7 @@ class ContactsPanel(_Panel):
             self.import_list,
         )
         self.file_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "file_dialog", None))
+        dialog.finished.connect(forget(self, "file_dialog"))
 
     def import_list(self, path: Path) -> None:
         """Read and check the list, then add it all (one undoable step) or say what is wrong."""
@@ -1942,14 +1942,14 @@ class ClientsWindow(QWidget):
     def _open(self, dialog: QDialog) -> None:
         """Window-modal and non-blocking, like the other windows' dialogs."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.finished.connect(forget(self, "dialog"))
         self.dialog = dialog
         dialog.open()
 
     def pick_colour(self) -> None:
         current = clients.normalise_colour(self.colour.text())
         dialog = QColorDialog(QColor(current or PALETTE[0]), self)
-        dialog.colorSelected.connect(lambda colour: self._typed(self.colour, colour.name()))
+        dialog.colorSelected.connect(weakly(self._colour_chosen))
         self._open(dialog)
 
     def pick_logo(self) -> None:
@@ -1960,8 +1960,14 @@ class ClientsWindow(QWidget):
             self.tr("Images (*.png *.jpg *.jpeg *.svg *.gif *.webp)"),
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda path: self._typed(self.logo, path))
+        dialog.fileSelected.connect(weakly(self._logo_chosen))
         self._open(dialog)
+
+    def _colour_chosen(self, colour: QColor) -> None:
+        self._typed(self.colour, colour.name())
+
+    def _logo_chosen(self, path: str) -> None:
+        self._typed(self.logo, path)
 
     def _typed(self, editor: QLineEdit, text: str) -> None:
         editor.setText(text)

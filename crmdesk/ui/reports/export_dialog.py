@@ -50,6 +50,7 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.db import Workspace
 from crmdesk.core.errors import CrmdeskError, ReportFailed
 from crmdesk.core.reports.quarters import Quarter
+from crmdesk.ui.kit.dialogs import forget
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.formats import language
 from crmdesk.ui.kit.styles import WARNING_STYLE, alert_colour
@@ -599,7 +600,7 @@ class ReportWindow(QWidget):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sent.connect(self.status.setText)
-        dialog.finished.connect(lambda _result: setattr(self, "send_dialog", None))
+        dialog.finished.connect(forget(self, "send_dialog"))
         self.send_dialog = dialog
         dialog.open()
 

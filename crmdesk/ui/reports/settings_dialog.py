@@ -32,6 +32,7 @@ from crmdesk.core import clients, settings
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError, FieldProblem, ValidationError
 from crmdesk.core.reports.model import Branding
+from crmdesk.ui.kit.dialogs import forget
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.styles import ERROR_STYLE, alert_colour, colour_icon
 from crmdesk.ui.labels import problem_text
@@ -258,7 +259,7 @@ class ReportSettingsDialog(QDialog):
         dialog = ProfileDialog(self.ops, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.profile_dialog = dialog
-        dialog.finished.connect(lambda _result: setattr(self, "profile_dialog", None))
+        dialog.finished.connect(forget(self, "profile_dialog"))
         dialog.open()
 
     def choose_folder(self) -> None:

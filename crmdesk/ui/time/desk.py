@@ -34,6 +34,7 @@ from crmdesk.core import campaigns, clients, timesheet
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.timesheet import EntryInput, RunningTimerInfo, TimerNeedsAnswer
+from crmdesk.ui.kit.dialogs import forget
 from crmdesk.ui.kit.formats import short_date
 from crmdesk.ui.kit.styles import colour_icon
 from crmdesk.ui.operations import Operations, show_error
@@ -310,7 +311,7 @@ class TimeDesk(QObject):
         )
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: setattr(self, "question", None))
+        box.finished.connect(forget(self, "question"))
 
         def answered(button: object) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:  # type: ignore[arg-type]
@@ -476,7 +477,7 @@ class TimeDesk(QObject):
         if window is None or not shiboken6.isValid(window):
             window = WeekWindow(self)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.destroyed.connect(lambda _=None: setattr(self, "week_window", None))
+            window.destroyed.connect(forget(self, "week_window"))
             self.week_window = window
         window.show()
         window.raise_()
@@ -508,7 +509,7 @@ class TimeDesk(QObject):
     def _show(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
-        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.finished.connect(forget(self, "dialog"))
         dialog.open()
 
     def _try_push(self, make: Callable[[], QUndoCommand]) -> QUndoCommand | None:

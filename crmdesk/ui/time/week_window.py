@@ -35,6 +35,7 @@ from crmdesk.core import clients, timesheet
 from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.core.timesheet import BudgetUse, EntryInput, EntryRow, TimeTotal
+from crmdesk.ui.kit.dialogs import forget
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.formats import NOT_GIVEN
 from crmdesk.ui.kit.styles import HINT_STYLE, colour_icon
@@ -553,7 +554,7 @@ class WeekWindow(QWidget):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.statement_dialog = dialog
-        dialog.destroyed.connect(lambda _=None: setattr(self, "statement_dialog", None))
+        dialog.destroyed.connect(forget(self, "statement_dialog"))
         dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
