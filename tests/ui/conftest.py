@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from crmdesk.core.db import Workspace
@@ -26,6 +27,25 @@ def english_locale() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     yield
     QLocale.setDefault(previous)
+
+
+@pytest.fixture(autouse=True)
+def windows_kept_until_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A window given to qtbot is kept until pytest-qt has closed and deleted it after the test,
+    as the app keeps its windows until Qt deletes them. pytest-qt alone holds them weakly, so a
+    window the test let go was freed by Python wherever its last reference went, not by Qt (the
+    crash that was: a reference held by a dialog's connection, gone while Qt deleted that dialog;
+    test_a_recap_window_nobody_keeps_closes_its_send_dialog_without_crashing keeps that case)."""
+    kept: list[QWidget] = []
+    add = QtBot.addWidget
+
+    def add_and_keep(self: QtBot, widget: QWidget, *, before_close_func: Any = None) -> None:
+        kept.append(widget)
+        add(self, widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(QtBot, "addWidget", add_and_keep)
+    yield
+    kept.clear()
 
 
 @pytest.fixture
