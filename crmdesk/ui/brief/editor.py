@@ -79,6 +79,7 @@ from crmdesk.core.changes import Changes
 from crmdesk.core.errors import CrmdeskError
 from crmdesk.ui.brief.labels import completeness_text, field_label
 from crmdesk.ui.kit import conflict
+from crmdesk.ui.kit.dialogs import forget, weakly
 from crmdesk.ui.kit.fit import fit_to_screen
 from crmdesk.ui.kit.styles import MARKED_STYLE
 from crmdesk.ui.labels import type_label
@@ -805,17 +806,14 @@ class BriefEditor(QWidget):
             self,
             stale,
             labels,
-            on_reapply=self.reload_and_reapply,
-            on_discard=lambda: self.discard_mine(stale),
+            on_reapply=weakly(self.reload_and_reapply),
+            on_discard=weakly(self.discard_mine, stale),
             conflicts=stale.both_changed(self.started_from, mine),
             name=self.state.campaign_name,
             shown=brief_value,
         )
-        dialog.finished.connect(self._question_closed)
+        dialog.finished.connect(forget(self, "conflict_dialog"))
         self.conflict_dialog = dialog
-
-    def _question_closed(self, _result: int) -> None:
-        self.conflict_dialog = None
 
     def _reload(self) -> service.BriefState | None:
         try:

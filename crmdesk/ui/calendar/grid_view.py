@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.core.calendar_values import CalendarEntry, CalendarPeriod, Deadline
-from crmdesk.ui.kit.dialogs import forget
 from crmdesk.ui.labels import channel_label, deadline_label, status_label, type_label
 
 HEADER_HEIGHT = 26
@@ -607,6 +606,8 @@ class GridView(QWidget):
         popup = DayPopup(day, entries, deadlines, self.today, self)
         popup.open_requested.connect(self._open_from_popup)
         popup.week_requested.connect(self.week_requested)
+        from crmdesk.ui.kit.dialogs import forget  # not on the first paint's path
+
         popup.destroyed.connect(forget(self, "day_popup"))
         self.day_popup = popup
         cell = self.cell_rect((day - self.first_day).days)

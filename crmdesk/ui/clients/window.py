@@ -1733,8 +1733,8 @@ class ClientsWindow(QWidget):
             self,
             stale,
             self.fields.labels,
-            on_reapply=lambda: self.reload_and_reapply(yours),
-            on_discard=lambda: self.discard_mine(stale),
+            on_reapply=weakly(self.reload_and_reapply, yours),
+            on_discard=weakly(self.discard_mine, stale),
             conflicts=stale.both_changed(started_from, yours),
             name=yours.name,
         )

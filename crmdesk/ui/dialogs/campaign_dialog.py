@@ -41,6 +41,7 @@ from crmdesk.core.markers import blackout_for
 from crmdesk.core.models import CampaignStatus, CampaignType, Channel
 from crmdesk.core.timezones import DEFAULT_TIMEZONE
 from crmdesk.ui.kit import conflict
+from crmdesk.ui.kit.dialogs import weakly
 from crmdesk.ui.kit.styles import ERROR_STYLE, MARKED_STYLE, colour_icon
 from crmdesk.ui.labels import channel_label, problem_text, status_label, type_label
 from crmdesk.ui.operations import Operations, show_error
@@ -452,8 +453,8 @@ class CampaignDialog(QDialog):
             self,
             stale,
             self.labels,
-            on_reapply=lambda: self.reload_and_reapply(yours),
-            on_discard=lambda: self.discard_mine(stale),
+            on_reapply=weakly(self.reload_and_reapply, yours),
+            on_discard=weakly(self.discard_mine, stale),
             conflicts=conflicts,
             name=yours.name,
             shown=self.shown,

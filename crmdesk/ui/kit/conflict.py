@@ -270,7 +270,8 @@ def ask(
     name: str = "",
     shown: Callable[[str, object], str | None] | None = None,
 ) -> ConflictDialog:
-    """Open the question over ``parent`` (window-modal, non-blocking) and wire the answers."""
+    """Open the question over ``parent`` (window-modal, non-blocking) and wire the answers
+    (``kit.dialogs.weakly`` slots: the question must not hold the form, see there)."""
     dialog = ConflictDialog(
         stale, labels, conflicts=conflicts, name=name, shown=shown, parent=parent
     )

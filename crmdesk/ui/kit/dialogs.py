@@ -34,14 +34,15 @@ def forget(owner: QObject, attribute: str) -> Callable[..., None]:
     return clear
 
 
-def weakly(method: Callable[..., object]) -> Callable[..., None]:
-    """A window's method as a slot of its dialog, the window held weakly."""
+def weakly(method: Callable[..., object], *given: object) -> Callable[..., None]:
+    """A window's method as a slot of its dialog, the window held weakly; ``given`` go first,
+    then the signal's own arguments."""
     held = weakref.WeakMethod(method)
 
     def call(*args: object) -> None:
         bound = held()
         if bound is not None:
-            bound(*args)
+            bound(*given, *args)
 
     return call
 
